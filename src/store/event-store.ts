@@ -1,0 +1,29 @@
+// Persistence for rooms: an append-only event log per room, snapshots, and the index of open votes.
+// Values come back as unknown: the engine validates (and upgrades) everything it loads.
+import type { StoryEvent } from '../story/events.ts';
+
+export interface StoredSnapshot {
+  /** Schema version the state was written with. */
+  v: number;
+  /** Sequence number of the last event folded into the state. */
+  seq: number;
+  state: unknown;
+}
+
+export interface EventStore {
+  /** Highest acknowledged sequence number of the room's log; 0 for a room never written. */
+  head(roomId: string): Promise<number>;
+  /**
+   * Appends events whose seq numbers continue the log without gaps. Resolves only once they are durably
+   * stored: an acknowledged event survives the process being killed.
+   */
+  append(roomId: string, events: readonly StoryEvent[]): Promise<void>;
+  /** Events with fromSeq <= seq <= toSeq, in order. */
+  read(roomId: string, fromSeq: number, toSeq: number): Promise<unknown[]>;
+  readSnapshot(roomId: string): Promise<unknown>;
+  writeSnapshot(roomId: string, snapshot: StoredSnapshot): Promise<void>;
+  /** roomId -> deadline (ISO) of each room with an open vote, to re-arm vote timers on start-up. */
+  openVotes(): Promise<Record<string, string>>;
+  setOpenVote(roomId: string, deadline: string | null): Promise<void>;
+  close(): Promise<void>;
+}

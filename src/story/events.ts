@@ -1,0 +1,113 @@
+// Every change to a room is one of these events, appended to the room's log with a sequence number.
+// State is derived from the log (see reduce.ts); exports, recaps and the audit trail read it too.
+import { z } from 'zod';
+
+/**
+ * Version of the stored event format. Bump it when an event's shape changes and add an upgrade in
+ * upgrade-event.ts, so a room saved by an older release still loads.
+ */
+export const SCHEMA_VERSION = 2;
+
+const iso = z.string();
+
+export const authorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), id: z.string(), name: z.string() }),
+  z.object({ kind: z.literal('narrator'), model: z.string() }),
+]);
+
+const usageSchema = z.object({ promptTokens: z.number(), completionTokens: z.number() });
+
+export const settingsSchema = z.object({
+  voteDurationMs: z.number().int().positive(),
+  whoMayContinue: z.enum(['everyone', 'writers']),
+  cooldownMs: z.number().int().nonnegative(),
+  autoVote: z.boolean(),
+  model: z.string().optional(),
+});
+
+export const storySchema = z.object({
+  title: z.string(),
+  premise: z.string(),
+  genre: z.string(),
+  tone: z.string(),
+  language: z.string(),
+  rating: z.enum(['general', 'teen', 'mature']),
+  startedBy: authorSchema,
+  startedAt: iso,
+});
+
+export const characterSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  voice: z.string(),
+  createdBy: authorSchema,
+  createdAt: iso,
+});
+
+export const sceneSchema = z.object({ id: z.string(), heading: z.string(), description: z.string() });
+
+export const beatSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  kind: z.enum(['scene', 'action', 'dialogue', 'transition']),
+  character: z.string().optional(),
+  parenthetical: z.string().optional(),
+  text: z.string(),
+  sceneId: z.string().optional(),
+  author: authorSchema,
+  at: iso,
+  direction: z.string().optional(),
+  usage: usageSchema.optional(),
+});
+
+const voteResultSchema = z.object({
+  winner: z.number().int().nullable(),
+  tally: z.array(z.number().int()),
+  reason: z.enum(['deadline', 'moderator', 'quorum']),
+});
+
+export const eventBodySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('story.started'), story: storySchema, settings: settingsSchema }),
+  z.object({ type: z.literal('settings.changed'), patch: settingsSchema.partial() }),
+  z.object({ type: z.literal('room.locked') }),
+  z.object({ type: z.literal('room.unlocked') }),
+  z.object({ type: z.literal('character.added'), character: characterSchema }),
+  z.object({
+    type: z.literal('character.edited'),
+    name: z.string(),
+    patch: z.object({ name: z.string(), description: z.string(), voice: z.string() }).partial(),
+  }),
+  z.object({ type: z.literal('character.removed'), name: z.string() }),
+  z.object({ type: z.literal('beat.added'), beat: beatSchema, scene: sceneSchema.optional() }),
+  z.object({ type: z.literal('head.moved'), headId: z.string().nullable(), reason: z.enum(['undo']) }),
+  z.object({
+    type: z.literal('vote.opened'),
+    voteId: z.string(),
+    options: z.array(z.string()),
+    deadline: iso,
+    quorum: z.number().int().positive().optional(),
+  }),
+  z.object({ type: z.literal('vote.cast'), voteId: z.string(), option: z.number().int() }),
+  z.object({ type: z.literal('vote.extended'), voteId: z.string(), deadline: iso }),
+  z.object({ type: z.literal('vote.closed'), voteId: z.string(), result: voteResultSchema }),
+  z.object({ type: z.literal('vote.cancelled'), voteId: z.string() }),
+  z.object({ type: z.literal('canon.added'), id: z.string(), text: z.string() }),
+  z.object({ type: z.literal('canon.removed'), id: z.string() }),
+  z.object({
+    type: z.literal('summary.updated'),
+    text: z.string(),
+    throughBeatId: z.string(),
+    beatCount: z.number().int(),
+  }),
+  z.object({ type: z.literal('usage.recorded'), purpose: z.string(), usage: usageSchema }),
+]);
+
+export const storedEventSchema = z.intersection(
+  z.object({ v: z.number().int(), seq: z.number().int().positive(), at: iso, actor: authorSchema }),
+  eventBodySchema,
+);
+
+export type EventBody = z.infer<typeof eventBodySchema>;
+export type EventType = EventBody['type'];
+/** An event as stored: envelope (format version, sequence number, time, who) plus body. */
+export type StoryEvent = z.infer<typeof storedEventSchema>;
