@@ -13,6 +13,7 @@ const iso = z.string();
 export const authorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), id: z.string(), name: z.string() }),
   z.object({ kind: z.literal('narrator'), model: z.string() }),
+  z.object({ kind: z.literal('system') }),
 ]);
 
 const usageSchema = z.object({ promptTokens: z.number(), completionTokens: z.number() });

@@ -12,8 +12,11 @@ export interface RoomRef {
 
 export type Role = 'moderator' | 'writer' | 'audience';
 
-/** Who did something: a person, or the narrator with its model name. */
-export type Author = { kind: 'user'; id: string; name: string } | { kind: 'narrator'; model: string };
+/** Who did something: a person, the narrator with its model name, or storyroom itself (a vote's deadline). */
+export type Author =
+  | { kind: 'user'; id: string; name: string }
+  | { kind: 'narrator'; model: string }
+  | { kind: 'system' };
 
 /** The person running a command, with the role the adapter mapped from platform permissions. */
 export interface Actor {

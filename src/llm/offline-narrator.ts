@@ -1,0 +1,187 @@
+// The narrator used when no model is configured: templates filled from the room's own state (characters,
+// scene, direction, the vote's winner). Deterministic for a given seed, and it names itself as offline.
+import { UserError } from '../story/errors.ts';
+import { currentScene, recentBeats } from '../story/tree.ts';
+import type { RoomState } from '../story/types.ts';
+import type {
+  BeatDraft,
+  LineDraft,
+  Narration,
+  NarrationOptions,
+  NarrationRequest,
+  Narrator,
+  SceneDraft,
+} from './narrator.ts';
+
+export const OFFLINE_MODEL = 'offline narrator';
+
+/** A small seeded PRNG (mulberry32): the same seed and room state always give the same story. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+const ACTIONS = [
+  '{who} steps into the light, {mood}. {steer}',
+  'A silence settles over {place}. {who} breaks it. {steer}',
+  'Somewhere outside, a door slams. {who} freezes, {mood}. {steer}',
+  '{who} crosses {place} without a word, {mood}. {steer}',
+  'The light flickers. When it steadies, {who} is no longer alone. {steer}',
+  '{who} finds something that should not be here, and pockets it. {steer}',
+];
+
+const LINES = [
+  "I didn't come all this way to {steer_lc}",
+  'You know as well as I do what happens next. We {steer_lc}',
+  'Fine. But if we {steer_lc}, we do it my way.',
+  'Nobody leaves {place_lc} until this is settled.',
+  'Say that again. Slowly.',
+  "I've been waiting for someone to ask me that.",
+];
+
+const PARENTHETICALS = ['quietly', 'beat', 'not looking up', 'too fast', 'smiling'];
+
+const MOODS = ['wary', 'unhurried', 'jaw tight', 'almost amused', 'out of breath', 'very still'];
+
+const OPTIONS = [
+  'Someone tells the truth',
+  'A stranger arrives',
+  'The lights go out',
+  'An old debt is called in',
+  'Somebody runs',
+  'A secret is overheard',
+  'The plan falls apart',
+  'An unexpected alliance',
+];
+
+const PLACES = ['DINER', 'ROOFTOP', 'TRAIN STATION', 'BACK ALLEY', 'HOTEL LOBBY', 'HARBOR', 'LIBRARY'];
+const TIMES = ['NIGHT', 'DAY', 'DAWN', 'LATER', 'CONTINUOUS'];
+
+export interface OfflineNarratorOptions {
+  seed?: number;
+}
+
+export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Narrator {
+  const seed = options.seed ?? 1;
+  const rngFor = (room: RoomState, task: string) => random(hash(`${seed}:${room.id}:${room.seq}:${task}`));
+  const pick = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
+
+  function fill(template: string, room: RoomState, rng: () => number, who: string, direction?: string) {
+    const scene = currentScene(room);
+    const place = scene
+      ? scene.heading
+          .replace(/^[A-Z./]+\s+/, '')
+          .split(' - ')[0]
+          ?.toLowerCase()
+      : 'the room';
+    const steer = direction ? `${direction.replace(/[.!?]*$/, '')}.` : '';
+    return template
+      .replaceAll('{who}', who)
+      .replaceAll('{mood}', pick(rng, MOODS))
+      .replaceAll('{place}', `the ${place ?? 'room'}`)
+      .replaceAll('{place_lc}', `the ${place ?? 'room'}`)
+      .replaceAll('{steer}', steer)
+      .replaceAll('{steer_lc}', direction ? direction.replace(/[.!?]*$/, '').toLowerCase() : 'walk away now')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  /** Streams text word by word like a model would, honouring cancellation. */
+  async function emit(text: string, opts: NarrationOptions | undefined) {
+    for (const piece of text.match(/\S+\s*/g) ?? []) {
+      if (opts?.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
+      opts?.onText?.(piece);
+      await Promise.resolve();
+    }
+    if (opts?.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
+  }
+
+  function narration<T>(output: T, room: RoomState, text: string): Narration<T> {
+    const prompt = recentBeats(room, 20).reduce((sum, beat) => sum + Math.ceil(beat.text.length / 4), 50);
+    return {
+      output,
+      model: OFFLINE_MODEL,
+      usage: { promptTokens: prompt, completionTokens: Math.ceil(text.length / 4) },
+    };
+  }
+
+  function speakerFor(room: RoomState, rng: () => number) {
+    if (room.characters.length === 0) return undefined;
+    const last = recentBeats(room, 1)[0];
+    const others = room.characters.filter((c) => c.name !== last?.character);
+    return pick(rng, others.length > 0 ? others : room.characters).name;
+  }
+
+  return {
+    async writeBeat(request: NarrationRequest, opts) {
+      const { room } = request;
+      const rng = rngFor(room, 'beat');
+      const speaker = speakerFor(room, rng);
+      let draft: BeatDraft;
+      if (speaker && rng() < 0.4) {
+        draft = {
+          kind: 'dialogue',
+          character: speaker,
+          parenthetical: rng() < 0.3 ? pick(rng, PARENTHETICALS) : undefined,
+          text: fill(pick(rng, LINES), room, rng, speaker, request.direction),
+        };
+      } else {
+        const who = speaker ?? 'A figure';
+        draft = { kind: 'action', text: fill(pick(rng, ACTIONS), room, rng, who, request.direction) };
+      }
+      await emit(draft.text, opts);
+      return narration(draft, room, draft.text);
+    },
+
+    async writeLine(request, opts) {
+      const { room } = request;
+      const rng = rngFor(room, `line:${request.character}`);
+      const draft: LineDraft = {
+        parenthetical: rng() < 0.3 ? pick(rng, PARENTHETICALS) : undefined,
+        text: fill(pick(rng, LINES), room, rng, request.character, request.direction),
+      };
+      await emit(draft.text, opts);
+      return narration(draft, room, draft.text);
+    },
+
+    async proposeOptions(request, opts) {
+      const { room } = request;
+      const rng = rngFor(room, 'options');
+      const count = Math.min(4, Math.max(2, request.count));
+      const pool = [...OPTIONS];
+      const names = room.characters.map((c) => c.name);
+      if (names.length > 0) pool.push(`${pick(rng, names)} makes a choice`, `${pick(rng, names)} disappears`);
+      const options: string[] = [];
+      while (options.length < count && pool.length > 0) {
+        options.push(...pool.splice(Math.floor(rng() * pool.length), 1));
+      }
+      if (options.length < 2)
+        throw new UserError('narrator.options', 'The offline narrator could not propose options.');
+      await emit(options.join('\n'), opts);
+      return narration(options, room, options.join(' '));
+    },
+
+    async proposeScene(request, opts) {
+      const { room } = request;
+      const rng = rngFor(room, 'scene');
+      const draft: SceneDraft = {
+        heading: `${rng() < 0.6 ? 'INT.' : 'EXT.'} ${pick(rng, PLACES)} - ${pick(rng, TIMES)}`,
+        description: request.direction ? `Where ${request.direction.toLowerCase()}.` : 'The story moves on.',
+      };
+      await emit(draft.heading, opts);
+      return narration(draft, room, draft.heading);
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// Folds events into room state. The only place state changes; it trusts events, which were checked
+// by the engine's rules before they were stored.
+import type { StoryEvent } from './events.ts';
+import { type Author, DEFAULT_SETTINGS, type RoomRef, type RoomState } from './types.ts';
+
+export function emptyRoom(id: string, ref: RoomRef): RoomState {
+  return {
+    id,
+    ref,
+    seq: 0,
+    settings: { ...DEFAULT_SETTINGS },
+    characters: [],
+    scenes: {},
+    beats: {},
+    headId: null,
+    votes: {},
+    contributors: {},
+    lastBeatAt: {},
+    canon: [],
+    usage: { promptTokens: 0, completionTokens: 0 },
+  };
+}
+
+function touchContributor(room: RoomState, actor: Author, at: string, field?: 'beats' | 'ballots') {
+  if (actor.kind !== 'user') return;
+  const existing = room.contributors[actor.id];
+  const contributor = existing ?? {
+    id: actor.id,
+    name: actor.name,
+    beats: 0,
+    ballots: 0,
+    firstAt: at,
+    lastAt: at,
+  };
+  contributor.name = actor.name;
+  contributor.lastAt = at;
+  if (field) contributor[field] += 1;
+  room.contributors[actor.id] = contributor;
+}
+
+/** Applies one event to the room in place. */
+export function applyEvent(room: RoomState, event: StoryEvent): void {
+  room.seq = event.seq;
+  switch (event.type) {
+    case 'story.started':
+      room.story = event.story;
+      room.settings = { ...event.settings };
+      touchContributor(room, event.actor, event.at);
+      break;
+    case 'settings.changed':
+      room.settings = { ...room.settings, ...event.patch };
+      break;
+    case 'room.locked':
+      room.locked = { by: event.actor, at: event.at };
+      break;
+    case 'room.unlocked':
+      room.locked = undefined;
+      break;
+    case 'character.added':
+      room.characters.push(event.character);
+      touchContributor(room, event.actor, event.at);
+      break;
+    case 'character.edited': {
+      const wanted = event.name.toLowerCase();
+      const character = room.characters.find((c) => c.name.toLowerCase() === wanted);
+      if (character) Object.assign(character, event.patch);
+      break;
+    }
+    case 'character.removed': {
+      const wanted = event.name.toLowerCase();
+      room.characters = room.characters.filter((c) => c.name.toLowerCase() !== wanted);
+      break;
+    }
+    case 'beat.added': {
+      const { beat } = event;
+      room.beats[beat.id] = beat;
+      if (event.scene) room.scenes[event.scene.id] = event.scene;
+      room.headId = beat.id;
+      if (beat.author.kind === 'narrator') room.pendingDirection = undefined;
+      if (event.actor.kind === 'user') room.lastBeatAt[event.actor.id] = event.at;
+      if (beat.usage) addUsage(room, beat.usage);
+      touchContributor(room, event.actor, event.at, 'beats');
+      break;
+    }
+    case 'head.moved':
+      room.headId = event.headId;
+      break;
+    case 'vote.opened':
+      room.votes[event.voteId] = {
+        id: event.voteId,
+        options: event.options,
+        openedBy: event.actor,
+        openedAt: event.at,
+        deadline: event.deadline,
+        quorum: event.quorum,
+        ballots: {},
+        status: 'open',
+      };
+      room.openVoteId = event.voteId;
+      break;
+    case 'vote.cast': {
+      const vote = room.votes[event.voteId];
+      if (!vote || event.actor.kind !== 'user') break;
+      const first = vote.ballots[event.actor.id] === undefined;
+      vote.ballots[event.actor.id] = event.option;
+      touchContributor(room, event.actor, event.at, first ? 'ballots' : undefined);
+      break;
+    }
+    case 'vote.extended': {
+      const vote = room.votes[event.voteId];
+      if (vote) vote.deadline = event.deadline;
+      break;
+    }
+    case 'vote.closed': {
+      const vote = room.votes[event.voteId];
+      if (!vote) break;
+      vote.status = 'closed';
+      vote.result = event.result;
+      vote.closedAt = event.at;
+      if (room.openVoteId === vote.id) room.openVoteId = undefined;
+      const winner = event.result.winner === null ? undefined : vote.options[event.result.winner];
+      room.pendingDirection = winner === undefined ? undefined : { text: winner, voteId: vote.id };
+      break;
+    }
+    case 'vote.cancelled': {
+      const vote = room.votes[event.voteId];
+      if (!vote) break;
+      vote.status = 'cancelled';
+      vote.closedAt = event.at;
+      if (room.openVoteId === vote.id) room.openVoteId = undefined;
+      break;
+    }
+    case 'canon.added':
+      room.canon.push({ id: event.id, text: event.text, addedBy: event.actor, at: event.at });
+      break;
+    case 'canon.removed':
+      room.canon = room.canon.filter((fact) => fact.id !== event.id);
+      break;
+    case 'summary.updated':
+      room.summary = { text: event.text, throughBeatId: event.throughBeatId, beatCount: event.beatCount };
+      break;
+    case 'usage.recorded':
+      addUsage(room, event.usage);
+      break;
+  }
+}
+
+function addUsage(room: RoomState, usage: { promptTokens: number; completionTokens: number }) {
+  room.usage.promptTokens += usage.promptTokens;
+  room.usage.completionTokens += usage.completionTokens;
+}

@@ -1,0 +1,207 @@
+// Starting a story, the cast of characters, room settings and locking.
+import type { EngineCore } from './engine.ts';
+import { UserError } from './errors.ts';
+import type { EventBody } from './events.ts';
+import type { LoadedRoom } from './room-registry.ts';
+import {
+  authorOf,
+  cleanHeading,
+  cleanName,
+  cleanText,
+  requireCharacter,
+  requireModerator,
+  requireStory,
+  requireUnlocked,
+  requireWriter,
+} from './rules.ts';
+import { findCharacter } from './tree.ts';
+import type { Actor, Character, ContentRating, RoomRef, RoomSettings } from './types.ts';
+import { checkDuration } from './votes.ts';
+
+export const MAX_CHARACTERS = 50;
+const COOLDOWN_MAX_MS = 60 * 60 * 1000;
+
+export interface StartInput {
+  title: string;
+  premise?: string | undefined;
+  genre?: string | undefined;
+  tone?: string | undefined;
+  language?: string | undefined;
+  rating?: ContentRating | undefined;
+  heading?: string | undefined;
+}
+
+export interface CharacterInput {
+  name: string;
+  description?: string | undefined;
+  voice?: string | undefined;
+}
+
+/** A BCP 47 tag in its canonical form ("zh-cn" -> "zh-CN"), or a clear error. */
+export function canonicalLanguage(tag: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.trim());
+    if (canonical) return canonical;
+  } catch {
+    // fall through to the error below
+  }
+  throw new UserError(
+    'story.language',
+    `"${tag}" is not a language tag. Use a BCP 47 tag such as en, fr or zh-CN.`,
+  );
+}
+
+export function createRoomOperations(core: EngineCore) {
+  const { registry, clock } = core;
+
+  async function change(actor: Actor, bodies: EventBody[], room: LoadedRoom) {
+    const events = await registry.commit(room, authorOf(actor), bodies);
+    core.notify(room.state, events);
+    return room.state;
+  }
+
+  return {
+    /** Opens the channel's story. One story per room. */
+    startStory(ref: RoomRef, actor: Actor, input: StartInput) {
+      return registry.run(ref, async (room) => {
+        if (room.state.story) {
+          throw new UserError(
+            'story.exists',
+            `This channel already has a story, "${room.state.story.title}". Carry on with /scene continue.`,
+          );
+        }
+        requireWriter(room.state, actor);
+        const at = new Date(clock.now()).toISOString();
+        const story = {
+          title: cleanText(input.title, 'title', 100),
+          premise: input.premise === undefined ? '' : cleanText(input.premise, 'premise'),
+          genre: input.genre === undefined ? 'drama' : cleanText(input.genre, 'genre', 40),
+          tone: input.tone === undefined ? 'earnest' : cleanText(input.tone, 'tone', 40),
+          language: input.language === undefined ? 'en' : canonicalLanguage(input.language),
+          rating: input.rating ?? 'teen',
+          startedBy: authorOf(actor),
+          startedAt: at,
+        };
+        const bodies: EventBody[] = [{ type: 'story.started', story, settings: room.state.settings }];
+        if (input.heading !== undefined) {
+          const heading = cleanHeading(input.heading);
+          const sceneId = `s${room.state.seq + 2}`;
+          bodies.push({
+            type: 'beat.added',
+            scene: { id: sceneId, heading, description: '' },
+            beat: {
+              id: `b${room.state.seq + 2}`,
+              parentId: null,
+              kind: 'scene',
+              text: heading,
+              sceneId,
+              author: authorOf(actor),
+              at,
+            },
+          });
+        }
+        return change(actor, bodies, room);
+      });
+    },
+
+    addCharacter(ref: RoomRef, actor: Actor, input: CharacterInput) {
+      return registry.run(ref, async (room) => {
+        requireStory(room.state);
+        requireUnlocked(room.state);
+        requireWriter(room.state, actor);
+        const name = cleanName(input.name);
+        const existing = findCharacter(room.state, name);
+        if (existing)
+          throw new UserError('character.exists', `There is already a character named ${existing.name}.`);
+        if (room.state.characters.length >= MAX_CHARACTERS) {
+          throw new UserError('character.limit', `A story can have at most ${MAX_CHARACTERS} characters.`);
+        }
+        const character: Character = {
+          name,
+          description: input.description === undefined ? '' : cleanText(input.description, 'description'),
+          voice: input.voice === undefined ? '' : cleanText(input.voice, 'voice', 200),
+          createdBy: authorOf(actor),
+          createdAt: new Date(clock.now()).toISOString(),
+        };
+        await change(actor, [{ type: 'character.added', character }], room);
+        return character;
+      });
+    },
+
+    editCharacter(ref: RoomRef, actor: Actor, input: CharacterInput & { newName?: string | undefined }) {
+      return registry.run(ref, async (room) => {
+        requireStory(room.state);
+        requireUnlocked(room.state);
+        requireWriter(room.state, actor);
+        const character = requireCharacter(room.state, input.name);
+        const patch: { name?: string; description?: string; voice?: string } = {};
+        if (input.newName !== undefined) {
+          patch.name = cleanName(input.newName);
+          const clash = findCharacter(room.state, patch.name);
+          if (clash && clash !== character) {
+            throw new UserError('character.exists', `There is already a character named ${clash.name}.`);
+          }
+        }
+        if (input.description !== undefined) patch.description = cleanText(input.description, 'description');
+        if (input.voice !== undefined) patch.voice = cleanText(input.voice, 'voice', 200);
+        if (Object.keys(patch).length === 0) {
+          throw new UserError('character.nothing', 'Say what to change: new_name, description or voice.');
+        }
+        await change(actor, [{ type: 'character.edited', name: character.name, patch }], room);
+        return character;
+      });
+    },
+
+    removeCharacter(ref: RoomRef, actor: Actor, input: { name: string }) {
+      return registry.run(ref, async (room) => {
+        requireStory(room.state);
+        requireUnlocked(room.state);
+        const character = requireCharacter(room.state, input.name);
+        const isCreator = character.createdBy.kind === 'user' && character.createdBy.id === actor.id;
+        if (!isCreator) requireModerator(actor, 'remove characters someone else created');
+        await change(actor, [{ type: 'character.removed', name: character.name }], room);
+        return character;
+      });
+    },
+
+    updateSettings(ref: RoomRef, actor: Actor, patch: Partial<RoomSettings>) {
+      return registry.run(ref, async (room) => {
+        requireStory(room.state);
+        requireModerator(actor, 'change room settings');
+        const clean: Partial<RoomSettings> = {};
+        if (patch.voteDurationMs !== undefined) clean.voteDurationMs = checkDuration(patch.voteDurationMs);
+        if (patch.cooldownMs !== undefined) {
+          if (patch.cooldownMs < 0 || patch.cooldownMs > COOLDOWN_MAX_MS) {
+            throw new UserError('settings.cooldown', 'The cooldown can be from 0 seconds to 1 hour.');
+          }
+          clean.cooldownMs = Math.round(patch.cooldownMs);
+        }
+        if (patch.whoMayContinue !== undefined) clean.whoMayContinue = patch.whoMayContinue;
+        if (patch.autoVote !== undefined) clean.autoVote = patch.autoVote;
+        if (patch.model !== undefined) clean.model = patch.model;
+        if (Object.keys(clean).length === 0) return room.state.settings;
+        await change(actor, [{ type: 'settings.changed', patch: clean }], room);
+        return room.state.settings;
+      });
+    },
+
+    lock(ref: RoomRef, actor: Actor) {
+      return registry.run(ref, async (room) => {
+        requireStory(room.state);
+        requireModerator(actor, 'lock the room');
+        if (room.state.locked) throw new UserError('room.locked', 'This room is already locked.');
+        room.generation?.controller.abort(new UserError('generation.cancelled', 'room locked'));
+        return change(actor, [{ type: 'room.locked' }], room);
+      });
+    },
+
+    unlock(ref: RoomRef, actor: Actor) {
+      return registry.run(ref, async (room) => {
+        requireStory(room.state);
+        requireModerator(actor, 'unlock the room');
+        if (!room.state.locked) throw new UserError('room.unlocked', 'This room is not locked.');
+        return change(actor, [{ type: 'room.unlocked' }], room);
+      });
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// Loads rooms from the store, keeps them in memory, runs every change to one room in order, and appends
+// each change to the room's log before it is applied, so an acknowledged change is always stored.
+import type { Logger } from '../logger.ts';
+import type { EventStore } from '../store/event-store.ts';
+import { type EventBody, SCHEMA_VERSION, type StoryEvent } from './events.ts';
+import { applyEvent, emptyRoom } from './reduce.ts';
+import { roomIdOf } from './room-id.ts';
+import { roomStateSchema } from './room-state-schema.ts';
+import type { Actor, Author, RoomRef, RoomState } from './types.ts';
+import { upgradeEvent } from './upgrade-event.ts';
+
+/** A snapshot is written after this many events, so loading replays at most this many. */
+export const SNAPSHOT_EVERY = 250;
+
+export interface Generation {
+  by: Actor;
+  controller: AbortController;
+  startedAt: number;
+}
+
+export interface LoadedRoom {
+  state: RoomState;
+  snapshotSeq: number;
+  generation?: Generation | undefined;
+  voteTimer?: unknown;
+}
+
+export interface RoomRegistry {
+  /** Runs fn with the room, after every earlier call for the same room has finished. */
+  run<T>(ref: RoomRef, fn: (room: LoadedRoom) => Promise<T> | T): Promise<T>;
+  /** Stores the events, then applies them. Call only inside run(). */
+  commit(room: LoadedRoom, actor: Author, bodies: EventBody[]): Promise<StoryEvent[]>;
+  /** Reads a room's state from the store without caching it (for exports and tools). */
+  peek(ref: RoomRef): Promise<RoomState>;
+  cached(): Iterable<LoadedRoom>;
+}
+
+export function createRoomRegistry(deps: { store: EventStore; logger: Logger; now: () => number }) {
+  const { store, logger } = deps;
+  const rooms = new Map<string, LoadedRoom>();
+  const loading = new Map<string, Promise<LoadedRoom>>();
+  const queues = new Map<string, Promise<unknown>>();
+
+  async function load(ref: RoomRef): Promise<LoadedRoom> {
+    const id = roomIdOf(ref);
+    const [rawSnapshot, head] = await Promise.all([store.readSnapshot(id), store.head(id)]);
+    let state = emptyRoom(id, ref);
+    const snapshot = validSnapshot(rawSnapshot, id, head, logger);
+    if (snapshot) state = snapshot;
+    const raw = head > state.seq ? await store.read(id, state.seq + 1, head) : [];
+    for (const event of raw) applyEvent(state, upgradeEvent(event));
+    return { state, snapshotSeq: snapshot?.seq ?? 0 };
+  }
+
+  async function get(ref: RoomRef): Promise<LoadedRoom> {
+    const id = roomIdOf(ref);
+    const existing = rooms.get(id);
+    if (existing) return existing;
+    let pending = loading.get(id);
+    if (!pending) {
+      pending = load(ref).finally(() => loading.delete(id));
+      loading.set(id, pending);
+    }
+    const room = await pending;
+    rooms.set(id, room);
+    return room;
+  }
+
+  const registry: RoomRegistry = {
+    run(ref, fn) {
+      const id = roomIdOf(ref);
+      const previous = queues.get(id) ?? Promise.resolve();
+      const result = previous.then(async () => fn(await get(ref)));
+      const settled = result.catch(() => undefined);
+      queues.set(id, settled);
+      void settled.then(() => {
+        if (queues.get(id) === settled) queues.delete(id);
+      });
+      return result;
+    },
+
+    async commit(room, actor, bodies) {
+      const at = new Date(deps.now()).toISOString();
+      const events = bodies.map(
+        (body, index) =>
+          ({ ...body, v: SCHEMA_VERSION, seq: room.state.seq + index + 1, at, actor }) as StoryEvent,
+      );
+      await store.append(room.state.id, events);
+      for (const event of events) applyEvent(room.state, event);
+      if (room.state.seq - room.snapshotSeq >= SNAPSHOT_EVERY) {
+        try {
+          await store.writeSnapshot(room.state.id, {
+            v: SCHEMA_VERSION,
+            seq: room.state.seq,
+            state: room.state,
+          });
+          room.snapshotSeq = room.state.seq;
+        } catch (error) {
+          // The events are stored; a missing snapshot only makes the next load replay more.
+          logger.warn({ err: error, roomId: room.state.id }, 'snapshot write failed');
+        }
+      }
+      return events;
+    },
+
+    async peek(ref) {
+      return (await load(ref)).state;
+    },
+
+    cached: () => rooms.values(),
+  };
+  return registry;
+}
+
+function validSnapshot(raw: unknown, id: string, head: number, logger: Logger): RoomState | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const candidate = raw as { v?: unknown; seq?: unknown; state?: unknown };
+  if (candidate.v !== SCHEMA_VERSION || typeof candidate.seq !== 'number' || candidate.seq > head) {
+    // Older format or ahead of the acknowledged log: rebuild from the log, which is the source of truth.
+    return undefined;
+  }
+  const parsed = roomStateSchema.safeParse(candidate.state);
+  if (!parsed.success) {
+    logger.warn({ roomId: id }, 'snapshot failed validation; rebuilding the room from its log');
+    return undefined;
+  }
+  return parsed.data as RoomState;
+}

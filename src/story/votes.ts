@@ -1,0 +1,57 @@
+// Vote rules that need no I/O: counting, deciding the winner, checking options and durations.
+import { UserError } from './errors.ts';
+import type { Vote, VoteResult } from './types.ts';
+
+export const VOTE_MIN_MS = 10_000;
+export const VOTE_MAX_MS = 24 * 60 * 60 * 1000;
+export const VOTE_OPTION_MAX = 100;
+
+export function tally(vote: Vote): number[] {
+  const counts = vote.options.map(() => 0);
+  for (const option of Object.values(vote.ballots)) counts[option] = (counts[option] ?? 0) + 1;
+  return counts;
+}
+
+/** The result of a vote closing on its own: quorum first, then most votes, ties to the option listed first. */
+export function decideResult(vote: Vote, reason: 'deadline' | 'moderator'): VoteResult {
+  const counts = tally(vote);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  if (vote.quorum !== undefined && total < vote.quorum)
+    return { winner: null, tally: counts, reason: 'quorum' };
+  if (total === 0) return { winner: null, tally: counts, reason };
+  let winner = 0;
+  for (let index = 1; index < counts.length; index++) {
+    if ((counts[index] ?? 0) > (counts[winner] ?? 0)) winner = index;
+  }
+  return { winner, tally: counts, reason };
+}
+
+export function checkOptions(options: readonly string[]): string[] {
+  const cleaned = options.map((option) => option.trim()).filter((option) => option.length > 0);
+  if (cleaned.length < 2 || cleaned.length > 5) {
+    throw new UserError('vote.options', `A vote needs 2 to 5 options; you gave ${cleaned.length}.`);
+  }
+  const long = cleaned.find((option) => option.length > VOTE_OPTION_MAX);
+  if (long) {
+    throw new UserError(
+      'vote.options',
+      `Each option may be at most ${VOTE_OPTION_MAX} characters; "${long.slice(0, 30)}…" has ${long.length}.`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const option of cleaned) {
+    const key = option.toLowerCase();
+    if (seen.has(key)) throw new UserError('vote.options', `The option "${option}" is listed twice.`);
+    seen.add(key);
+  }
+  return cleaned;
+}
+
+export function checkDuration(ms: number): number {
+  if (!Number.isFinite(ms) || ms < VOTE_MIN_MS || ms > VOTE_MAX_MS) {
+    throw new UserError('vote.duration', 'A vote lasts between 10 seconds and 24 hours (e.g. 30s, 5m, 2h).');
+  }
+  return Math.round(ms);
+}
+
+export const optionLetter = (index: number): string => String.fromCharCode(65 + index);
