@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineCommand, publicReply, text } from './command.ts';
+import { nameOption, textOption } from './option-schemas.ts';
+
+export default defineCommand({
+  name: 'character add',
+  description: 'Add a character to the story',
+  descriptionLocalizations: { 'zh-CN': '添加角色' },
+  options: z.object({
+    name: nameOption("The character's name"),
+    description: textOption('description', 'Who they are').optional(),
+    voice: textOption('voice', 'How they talk', 200).optional(),
+  }),
+  access: 'everyone',
+  async execute(ctx, options) {
+    const character = await ctx.engine.addCharacter(ctx.room, ctx.actor, options);
+    const about = character.description ? `: ${character.description}` : '';
+    return publicReply(text(`${ctx.actor.name} added ${character.name}${about}`));
+  },
+});

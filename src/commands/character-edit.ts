@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineCommand, publicReply, text } from './command.ts';
+import { nameOption, textOption } from './option-schemas.ts';
+
+export default defineCommand({
+  name: 'character edit',
+  description: "Change a character's name, description or voice",
+  descriptionLocalizations: { 'zh-CN': '修改角色' },
+  options: z.object({
+    name: nameOption('The character to change'),
+    new_name: nameOption('A new name').optional(),
+    description: textOption('description', 'A new description').optional(),
+    voice: textOption('voice', 'A new voice', 200).optional(),
+  }),
+  access: 'everyone',
+  async execute(ctx, options) {
+    const character = await ctx.engine.editCharacter(ctx.room, ctx.actor, {
+      name: options.name,
+      newName: options.new_name,
+      description: options.description,
+      voice: options.voice,
+    });
+    return publicReply(text(`${ctx.actor.name} updated ${character.name}.`));
+  },
+});

@@ -1,0 +1,53 @@
+// The shape every command file exports. Commands are platform-neutral: they read options, call the engine
+// and describe the reply; adapters turn the reply into Discord, Slack or terminal output.
+import type { z } from 'zod';
+import type { NarrationOptions } from '../llm/narrator.ts';
+import type { StoryEngine } from '../story/engine.ts';
+import type { Actor, Beat, RoomRef, Scene, Vote } from '../story/types.ts';
+
+export interface CommandContext {
+  engine: StoryEngine;
+  room: RoomRef;
+  actor: Actor;
+  /** Narrator text as it is written, and a signal to stop it; adapters decide how often to show it. */
+  stream?: NarrationOptions | undefined;
+  /** Every registered command, for /help. */
+  commands: readonly Command[];
+}
+
+/** A piece of a reply. Text from people and the model is raw here; adapters escape it for their platform. */
+export type Block =
+  | { type: 'text'; text: string }
+  | { type: 'beats'; beats: Beat[]; scenes?: Record<string, Scene> | undefined }
+  | { type: 'vote'; vote: Vote; roomId: string }
+  | { type: 'fields'; title?: string | undefined; fields: { name: string; value: string }[] };
+
+export interface Reply {
+  /** Public replies go to the channel; private ones only to the person who ran the command. */
+  visibility: 'public' | 'private';
+  blocks: Block[];
+}
+
+export interface Command<Options extends z.ZodObject = z.ZodObject> {
+  /** The words after the slash, e.g. "scene start" or "line". The first word groups subcommands. */
+  name: string;
+  description: string;
+  /** Translations of the description, by locale (Discord's and Slack's locale names, e.g. "zh-CN"). */
+  descriptionLocalizations?: Record<string, string>;
+  /** Option order is the order of positional words in the text grammar. */
+  options: Options;
+  /** "moderator" hides the command from others where the platform can; the engine enforces it anyway. */
+  access: 'everyone' | 'moderator';
+  /** True when it may call the narrator and take longer than the platforms' 3-second window. */
+  slow?: boolean;
+  execute(ctx: CommandContext, options: z.output<Options>): Promise<Reply>;
+}
+
+export const publicReply = (...blocks: Block[]): Reply => ({ visibility: 'public', blocks });
+export const privateReply = (...blocks: Block[]): Reply => ({ visibility: 'private', blocks });
+export const text = (value: string): Block => ({ type: 'text', text: value });
+
+/** Types `execute`'s options from the zod schema; the object itself is returned unchanged. */
+export function defineCommand<Options extends z.ZodObject>(command: Command<Options>): Command<Options> {
+  return command;
+}

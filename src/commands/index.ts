@@ -1,0 +1,53 @@
+// Every command, in the order /help lists them. Adapters derive their registrations from this list.
+import action from './action.ts';
+import characterAdd from './character-add.ts';
+import characterEdit from './character-edit.ts';
+import characterList from './character-list.ts';
+import characterRemove from './character-remove.ts';
+import characterShow from './character-show.ts';
+import type { Command } from './command.ts';
+import help from './help.ts';
+import line from './line.ts';
+import roomLock from './room-lock.ts';
+import roomSettings from './room-settings.ts';
+import roomUnlock from './room-unlock.ts';
+import say from './say.ts';
+import sceneCancel from './scene-cancel.ts';
+import sceneContinue from './scene-continue.ts';
+import sceneNew from './scene-new.ts';
+import sceneRewrite from './scene-rewrite.ts';
+import sceneStart from './scene-start.ts';
+import sceneUndo from './scene-undo.ts';
+import voteCancel from './vote-cancel.ts';
+import voteCast from './vote-cast.ts';
+import voteClose from './vote-close.ts';
+import voteExtend from './vote-extend.ts';
+import voteOpen from './vote-open.ts';
+import voteStatus from './vote-status.ts';
+
+export const commands: readonly Command[] = [
+  sceneStart,
+  sceneContinue,
+  sceneNew,
+  sceneRewrite,
+  sceneUndo,
+  sceneCancel,
+  line,
+  say,
+  action,
+  characterAdd,
+  characterEdit,
+  characterRemove,
+  characterList,
+  characterShow,
+  voteOpen,
+  voteCast,
+  voteClose,
+  voteExtend,
+  voteCancel,
+  voteStatus,
+  roomSettings,
+  roomLock,
+  roomUnlock,
+  help,
+];

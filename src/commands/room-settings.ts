@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { requireStory } from '../story/rules.ts';
+import { defineCommand, privateReply, publicReply } from './command.ts';
+import { settingsFields } from './format.ts';
+import { booleanOption, choiceOption, durationOption } from './option-schemas.ts';
+
+export default defineCommand({
+  name: 'room settings',
+  description: "Show the room's settings; moderators can change them",
+  descriptionLocalizations: { 'zh-CN': '查看或修改房间设置' },
+  options: z.object({
+    vote_duration: durationOption('Default vote length, e.g. 60s (10s to 24h)').optional(),
+    who_may_continue: choiceOption('who_may_continue', 'Who may add to the story', [
+      'everyone',
+      'writers',
+    ] as const).optional(),
+    cooldown: durationOption('Wait between one person\'s beats, e.g. 30s (0 to 1h; "0" for none)').optional(),
+    auto_vote: booleanOption('Open a branch vote after each narrator beat (on/off)').optional(),
+  }),
+  access: 'everyone',
+  async execute(ctx, options) {
+    const patch = {
+      voteDurationMs: options.vote_duration,
+      whoMayContinue: options.who_may_continue,
+      cooldownMs: options.cooldown,
+      autoVote: options.auto_vote,
+    };
+    const changing = Object.values(patch).some((value) => value !== undefined);
+    if (!changing) {
+      const room = await ctx.engine.room(ctx.room);
+      requireStory(room);
+      return privateReply({ type: 'fields', title: 'Room settings', fields: settingsFields(room.settings) });
+    }
+    const settings = await ctx.engine.updateSettings(ctx.room, ctx.actor, patch);
+    return publicReply({
+      type: 'fields',
+      title: `${ctx.actor.name} changed the room settings`,
+      fields: settingsFields(settings),
+    });
+  },
+});
