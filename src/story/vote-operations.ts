@@ -42,7 +42,7 @@ export function createVoteOperations(core: EngineCore) {
     disarm(room);
     await store.setOpenVote(room.state.id, null);
     core.notify(room.state, events);
-    return vote;
+    return structuredClone(vote);
   }
 
   function disarm(room: LoadedRoom) {
@@ -100,7 +100,7 @@ export function createVoteOperations(core: EngineCore) {
     const vote = room.state.votes[voteId] as Vote;
     arm(ref, room, vote);
     core.notify(room.state, events);
-    return vote;
+    return structuredClone(vote);
   }
 
   return {
@@ -169,7 +169,7 @@ export function createVoteOperations(core: EngineCore) {
           { type: 'vote.cast', voteId: vote.id, option: index },
         ]);
         core.notify(room.state, events);
-        return { vote, option: index, previous };
+        return { vote: structuredClone(vote), option: index, previous };
       });
     },
 
@@ -205,7 +205,7 @@ export function createVoteOperations(core: EngineCore) {
         await store.setOpenVote(room.state.id, iso);
         arm(ref, room, vote);
         core.notify(room.state, events);
-        return vote;
+        return structuredClone(vote);
       });
     },
 
@@ -219,7 +219,7 @@ export function createVoteOperations(core: EngineCore) {
         disarm(room);
         await store.setOpenVote(room.state.id, null);
         core.notify(room.state, events);
-        return vote;
+        return structuredClone(vote);
       });
     },
 
@@ -231,7 +231,7 @@ export function createVoteOperations(core: EngineCore) {
         const latest = open ?? Object.values(room.state.votes).at(-1);
         if (!latest)
           throw new UserError('vote.none', 'No vote has been held here yet. Start one with /vote open.');
-        return latest;
+        return structuredClone(latest);
       });
     },
 

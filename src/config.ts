@@ -1,0 +1,52 @@
+// The environment, parsed once with zod. A bad value stops start-up with a message naming the variable.
+import { z } from 'zod';
+
+const baseSchema = z.object({
+  STORE_URL: z
+    .string()
+    .trim()
+    .regex(/^(memory:|sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|postgres(ql)?:\/\/.+)$/, {
+      error: 'expected memory:, sqlite://<path>, redis://<host> or postgres://<host>/<db>',
+    })
+    .default('sqlite://./data/storyroom.sqlite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NARRATOR_SEED: z.coerce
+    .number({ error: 'expected a whole number' })
+    .int({ error: 'expected a whole number' })
+    .default(1),
+  CONSOLE_CHANNEL: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{1,64}$/, { error: 'expected letters, digits, - or _ (at most 64)' })
+    .default('local'),
+});
+
+export type Config = z.output<typeof baseSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Empty strings count as unset, so a blank line in .env falls back to the default. */
+function withoutBlanks(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
+}
+
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+  const result = schema.safeParse(withoutBlanks(env));
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    // Only the variable's name and what it expects: values may be secrets.
+    return `  ${name}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return parseEnv(baseSchema, env);
+}

@@ -1,0 +1,35 @@
+// The app's pino logger, writing JSON to stderr (stdout belongs to the console room). Secrets are removed
+// by configuration, not by remembering: any field with one of these names is redacted wherever it sits.
+import { pino } from 'pino';
+import type { Logger } from './logger.ts';
+
+export const REDACTED_PATHS = [
+  'token',
+  'apiKey',
+  'authorization',
+  'password',
+  'secret',
+  '*.token',
+  '*.apiKey',
+  '*.authorization',
+  '*.Authorization',
+  '*.password',
+  '*.secret',
+  '*.signingSecret',
+  '*.headers.authorization',
+  '*.headers.Authorization',
+  'err.config',
+  'err.headers',
+  'err.request',
+];
+
+export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'storyroom' },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    destination,
+  );
+}

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/story/errors.ts';
+import { canonicalPath, childrenOf } from '../../src/story/tree.ts';
+import { alice, bob, carol, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+
+describe('starting a story', () => {
+  it('records title, genre, language and the opening scene', async () => {
+    const { engine } = createFixture();
+    const state = await engine.startStory(room, alice, {
+      title: 'The Heist',
+      genre: 'noir',
+      language: 'zh-cn',
+      heading: 'int. diner - night',
+    });
+    expect(state.story).toMatchObject({ title: 'The Heist', genre: 'noir', language: 'zh-CN' });
+    expect(canonicalPath(state).map((b) => b.text)).toEqual(['INT. DINER - NIGHT']);
+  });
+
+  it('refuses a second story in the same channel', async () => {
+    const { engine } = await startedFixture();
+    await expect(engine.startStory(room, alice, { title: 'Again' })).rejects.toThrow(/already has a story/);
+  });
+
+  it('refuses an invalid language tag and a heading without INT./EXT.', async () => {
+    const { engine } = createFixture();
+    await expect(engine.startStory(room, alice, { title: 'X', language: 'not a tag!' })).rejects.toThrow(
+      /BCP 47/,
+    );
+    await expect(engine.startStory(room, alice, { title: 'X', heading: 'the diner' })).rejects.toThrow(
+      /INT\., EXT\./,
+    );
+  });
+
+  it('tells people to start a story before anything else', async () => {
+    const { engine } = createFixture();
+    await expect(engine.continueStory(room, alice, {})).rejects.toThrow(/\/scene start/);
+  });
+});
+
+describe('writing beats', () => {
+  it('adds narrator beats on the canonical path, streaming the text, with usage recorded', async () => {
+    const { engine } = await startedFixture();
+    const streamed: string[] = [];
+    const outcome = await engine.continueStory(
+      room,
+      alice,
+      { direction: 'the lights go out' },
+      {
+        onText: (delta) => streamed.push(delta),
+      },
+    );
+    expect(outcome.beat).toMatchObject({ kind: 'action', author: { kind: 'narrator', model: 'recording' } });
+    expect(streamed.join('')).toBe(outcome.beat.text);
+    expect(outcome.beat.direction).toBe('the lights go out');
+    expect(outcome.room.usage).toEqual({ promptTokens: 100, completionTokens: 20 });
+    expect(canonicalPath(outcome.room).at(-1)?.id).toBe(outcome.beat.id);
+  });
+
+  it('lets people write lines and actions, naming unknown characters in the error', async () => {
+    const { engine } = await startedFixture();
+    const said = await engine.say(room, bob, {
+      character: 'vera',
+      text: 'Keep the engine running.',
+      parenthetical: 'low',
+    });
+    expect(said.beat).toMatchObject({ kind: 'dialogue', character: 'Vera', parenthetical: 'low' });
+    await engine.action(room, bob, { text: 'Sam drums on the wheel.' });
+    const error = await engine.say(room, bob, { character: 'Nobody', text: 'Hi' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/no character named "Nobody".*Vera, Sam/);
+  });
+
+  it('writes a character line with the narrator for an existing character only', async () => {
+    const { engine, narrator } = await startedFixture();
+    const outcome = await engine.writeLine(room, alice, { character: 'sam' });
+    expect(outcome.beat).toMatchObject({ kind: 'dialogue', character: 'Sam', text: 'Sam speaks.' });
+    expect(narrator.calls.at(-1)?.request.character).toBe('Sam');
+    await expect(engine.writeLine(room, alice, { character: 'Ghost' })).rejects.toThrow(/no character named/);
+  });
+
+  it('caps direction and line length with a clear message', async () => {
+    const { engine } = await startedFixture();
+    await expect(engine.continueStory(room, alice, { direction: 'x'.repeat(1001) })).rejects.toThrow(
+      /at most 1000 characters/,
+    );
+    await expect(engine.say(room, alice, { character: 'Vera', text: '   ' })).rejects.toThrow(
+      /can't be empty/,
+    );
+  });
+
+  it('opens new scenes from a heading or from the narrator', async () => {
+    const { engine } = await startedFixture();
+    const given = await engine.newScene(room, alice, { heading: 'EXT. ROOFTOP - DAWN' });
+    expect(given.scene?.heading).toBe('EXT. ROOFTOP - DAWN');
+    const proposed = await engine.newScene(room, alice, {});
+    expect(proposed.beat).toMatchObject({ kind: 'scene', text: 'EXT. HARBOR - NIGHT' });
+  });
+});
+
+describe('undo and rewrite on the beat tree', () => {
+  it('undo moves the head back and keeps the retracted beat in the tree', async () => {
+    const { engine } = await startedFixture();
+    const first = await engine.action(room, alice, { text: 'One.' });
+    const second = await engine.action(room, alice, { text: 'Two.' });
+    const { head, room: state } = await engine.undo(room, mod);
+    expect(head?.id).toBe(first.beat.id);
+    expect(state.headId).toBe(first.beat.id);
+    expect(state.beats[second.beat.id]).toBeDefined();
+    expect(canonicalPath(state).map((b) => b.text)).toEqual(['INT. DINER - NIGHT', 'One.']);
+  });
+
+  it('rewrite adds a sibling and moves the head to it', async () => {
+    const { engine } = await startedFixture();
+    const original = await engine.continueStory(room, alice, {});
+    const rewritten = await engine.rewrite(room, mod, { direction: 'darker' });
+    expect(rewritten.beat.parentId).toBe(original.beat.parentId);
+    expect(rewritten.room.headId).toBe(rewritten.beat.id);
+    const siblings = childrenOf(rewritten.room, original.beat.parentId).map((b) => b.id);
+    expect(siblings).toEqual([original.beat.id, rewritten.beat.id]);
+  });
+
+  it('rewrites a dialogue beat as a new line for the same character', async () => {
+    const { engine } = await startedFixture();
+    await engine.writeLine(room, alice, { character: 'Vera' });
+    const rewritten = await engine.rewrite(room, mod, {});
+    expect(rewritten.beat).toMatchObject({ kind: 'dialogue', character: 'Vera' });
+  });
+
+  it('only moderators undo or rewrite', async () => {
+    const { engine } = await startedFixture();
+    await engine.action(room, alice, { text: 'One.' });
+    await expect(engine.undo(room, alice)).rejects.toThrow(/Only moderators can undo/);
+    await expect(engine.rewrite(room, bob, {})).rejects.toThrow(/Only moderators can rewrite/);
+  });
+
+  it('says when there is nothing to undo', async () => {
+    const { engine } = createFixture();
+    await engine.startStory(room, mod, { title: 'Empty' });
+    await expect(engine.undo(room, mod)).rejects.toThrow(/nothing to undo/);
+  });
+});
+
+describe('roles, locks and cooldowns', () => {
+  it('lets the audience vote but not write when the room is for writers only', async () => {
+    const { engine } = await startedFixture();
+    await engine.updateSettings(room, mod, { whoMayContinue: 'writers' });
+    await expect(engine.action(room, carol, { text: 'Hi.' })).rejects.toThrow(/only writers and moderators/);
+    await engine.openVote(room, alice, { options: ['A', 'B'] });
+    await expect(engine.castVote(room, carol, { option: 1 })).resolves.toMatchObject({ option: 0 });
+  });
+
+  it('lets everyone write when the setting is everyone', async () => {
+    const { engine } = await startedFixture();
+    await expect(engine.action(room, carol, { text: 'Hi.' })).resolves.toBeDefined();
+  });
+
+  it('a locked room refuses changes and says who may unlock it', async () => {
+    const { engine } = await startedFixture();
+    await engine.lock(room, mod);
+    await expect(engine.action(room, alice, { text: 'Hi.' })).rejects.toThrow(
+      /locked by Mo.*moderator.*\/room unlock/,
+    );
+    await expect(engine.addCharacter(room, alice, { name: 'Zed' })).rejects.toThrow(/locked/);
+    await expect(engine.unlock(room, alice)).rejects.toThrow(/Only moderators/);
+    await engine.unlock(room, mod);
+    await expect(engine.action(room, alice, { text: 'Hi.' })).resolves.toBeDefined();
+  });
+
+  it('only moderators change settings', async () => {
+    const { engine } = await startedFixture();
+    await expect(engine.updateSettings(room, alice, { autoVote: true })).rejects.toThrow(/Only moderators/);
+    await expect(engine.updateSettings(room, mod, { voteDurationMs: 5_000 })).rejects.toThrow(/10 seconds/);
+  });
+
+  it('enforces the per-user cooldown for writers but not moderators', async () => {
+    const { engine, clock } = await startedFixture();
+    await engine.updateSettings(room, mod, { cooldownMs: 30_000 });
+    await engine.action(room, alice, { text: 'One.' });
+    await expect(engine.action(room, alice, { text: 'Two.' })).rejects.toThrow(/cooldown.*30 s/);
+    await engine.action(room, bob, { text: 'Bob is free.' });
+    await engine.action(room, mod, { text: 'Mods are free.' });
+    await engine.action(room, mod, { text: 'Still free.' });
+    await clock.advance(30_000);
+    await expect(engine.action(room, alice, { text: 'Two.' })).resolves.toBeDefined();
+  });
+});
+
+describe('characters', () => {
+  it('keeps names unique regardless of case, edits and removes them', async () => {
+    const { engine } = await startedFixture();
+    await expect(engine.addCharacter(room, alice, { name: 'VERA' })).rejects.toThrow(
+      /already a character named Vera/,
+    );
+    await engine.editCharacter(room, alice, { name: 'vera', newName: 'Vera Voss', voice: 'dry' });
+    let state = await engine.room(room);
+    expect(state.characters[0]).toMatchObject({
+      name: 'Vera Voss',
+      voice: 'dry',
+      description: 'A safecracker',
+    });
+    await expect(engine.removeCharacter(room, alice, { name: 'Sam' })).rejects.toThrow(/Only moderators/);
+    await engine.removeCharacter(room, mod, { name: 'sam' });
+    state = await engine.room(room);
+    expect(state.characters.map((c) => c.name)).toEqual(['Vera Voss']);
+  });
+
+  it('lets a creator remove their own character', async () => {
+    const { engine } = await startedFixture();
+    await engine.addCharacter(room, alice, { name: 'Nico' });
+    await expect(engine.removeCharacter(room, alice, { name: 'Nico' })).resolves.toMatchObject({
+      name: 'Nico',
+    });
+  });
+});

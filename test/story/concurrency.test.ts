@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/story/errors.ts';
+import { childrenOf } from '../../src/story/tree.ts';
+import { alice, bob, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+
+describe('concurrent commands on one room', () => {
+  it('never writes two beats from the same head: the second continue is told a beat is being written', async () => {
+    const { engine, narrator } = await startedFixture();
+    narrator.hold();
+    const first = engine.continueStory(room, alice, {});
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = await engine.continueStory(room, bob, {}).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(UserError);
+    expect((second as Error).message).toMatch(/already being written \(asked by Alice\)/);
+    narrator.release();
+    const beat = (await first).beat;
+    const state = await engine.room(room);
+    expect(childrenOf(state, beat.parentId)).toHaveLength(1);
+    await expect(engine.continueStory(room, bob, {})).resolves.toBeDefined();
+  });
+
+  it('keeps voting while a beat is being written', async () => {
+    const { engine, narrator } = await startedFixture();
+    await engine.openVote(room, alice, { options: ['A', 'B'] });
+    narrator.hold();
+    const writing = engine.continueStory(room, alice, {});
+    await new Promise((resolve) => setImmediate(resolve));
+    await engine.castVote(room, bob, { option: 2 });
+    narrator.release();
+    await writing;
+    expect((await engine.voteStatus(room)).ballots).toEqual({ 'u-bob': 1 });
+  });
+
+  it('a cancelled generation adds nothing', async () => {
+    const { engine, narrator } = await startedFixture();
+    const before = await engine.room(room);
+    const seq = before.seq;
+    narrator.hold();
+    const writing = engine.continueStory(room, alice, {}).catch((e: unknown) => e);
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(engine.cancelGeneration(room, bob)).rejects.toThrow(/Only moderators/);
+    await engine.cancelGeneration(room, mod);
+    const error = await writing;
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/cancelled.*Nothing was added/);
+    expect((await engine.room(room)).seq).toBe(seq);
+  });
+
+  it('a failed generation leaves the story exactly as it was', async () => {
+    const { engine, narrator } = await startedFixture();
+    const seq = (await engine.room(room)).seq;
+    narrator.failNext(new UserError('narrator.down', 'The narrator is unavailable.'));
+    await expect(engine.continueStory(room, alice, {})).rejects.toThrow(/unavailable/);
+    expect((await engine.room(room)).seq).toBe(seq);
+    await expect(engine.continueStory(room, alice, {})).resolves.toBeDefined();
+  });
+
+  it('serializes many simultaneous ballots without losing one', async () => {
+    const { engine } = await startedFixture();
+    await engine.openVote(room, alice, { options: ['A', 'B', 'C'] });
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        engine.castVote(room, { id: `u${i}`, name: `U${i}`, role: 'audience' }, { option: (i % 3) + 1 }),
+      ),
+    );
+    const vote = await engine.closeVote(room, mod, {});
+    expect(vote.result?.tally).toEqual([100, 100, 100]);
+  });
+});
