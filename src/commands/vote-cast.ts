@@ -13,11 +13,15 @@ export default defineCommand({
       .regex(/^([a-eA-E]|[1-5])$/, { error: 'Give the option as a letter (A-E) or a number (1-5).' })
       .transform((value) => (/\d/.test(value) ? Number(value) : value.toUpperCase().charCodeAt(0) - 64))
       .meta({ description: 'The option: A-E or 1-5', input: 'string', maxLength: 1 }),
-    vote: z.string().max(40).optional().meta({
-      description: 'Which vote (from its button); defaults to the open one',
-      input: 'string',
-      maxLength: 40,
-    }),
+    vote: z
+      .string()
+      .max(40)
+      .meta({
+        description: 'Which vote (from its button); defaults to the open one',
+        input: 'string',
+        maxLength: 40,
+      })
+      .optional(),
   }),
   access: 'everyone',
   async execute(ctx, options) {
