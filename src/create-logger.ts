@@ -16,6 +16,7 @@ export const REDACTED_PATHS = [
   '*.password',
   '*.secret',
   '*.signingSecret',
+  'headers.authorization',
   '*.headers.authorization',
   '*.headers.Authorization',
   'err.config',
