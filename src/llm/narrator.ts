@@ -1,11 +1,16 @@
 // The narrator interface: what the engine asks of any storyteller, offline templates or a real model.
-import type { BeatKind, RoomState, TokenUsage } from '../story/types.ts';
+import type { Beat, BeatKind, RoomState, TokenUsage } from '../story/types.ts';
 
 export interface NarrationOptions {
   /** Aborts the generation; the promise then rejects and nothing enters the story. */
   signal?: AbortSignal | undefined;
   /** Receives the visible text as it is written, in order. */
   onText?: ((delta: string) => void) | undefined;
+  /**
+   * Called when text already streamed is being thrown away because the narrator starts again (a retry after a
+   * dropped connection, a fallback model, a repair of invalid output). What follows replaces it.
+   */
+  onRestart?: (() => void) | undefined;
 }
 
 /** What the narrator is asked to continue from. The room is read-only. */
@@ -32,6 +37,41 @@ export interface SceneDraft {
   description: string;
 }
 
+/** A character the narrator proposes; a writer or moderator accepts it into the room or discards it. */
+export interface CharacterDesign {
+  name: string;
+  look: string;
+  personality: string;
+  backstory: string;
+  /** A line in the character's voice. */
+  sampleLine: string;
+}
+
+export interface CritiqueScore {
+  /** 1 (weak) to 10 (excellent). */
+  score: number;
+  comment: string;
+}
+
+/** A review of the script so far, shown only to the person who asked. */
+export interface Critique {
+  structure: CritiqueScore;
+  pacing: CritiqueScore;
+  characterConsistency: CritiqueScore;
+  dialogue: CritiqueScore;
+  /** Exactly three concrete suggestions. */
+  suggestions: string[];
+}
+
+/** Older beats to fold into the room's rolling summary (see summaryDue in prompt/memory-plan.ts). */
+export interface SummaryRequest {
+  room: RoomState;
+  /** The summary so far, which the new one replaces. */
+  previous?: string | undefined;
+  /** Beats after the previous summary, oldest first. */
+  beats: Beat[];
+}
+
 export interface Narration<T> {
   output: T;
   usage: TokenUsage;
@@ -54,4 +94,14 @@ export interface Narrator {
   ): Promise<Narration<string[]>>;
   /** A new scene: a screenplay heading ("INT. DINER - NIGHT") and a one-line description. */
   proposeScene(request: NarrationRequest, options?: NarrationOptions): Promise<Narration<SceneDraft>>;
+  // The three below are optional only so that older fakes keep compiling; both real narrators have them.
+  /** A new character, steered by an optional hint ("a retired pilot who owes Vera money"). */
+  designCharacter?(
+    request: NarrationRequest & { hint?: string | undefined },
+    options?: NarrationOptions,
+  ): Promise<Narration<CharacterDesign>>;
+  /** Scores for structure, pacing, character consistency and dialogue, with three suggestions. */
+  critique?(request: NarrationRequest, options?: NarrationOptions): Promise<Narration<Critique>>;
+  /** A new rolling summary: the previous one plus the given beats, within a fixed length. */
+  summarize?(request: SummaryRequest, options?: NarrationOptions): Promise<Narration<{ text: string }>>;
 }

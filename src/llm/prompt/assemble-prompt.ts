@@ -1,0 +1,220 @@
+// Builds the narrator's prompt inside a fixed token budget, most static part first so that consecutive
+// prompts share a long identical prefix (vLLM/SGLang prefix caching, OpenAI prompt caching):
+//   system (rules, rating, language, style) -> bible (characters, pinned canon) -> rolling summary
+//   -> recent beats verbatim -> [dynamic tail] lore the request mentions, current scene, direction, task.
+// Pinned canon is never dropped; everything else has a share of the budget and gives way in a fixed order.
+import { UserError } from '../../story/errors.ts';
+import type { Beat, RoomState } from '../../story/types.ts';
+import { DEFAULT_MEMORY, type MemoryOptions, planMemory } from './memory-plan.ts';
+import { renderBeat, renderBeats } from './render-beats.ts';
+import { mentionedCharacters, rankEarlierBeats } from './select-lore.ts';
+import { MATERIAL_CLOSE, MATERIAL_MAX, MATERIAL_OPEN, material, materialBody } from './story-material.ts';
+import { systemPrompt } from './system-prompt.ts';
+import { estimateMessagesTokens, estimateTokens } from './token-estimate.ts';
+
+export interface PromptBudget {
+  contextTokens: number;
+  maxReplyTokens: number;
+  memory?: MemoryOptions | undefined;
+}
+
+/** Shares of the prompt budget (context minus the reply's allowance). */
+export const SHARES = { characters: 0.2, summary: 0.12, lore: 0.1 } as const;
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface PromptTask {
+  /** What to write and the JSON shape to answer in; goes last. */
+  instruction: string;
+  direction?: string | undefined;
+  /** For a summary: the beats to fold in, shown instead of the recent window. */
+  fold?: { previous?: string | undefined; beats: readonly Beat[] } | undefined;
+}
+
+export interface AssembledPrompt {
+  messages: ChatMessage[];
+  /** Estimated prompt tokens (see token-estimate.ts). */
+  tokens: number;
+  /** The most the prompt may use. */
+  budget: number;
+  sections: { system: string; bible: string; summary: string; recent: string; tail: string };
+  stats: { windowBeats: number; loreBeats: number; loreCharacters: number; droppedFromWindow: number };
+}
+
+export function capToTokens(text: string, max: number, keep: 'start' | 'end' = 'start'): string {
+  if (estimateTokens(text) <= max) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const piece = keep === 'start' ? text.slice(0, mid) : text.slice(text.length - mid);
+    if (estimateTokens(piece) + 1 <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo === 0) return '';
+  return keep === 'start' ? `${text.slice(0, lo)}…` : `…${text.slice(text.length - lo)}`;
+}
+
+function bibleOf(room: RoomState, characterTokens: number) {
+  const full = new Set<string>();
+  const lines: string[] = [];
+  let used = 0;
+  for (const character of room.characters) {
+    const voice = character.voice ? ` Voice: ${material(character.voice, MATERIAL_MAX.voice)}` : '';
+    const entry = `- ${character.name.toUpperCase()}: ${material(character.description || '(no notes yet)', MATERIAL_MAX.description)}${voice}`;
+    const tokens = estimateTokens(entry) + 1;
+    if (used + tokens <= characterTokens) {
+      lines.push(entry);
+      full.add(character.name);
+      used += tokens;
+    } else {
+      // Over its share, a character keeps a short entry here; the full one joins the tail when mentioned.
+      const short = `- ${character.name.toUpperCase()}: ${material(character.description || '(no notes yet)', 80)}`;
+      lines.push(short);
+      used += estimateTokens(short) + 1;
+    }
+  }
+  const parts = ['STORY BIBLE', 'Characters:', lines.length > 0 ? lines.join('\n') : '(none yet)'];
+  if (room.canon.length > 0) {
+    parts.push(
+      'Pinned canon (always true, never contradict):',
+      room.canon.map((fact, i) => `${i + 1}. ${material(fact.text, MATERIAL_MAX.canon)}`).join('\n'),
+    );
+  }
+  return { text: parts.join('\n'), full };
+}
+
+function tailOf(room: RoomState, task: PromptTask, window: readonly Beat[], lore: string): string {
+  const parts: string[] = [];
+  if (lore) parts.push(lore);
+  const sceneBeat = [...window].reverse().find((beat) => beat.kind === 'scene');
+  if (!task.fold && !sceneBeat) {
+    const scene = currentSceneOf(room);
+    if (scene) parts.push(`CURRENT SCENE: ${material(`${scene.heading}. ${scene.description}`, 300)}`);
+  }
+  if (task.direction) {
+    parts.push(`DIRECTION FROM THE GROUP\n${material(task.direction, MATERIAL_MAX.direction)}`);
+  }
+  parts.push(`TASK\n${task.instruction}`);
+  return parts.join('\n\n');
+}
+
+function currentSceneOf(room: RoomState) {
+  let id = room.headId;
+  while (id !== null) {
+    const beat = room.beats[id];
+    if (!beat) return undefined;
+    if (beat.kind === 'scene' && beat.sceneId) return room.scenes[beat.sceneId];
+    id = beat.parentId;
+  }
+  return undefined;
+}
+
+const fence = (body: string) => `${MATERIAL_OPEN}\n${body}\n${MATERIAL_CLOSE}`;
+
+export function assemblePrompt(room: RoomState, task: PromptTask, budget: PromptBudget): AssembledPrompt {
+  const total = budget.contextTokens - budget.maxReplyTokens;
+  const plan = planMemory(room, budget.memory ?? DEFAULT_MEMORY);
+  const system = systemPrompt(room.story);
+  const bible = bibleOf(room, Math.floor(total * SHARES.characters));
+
+  const summarySource = task.fold ? task.fold.previous : plan.summary;
+  const summaryCap = Math.floor(total * SHARES.summary);
+  const summaryBody = summarySource
+    ? capToTokens(materialBody(summarySource, MATERIAL_MAX.summary), summaryCap, 'end')
+    : '';
+  const summaryHead = task.fold
+    ? 'SUMMARY SO FAR'
+    : `STORY SO FAR (summary of the first ${plan.summarized} beats)`;
+  const summary = summaryBody ? `${summaryHead}\n${fence(summaryBody)}` : '';
+
+  const candidates = task.fold ? [...task.fold.beats] : plan.path.slice(plan.windowStart);
+  const bareTail = tailOf(room, task, candidates, '');
+  const fixed =
+    estimateMessagesTokens([{ content: system }, { content: '' }]) +
+    estimateTokens(bible.text) +
+    estimateTokens(summary) +
+    estimateTokens(bareTail) +
+    // headings and fences around the recent beats and the lore
+    40;
+  if (fixed > total) {
+    throw new UserError(
+      'narrator.prompt-too-long',
+      'The pinned canon and character notes no longer fit in the model’s context. A moderator can remove some with /canon remove, or the operator can raise LLM_CONTEXT_TOKENS.',
+    );
+  }
+
+  // The window: drop the oldest beats while it does not fit beside the lore's reserve.
+  const loreReserve = task.fold
+    ? 0
+    : Math.min(Math.floor(total * SHARES.lore), Math.floor((total - fixed) / 3));
+  let windowTokens = candidates.reduce((sum, beat) => sum + renderBeat(beat, room).tokens, 0);
+  let first = 0;
+  while (first < candidates.length && fixed + windowTokens > total - loreReserve) {
+    windowTokens -= renderBeat(candidates[first] as Beat, room).tokens;
+    first++;
+  }
+  if (task.fold && first > 0) throw new Error('beats to summarize do not fit the prompt budget');
+  const window = candidates.slice(first);
+  const windowStart = plan.windowStart + first;
+
+  let lore = '';
+  let loreBeats = 0;
+  let loreCharacters = 0;
+  if (!task.fold) {
+    const allowance = Math.min(Math.floor(total * SHARES.lore), total - fixed - windowTokens);
+    const latest = window.slice(-3);
+    const query = [task.direction ?? '', ...latest.map((beat) => beat.text)].join('\n');
+    const entries: string[] = [];
+    let used = 40;
+    for (const character of mentionedCharacters(room, query, latest)) {
+      if (bible.full.has(character.name)) continue;
+      const entry = `${character.name.toUpperCase()}: ${material(character.description, MATERIAL_MAX.description)}`;
+      const tokens = estimateTokens(entry) + 1;
+      if (used + tokens > allowance) continue;
+      entries.push(entry);
+      used += tokens;
+      loreCharacters++;
+    }
+    const picked: Beat[] = [];
+    for (const beat of rankEarlierBeats(plan.path.slice(0, windowStart), query)) {
+      const tokens = renderBeat(beat, room).tokens + 1;
+      if (used + tokens > allowance) continue;
+      picked.push(beat);
+      used += tokens;
+      if (used > allowance - 10) break;
+    }
+    const order = new Map(plan.path.map((beat, index) => [beat.id, index]));
+    picked.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    loreBeats = picked.length;
+    const blocks: string[] = [];
+    if (entries.length > 0) blocks.push(`CHARACTERS IN FOCUS\n${entries.join('\n')}`);
+    if (picked.length > 0)
+      blocks.push(`EARLIER MOMENTS THAT MATTER NOW\n${fence(renderBeats(picked, room))}`);
+    lore = blocks.join('\n\n');
+  }
+
+  const recentHead = task.fold
+    ? 'BEATS TO ADD TO THE SUMMARY (oldest first)'
+    : 'RECENT BEATS (verbatim, oldest first)';
+  const recent =
+    window.length > 0
+      ? `${recentHead}\n${fence(renderBeats(window, room))}`
+      : `${recentHead}\n(none yet: this is the opening of the story)`;
+  const tail = tailOf(room, task, window, lore);
+  const user = [bible.text, summary, recent, tail].filter(Boolean).join('\n\n');
+  const messages: ChatMessage[] = [
+    { role: 'system', content: system },
+    { role: 'user', content: user },
+  ];
+  return {
+    messages,
+    tokens: estimateMessagesTokens(messages),
+    budget: total,
+    sections: { system, bible: bible.text, summary, recent, tail },
+    stats: { windowBeats: window.length, loreBeats, loreCharacters, droppedFromWindow: first },
+  };
+}
