@@ -5,6 +5,7 @@ import { currentScene, recentBeats } from '../story/tree.ts';
 import type { RoomState } from '../story/types.ts';
 import type {
   BeatDraft,
+  CharacterDesign,
   LineDraft,
   Narration,
   NarrationOptions,
@@ -12,6 +13,7 @@ import type {
   Narrator,
   SceneDraft,
 } from './narrator.ts';
+import { designOfflineCharacter, offlineCritique, offlineSummary } from './offline-tools.ts';
 
 export const OFFLINE_MODEL = 'offline narrator';
 
@@ -182,6 +184,27 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
       };
       await emit(draft.heading, opts);
       return narration(draft, room, draft.heading);
+    },
+
+    async designCharacter(request, opts) {
+      const { room } = request;
+      const rng = rngFor(room, `character:${request.hint ?? ''}`);
+      const design: CharacterDesign = designOfflineCharacter(room, request.hint, (items) => pick(rng, items));
+      await emit(design.sampleLine, opts);
+      return narration(design, room, Object.values(design).join(' '));
+    },
+
+    async critique(request, opts) {
+      const critique = offlineCritique(request.room);
+      const text = critique.suggestions.join('\n');
+      await emit(text, opts);
+      return narration(critique, request.room, text);
+    },
+
+    async summarize(request, opts) {
+      const text = offlineSummary(request);
+      if (opts?.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
+      return narration({ text }, request.room, text);
     },
   };
 }

@@ -1,0 +1,46 @@
+// Optional content check (LLM_MODERATION) with the endpoint's /v1/moderations: the user's text before the
+// model sees it, the model's text before anyone does. It fails closed: when the check itself is down,
+// nothing is written, because the operator asked for every text to be checked.
+import type { Logger } from '../logger.ts';
+import { UserError } from '../story/errors.ts';
+import type { LiveEndpoint } from './live-endpoint.ts';
+
+export type Moderate = (
+  texts: (string | undefined)[],
+  stage: 'input' | 'output',
+  signal?: AbortSignal,
+) => Promise<void>;
+
+export function createModeration(endpoint: LiveEndpoint, model: string, logger: Logger): Moderate {
+  return async (texts, stage, signal) => {
+    const input = texts.filter((text): text is string => Boolean(text?.trim()));
+    if (input.length === 0) return;
+    let results: { flagged: boolean; categories: object }[];
+    try {
+      const response = await endpoint.client.moderations.create({ model, input }, { signal, maxRetries: 1 });
+      results = response.results;
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason ?? error;
+      logger.error({ err: error, endpoint: endpoint.label, stage }, 'moderation request failed');
+      throw new UserError(
+        'narrator.moderation-unavailable',
+        'The content check is not available right now, so the narrator did not write. Nothing was added to the story. Try again in a moment.',
+      );
+    }
+    const categories = new Set<string>();
+    for (const result of results.filter((r) => r.flagged)) {
+      for (const [name, hit] of Object.entries(result.categories))
+        if (hit) categories.add(name.replace(/[/_-]/g, ' '));
+    }
+    if (results.some((r) => r.flagged)) {
+      const why = categories.size > 0 ? ` (${[...categories].slice(0, 3).join(', ')})` : '';
+      logger.info({ stage, categories: [...categories] }, 'moderation flagged text');
+      throw new UserError(
+        'narrator.moderation',
+        stage === 'input'
+          ? `The content filter flagged that request${why}. Nothing was added to the story.`
+          : `The content filter flagged what the narrator wrote${why}, so it was not added to the story. Try a different direction.`,
+      );
+    }
+  };
+}

@@ -1,0 +1,155 @@
+// One spec per narrator method: what to ask (the instruction at the end of the prompt), the schema to answer
+// in, the field whose text streams to the channel as it arrives, and the check after parsing.
+import type { z } from 'zod';
+import type { Beat, RoomState } from '../story/types.ts';
+import type { CharacterDesign, Critique, NarrationRequest } from './narrator.ts';
+import {
+  beatSchema,
+  characterSchema,
+  critiqueSchema,
+  type Finish,
+  finishBeat,
+  finishCharacter,
+  finishCritique,
+  finishLine,
+  finishOptions,
+  finishScene,
+  finishSummary,
+  lineSchema,
+  OPTION_MAX,
+  optionsSchema,
+  sceneSchema,
+  summarySchema,
+} from './output-schemas.ts';
+import { MATERIAL_MAX, material } from './prompt/story-material.ts';
+
+export interface TaskSpec<Raw, Out> {
+  /** Names the JSON schema sent to the server (a-z, 0-9, _). */
+  name: string;
+  schema: z.ZodType<Raw>;
+  finish: Finish<Raw, Out>;
+  /** The top-level field streamed to onText (a string, or an array of strings shown one per line). */
+  stream?: string | undefined;
+  instruction: string;
+  direction?: string | undefined;
+  fold?: { previous?: string | undefined; beats: readonly Beat[] } | undefined;
+}
+
+const castOf = (room: RoomState) =>
+  room.characters.length > 0 ? room.characters.map((c) => c.name.toUpperCase()).join(', ') : 'none yet';
+
+export function beatTask(request: NarrationRequest) {
+  return {
+    name: 'beat',
+    schema: beatSchema,
+    finish: finishBeat,
+    stream: 'text',
+    direction: request.direction,
+    instruction: [
+      'Write the next beat of the screenplay: one action paragraph (1-4 sentences), one line of dialogue, or a transition.',
+      `Characters who may speak: ${castOf(request.room)}. A new minor character may speak if the scene needs one.`,
+      request.direction
+        ? 'Follow the direction from the group, in your own words.'
+        : 'Move the story forward.',
+      'Answer with JSON: {"kind": "action" | "dialogue" | "transition", "character": speaker name or null, "parenthetical": short acting note or null, "text": the beat}.',
+    ].join('\n'),
+  } satisfies TaskSpec<z.infer<typeof beatSchema>, unknown>;
+}
+
+export function lineTask(request: NarrationRequest & { character: string }) {
+  const character = request.room.characters.find(
+    (c) => c.name.toLowerCase() === request.character.toLowerCase(),
+  );
+  const voice = character?.voice ? ` Their voice: ${material(character.voice, MATERIAL_MAX.voice)}.` : '';
+  return {
+    name: 'line',
+    schema: lineSchema,
+    finish: finishLine,
+    stream: 'text',
+    direction: request.direction,
+    instruction: [
+      `Write the next line of dialogue for ${request.character.toUpperCase()}, in character.${voice}`,
+      'Answer with JSON: {"parenthetical": short acting note or null, "text": the line, without the name}.',
+    ].join('\n'),
+  } satisfies TaskSpec<z.infer<typeof lineSchema>, unknown>;
+}
+
+export function optionsTask(request: NarrationRequest & { count: number }) {
+  const count = Math.min(4, Math.max(2, request.count));
+  return {
+    name: 'branch_options',
+    schema: optionsSchema,
+    finish: finishOptions(count),
+    stream: 'options',
+    direction: request.direction,
+    instruction: [
+      `Propose ${count} different ways the story could go next, for the audience to vote on.`,
+      `Each is one short phrase (at most ${OPTION_MAX} characters), concrete and distinct from the others.`,
+      'Answer with JSON: {"options": [the options]}.',
+    ].join('\n'),
+  } satisfies TaskSpec<z.infer<typeof optionsSchema>, unknown>;
+}
+
+export function sceneTask(request: NarrationRequest) {
+  return {
+    name: 'scene',
+    schema: sceneSchema,
+    finish: finishScene,
+    stream: 'heading',
+    direction: request.direction,
+    instruction: [
+      'Open the next scene: a screenplay scene heading and a one-sentence description of the setting.',
+      'The heading starts with INT., EXT., INT./EXT. or EST., then the place, " - ", and the time, e.g. "INT. DINER - NIGHT". Keep the heading in that form even when the story is in another language.',
+      'Answer with JSON: {"heading": the heading, "description": the setting}.',
+    ].join('\n'),
+  } satisfies TaskSpec<z.infer<typeof sceneSchema>, unknown>;
+}
+
+export function characterTask(request: NarrationRequest & { hint?: string | undefined }) {
+  const taken = request.room.characters.map((c) => c.name);
+  return {
+    name: 'character_design',
+    schema: characterSchema,
+    finish: finishCharacter(taken),
+    instruction: [
+      'Design one new character who would fit this story and create interesting conflict with the existing cast.',
+      request.hint ? `The group asks for: ${material(request.hint, MATERIAL_MAX.hint)}` : '',
+      taken.length > 0 ? `Do not reuse these names: ${castOf(request.room)}.` : '',
+      'Answer with JSON: {"name": a name, "look": appearance in one or two sentences, "personality": one or two sentences, "backstory": two or three sentences, "sampleLine": one line of dialogue in their voice}.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  } satisfies TaskSpec<z.infer<typeof characterSchema>, CharacterDesign>;
+}
+
+export function critiqueTask(_request: NarrationRequest) {
+  return {
+    name: 'critique',
+    schema: critiqueSchema,
+    finish: finishCritique,
+    instruction: [
+      'Act as a script editor. Review the screenplay so far (the summary and the beats above) for structure, pacing, character consistency and dialogue.',
+      'Score each from 1 (weak) to 10 (excellent) with a one- or two-sentence comment, then give exactly three concrete, actionable suggestions for the next scenes.',
+      'Answer with JSON: {"structure": {"score": number, "comment": text}, "pacing": {...}, "characterConsistency": {...}, "dialogue": {...}, "suggestions": [three suggestions]}.',
+    ].join('\n'),
+  } satisfies TaskSpec<z.infer<typeof critiqueSchema>, Critique>;
+}
+
+export const SUMMARY_WORDS = 350;
+
+export function summaryTask(fold: { previous?: string | undefined; beats: readonly Beat[] }) {
+  return {
+    name: 'summary',
+    schema: summarySchema,
+    finish: finishSummary,
+    stream: 'text',
+    fold,
+    instruction: [
+      fold.previous
+        ? 'Rewrite the summary so far to also cover the new beats above.'
+        : 'Summarize the beats above.',
+      `Keep it under ${SUMMARY_WORDS} words, in the story's language, in past tense. Keep every name, relationship, promise, secret, object and place that could matter later; drop moment-to-moment detail. Older events may be compressed more than recent ones.`,
+      'Answer with JSON: {"text": the summary}.',
+    ].join('\n'),
+  } satisfies TaskSpec<z.infer<typeof summarySchema>, { text: string }>;
+}

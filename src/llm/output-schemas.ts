@@ -1,0 +1,152 @@
+// What the model must answer with, one zod schema per task. The schemas carry only types, enums and
+// nullability (the subset every server's JSON-schema decoding accepts, OpenAI strict mode included);
+// lengths, counts and ranges are checked after parsing by each task's `finish`, whose complaint is sent
+// back to the model in the one repair attempt.
+import { z } from 'zod';
+import { NARRATED_TEXT_MAX } from '../story/beat-operations.ts';
+import { isUserError } from '../story/errors.ts';
+import { cleanHeading } from '../story/rules.ts';
+import type { BeatDraft, CharacterDesign, Critique, LineDraft, SceneDraft } from './narrator.ts';
+
+export const beatSchema = z.object({
+  kind: z.enum(['action', 'dialogue', 'transition']),
+  character: z.string().nullable(),
+  parenthetical: z.string().nullable(),
+  text: z.string(),
+});
+
+export const lineSchema = z.object({ parenthetical: z.string().nullable(), text: z.string() });
+
+export const optionsSchema = z.object({ options: z.array(z.string()) });
+
+export const sceneSchema = z.object({ heading: z.string(), description: z.string() });
+
+export const characterSchema = z.object({
+  name: z.string(),
+  look: z.string(),
+  personality: z.string(),
+  backstory: z.string(),
+  sampleLine: z.string(),
+});
+
+const scoreSchema = z.object({ score: z.number(), comment: z.string() });
+
+export const critiqueSchema = z.object({
+  structure: scoreSchema,
+  pacing: scoreSchema,
+  characterConsistency: scoreSchema,
+  dialogue: scoreSchema,
+  suggestions: z.array(z.string()),
+});
+
+export const summarySchema = z.object({ text: z.string() });
+
+/** A task's check after parsing: the finished output, or what is wrong with it (for the repair request). */
+export type Finish<Raw, Out> = (raw: Raw) => { ok: true; value: Out } | { ok: false; problem: string };
+
+const ok = <T>(value: T) => ({ ok: true as const, value });
+const problem = (text: string) => ({ ok: false as const, problem: text });
+const clean = (text: string | null | undefined) => (text ?? '').replace(/\r\n?/g, '\n').trim();
+
+export const OPTION_MAX = 80;
+export const SUMMARY_MAX_CHARS = 3000;
+
+export const finishBeat: Finish<z.infer<typeof beatSchema>, BeatDraft> = (raw) => {
+  const text = clean(raw.text);
+  if (!text) return problem('"text" is empty');
+  if (text.length > NARRATED_TEXT_MAX)
+    return problem(`"text" is longer than ${NARRATED_TEXT_MAX} characters`);
+  const character = clean(raw.character);
+  if (raw.kind === 'dialogue' && !character) return problem('a dialogue beat needs "character"');
+  return ok({
+    kind: raw.kind,
+    character: raw.kind === 'dialogue' ? character : undefined,
+    parenthetical: clean(raw.parenthetical).replace(/^\((.*)\)$/s, '$1') || undefined,
+    text,
+  });
+};
+
+export const finishLine: Finish<z.infer<typeof lineSchema>, LineDraft> = (raw) => {
+  const text = clean(raw.text);
+  if (!text) return problem('"text" is empty');
+  if (text.length > NARRATED_TEXT_MAX)
+    return problem(`"text" is longer than ${NARRATED_TEXT_MAX} characters`);
+  return ok({ parenthetical: clean(raw.parenthetical).replace(/^\((.*)\)$/s, '$1') || undefined, text });
+};
+
+export const finishOptions =
+  (count: number): Finish<z.infer<typeof optionsSchema>, string[]> =>
+  (raw) => {
+    const seen = new Set<string>();
+    const options: string[] = [];
+    for (const option of raw.options.map(clean)) {
+      if (!option || seen.has(option.toLowerCase())) continue;
+      seen.add(option.toLowerCase());
+      options.push(option);
+    }
+    if (options.length < 2) return problem(`give ${count} different, non-empty options`);
+    const long = options.find((option) => option.length > OPTION_MAX);
+    if (long) return problem(`each option must be at most ${OPTION_MAX} characters`);
+    return ok(options.slice(0, count));
+  };
+
+export const finishScene: Finish<z.infer<typeof sceneSchema>, SceneDraft> = (raw) => {
+  try {
+    return ok({ heading: cleanHeading(raw.heading), description: clean(raw.description).slice(0, 300) });
+  } catch (error) {
+    if (isUserError(error)) return problem(`"heading": ${error.message}`);
+    throw error;
+  }
+};
+
+export const finishCharacter =
+  (taken: readonly string[]): Finish<z.infer<typeof characterSchema>, CharacterDesign> =>
+  (raw) => {
+    const name = clean(raw.name).replace(/\s+/g, ' ');
+    if (!name) return problem('"name" is empty');
+    if (name.length > 40) return problem('"name" must be at most 40 characters');
+    if (taken.some((other) => other.toLowerCase() === name.toLowerCase())) {
+      return problem(`"${name}" is already a character in this story; invent someone new`);
+    }
+    const fields = {
+      look: clean(raw.look),
+      personality: clean(raw.personality),
+      backstory: clean(raw.backstory),
+      sampleLine: clean(raw.sampleLine),
+    };
+    const empty = Object.entries(fields).find(([, value]) => !value);
+    if (empty) return problem(`"${empty[0]}" is empty`);
+    return ok({
+      name,
+      look: fields.look.slice(0, 300),
+      personality: fields.personality.slice(0, 300),
+      backstory: fields.backstory.slice(0, 600),
+      sampleLine: fields.sampleLine.slice(0, 300),
+    });
+  };
+
+export const finishCritique: Finish<z.infer<typeof critiqueSchema>, Critique> = (raw) => {
+  const scores = [raw.structure, raw.pacing, raw.characterConsistency, raw.dialogue];
+  if (scores.some((s) => !Number.isFinite(s.score) || s.score < 1 || s.score > 10)) {
+    return problem('every "score" must be a number from 1 to 10');
+  }
+  const suggestions = raw.suggestions.map(clean).filter(Boolean);
+  if (suggestions.length < 3) return problem('give exactly three non-empty "suggestions"');
+  const score = (s: { score: number; comment: string }) => ({
+    score: Math.round(s.score),
+    comment: clean(s.comment).slice(0, 500),
+  });
+  return ok({
+    structure: score(raw.structure),
+    pacing: score(raw.pacing),
+    characterConsistency: score(raw.characterConsistency),
+    dialogue: score(raw.dialogue),
+    suggestions: suggestions.slice(0, 3).map((s) => s.slice(0, 300)),
+  });
+};
+
+export const finishSummary: Finish<z.infer<typeof summarySchema>, { text: string }> = (raw) => {
+  const text = clean(raw.text);
+  if (!text) return problem('"text" is empty');
+  return ok({ text: text.slice(0, SUMMARY_MAX_CHARS) });
+};
