@@ -1,0 +1,80 @@
+// One line in, what the room shows out: handles "/as", parses the slash grammar, runs the command and
+// renders its reply. No I/O, so tests (and the fuzz test) drive it directly.
+import type { Command, CommandContext, Reply } from '../../commands/command.ts';
+import { text } from '../../commands/command.ts';
+import { errorReply, runCommand } from '../../commands/run-command.ts';
+import type { NarrationOptions } from '../../llm/narrator.ts';
+import type { Logger } from '../../logger.ts';
+import type { StoryEngine } from '../../story/engine.ts';
+import { roomIdOf } from '../../story/room-id.ts';
+import type { Actor, RoomRef } from '../../story/types.ts';
+import { parseAsPrefix } from './parse-as-prefix.ts';
+import { parseCommandText } from './parse-command-text.ts';
+import { renderReply } from './render-reply.ts';
+
+export interface ConsoleSessionOptions {
+  engine: StoryEngine;
+  commands: readonly Command[];
+  logger: Logger;
+  room: RoomRef;
+  /** The person at the keyboard. */
+  user: Actor;
+  now: () => number;
+}
+
+export const CONSOLE_HELP = [
+  'In this terminal:',
+  '  Options go by name, name:value or name:"a value with spaces", or by position in the order above.',
+  '  /as alice /vote cast 2 runs one command as alice (a writer); /as bob:audience … sets the role.',
+  '  Lines starting with # are ignored. Ctrl-C stops a beat being written; Ctrl-D or /quit leaves.',
+].join('\n');
+
+/** Blank lines and # comments do nothing. */
+export const isIgnorable = (line: string) => line.trim() === '' || line.trim().startsWith('#');
+
+export function createConsoleSession(options: ConsoleSessionOptions) {
+  const { engine, commands, logger, room, user } = options;
+  const roomId = roomIdOf(room);
+
+  function actorFor(name: string, role: Actor['role']): Actor {
+    return { id: `local:${name.toLowerCase()}`, name, role };
+  }
+
+  async function execute(line: string, actor: Actor, stream: NarrationOptions | undefined): Promise<Reply> {
+    const parsed = parseCommandText(line, commands);
+    if (!parsed.ok) return { visibility: 'private', blocks: [text(parsed.message)] };
+    const ctx: CommandContext = { engine, room, actor, stream, commands };
+    try {
+      const reply = await runCommand(parsed.command, ctx, parsed.options);
+      if (parsed.command.name === 'help') return { ...reply, blocks: [...reply.blocks, text(CONSOLE_HELP)] };
+      return reply;
+    } catch (error) {
+      return errorReply(error, logger, { command: parsed.command.name, userId: actor.id, roomId });
+    }
+  }
+
+  return {
+    user,
+
+    /** Runs one line and returns what the room shows, or undefined for a blank line or a # comment. */
+    async run(line: string, stream?: NarrationOptions): Promise<string | undefined> {
+      if (isIgnorable(line)) return undefined;
+      const as = parseAsPrefix(line);
+      const viewer = as.kind === 'as' ? as.name : 'you';
+      const now = () => options.now();
+      if (as.kind === 'error') {
+        return renderReply({ visibility: 'private', blocks: [text(as.message)] }, { viewer, now: now() });
+      }
+      const actor = as.kind === 'as' ? actorFor(as.name, as.role) : user;
+      try {
+        const reply = await execute(as.kind === 'as' ? as.rest : line, actor, stream);
+        return renderReply(reply, { viewer, now: now() });
+      } catch (error) {
+        // Only a bug gets here (execute turns command failures into replies); the room carries on.
+        return renderReply(errorReply(error, logger, { userId: actor.id, roomId }), { viewer, now: now() });
+      }
+    },
+  };
+}
+
+export type ConsoleSession = ReturnType<typeof createConsoleSession>;

@@ -1,0 +1,178 @@
+// Parses one line of the slash grammar people type in the terminal (and in Slack):
+//   /scene start title:"The Heist" genre:noir      /say Alice Hello there      /vote open "Go left" "Go right"
+// Platform-neutral: it knows commands and their options, nothing about the console.
+import type { Command } from '../../commands/command.ts';
+import { describeOptions } from '../../commands/describe-options.ts';
+import { closest, editDistance, typoLimit } from './closest.ts';
+import { type Token, tokenize } from './tokenize.ts';
+
+/** Longest line accepted; the longest option (1,000 characters) fits with room to spare. */
+export const COMMAND_TEXT_MAX = 4000;
+
+/** An option this long or longer is free text: it takes all the words left over (see fillPositional). */
+const FREE_TEXT_MIN_LENGTH = 300;
+
+export type ParsedCommandText =
+  | { ok: true; command: Command; options: Record<string, string> }
+  | { ok: false; message: string };
+
+const fail = (message: string): ParsedCommandText => ({ ok: false, message });
+
+// C0 controls except tab, line feed and carriage return; DEL and C1 controls; lone UTF-16 surrogates.
+const CONTROL = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
+
+const shorten = (value: string, max = 40) => (value.length > max ? `${value.slice(0, max)}…` : value);
+
+export function parseCommandText(line: string, commands: readonly Command[]): ParsedCommandText {
+  if (line.length > COMMAND_TEXT_MAX) {
+    return fail(
+      `That line is ${line.length.toLocaleString('en')} characters long; a command may be at most ${COMMAND_TEXT_MAX.toLocaleString('en')}.`,
+    );
+  }
+  const control = CONTROL.exec(line);
+  if (control) {
+    const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return fail(`That line contains an invisible control character (U+${code}). Remove it and try again.`);
+  }
+  const text = line.trim().replace(/^\//, '');
+  if (text.trim().length === 0) return fail('Type a command after the slash, e.g. /help.');
+
+  const tokenized = tokenize(text);
+  if (!tokenized.ok) return fail(tokenized.message);
+  const found = resolveCommand(tokenized.tokens, commands);
+  if ('message' in found) return fail(found.message);
+  return readOptions(found.command, found.rest);
+}
+
+/** A plain word (not quoted, not name:value) in lower case, usable as part of a command name. */
+function commandWord(token: Token | undefined): string | undefined {
+  return token && !token.quoted && token.key === undefined ? token.text.toLowerCase() : undefined;
+}
+
+function resolveCommand(
+  tokens: Token[],
+  commands: readonly Command[],
+): { command: Command; rest: Token[] } | { message: string } {
+  const first = commandWord(tokens[0]);
+  const second = commandWord(tokens[1]);
+  const byName = (name: string) => commands.find((command) => command.name === name);
+  const two = first !== undefined && second !== undefined ? byName(`${first} ${second}`) : undefined;
+  if (two) return { command: two, rest: tokens.slice(2) };
+  const one = first !== undefined ? byName(first) : undefined;
+  if (one) return { command: one, rest: tokens.slice(1) };
+
+  if (tokens[0]?.quoted) return { message: 'Write the command name without quotes, e.g. /scene start.' };
+  const typed = first ?? (tokens[0] ? `${tokens[0].key ? `${tokens[0].key}:` : ''}${tokens[0].text}` : '');
+  const group = commands.filter((command) => command.name.startsWith(`${first} `));
+  if (first !== undefined && group.length > 0) {
+    const subcommands = group.map((command) => command.name.slice(first.length + 1));
+    const guess = second === undefined ? undefined : closest(second, subcommands);
+    const list = subcommands.map((sub) => `/${first} ${sub}`).join(', ');
+    const hint = guess ? `Did you mean /${first} ${guess}? ` : '';
+    const what = second === undefined ? 'needs one more word' : `has no "${shorten(second, 20)}"`;
+    return { message: `/${first} ${what}. ${hint}Try one of: ${list}.` };
+  }
+  const guess = suggestCommand(first, second, commands);
+  const hint = guess ? ` Did you mean /${guess}?` : '';
+  return { message: `There is no command /${shorten(typed, 30)}.${hint} Type /help to see every command.` };
+}
+
+/** The command whose name (or its last word: "undo" for "scene undo") is nearest to what was typed. */
+function suggestCommand(first: string | undefined, second: string | undefined, commands: readonly Command[]) {
+  if (first === undefined) return undefined;
+  const typed = [first, ...(second === undefined ? [] : [`${first} ${second}`])];
+  let best: { name: string; distance: number } | undefined;
+  for (const command of commands) {
+    const words = command.name.split(' ');
+    for (const form of [command.name, words.at(-1) ?? command.name]) {
+      for (const attempt of typed) {
+        const distance = editDistance(attempt.slice(0, 60), form);
+        const limit = typoLimit(Math.min(attempt.length, form.length));
+        if (distance <= limit && (!best || distance < best.distance)) best = { name: command.name, distance };
+      }
+    }
+  }
+  return best?.name;
+}
+
+interface Slot {
+  name: string;
+  freeText: boolean;
+}
+
+function slotsOf(command: Command): Slot[] {
+  try {
+    return describeOptions(command).map((spec) => ({
+      name: spec.name,
+      freeText: spec.input === 'string' && (spec.maxLength ?? 0) >= FREE_TEXT_MIN_LENGTH,
+    }));
+  } catch {
+    // A command declared without option metadata still parses; its options just aren't free text.
+    return Object.keys(command.options.shape).map((name) => ({ name, freeText: false }));
+  }
+}
+
+function readOptions(command: Command, tokens: Token[]): ParsedCommandText {
+  const slots = slotsOf(command);
+  const names = slots.map((slot) => slot.name);
+  const options: Record<string, string> = {};
+  const words: string[] = [];
+  for (const token of tokens) {
+    if (token.key === undefined) {
+      words.push(token.text);
+      continue;
+    }
+    const key = token.key.toLowerCase().replaceAll('-', '_');
+    if (names.includes(key)) {
+      if (key in options) return fail(`You gave ${key} twice. Give each option once.`);
+      options[key] = token.text;
+      continue;
+    }
+    // Prose may contain "word:word"; treat it as text unless it looks like a mistyped option.
+    const guess = closest(key, names);
+    if (token.quoted || (guess !== undefined && editDistance(key, guess) <= (key.length <= 5 ? 1 : 2))) {
+      const hint = guess ? ` Did you mean ${guess}?` : '';
+      const takes = names.length > 0 ? ` It takes: ${names.join(', ')}.` : ' It takes no options.';
+      return fail(`/${command.name} has no option "${shorten(token.key, 30)}".${hint}${takes}`);
+    }
+    words.push(`${token.key}:${token.text}`);
+  }
+  const filled = fillPositional(
+    command,
+    slots.filter((slot) => !(slot.name in options)),
+    words,
+  );
+  if (!filled.ok) return filled;
+  return { ok: true, command, options: { ...options, ...filled.options } };
+}
+
+/**
+ * Positional words fill the options not given by name, in declared order, one word each. The first
+ * free-text option (a direction, a line, a description) takes every word left from there on; without one,
+ * extra words join the last option.
+ */
+function fillPositional(
+  command: Command,
+  slots: Slot[],
+  words: string[],
+): { ok: true; options: Record<string, string> } | { ok: false; message: string } {
+  const options: Record<string, string> = {};
+  if (words.length === 0) return { ok: true, options };
+  if (slots.length === 0) {
+    const message =
+      Object.keys(command.options.shape).length === 0
+        ? `/${command.name} takes no options, so "${shorten(words.join(' '))}" has nowhere to go.`
+        : `Every option of /${command.name} is already given by name, so "${shorten(words.join(' '))}" has nowhere to go.`;
+    return { ok: false, message };
+  }
+  const freeText = slots.findIndex((slot) => slot.freeText);
+  const greedy = freeText === -1 ? slots.length - 1 : freeText;
+  slots.slice(0, greedy).forEach((slot, index) => {
+    const word = words[index];
+    if (word !== undefined) options[slot.name] = word;
+  });
+  const rest = words.slice(greedy);
+  const last = slots[greedy];
+  if (last && rest.length > 0) options[last.name] = rest.join(' ');
+  return { ok: true, options };
+}

@@ -1,0 +1,63 @@
+// Beats as a screenplay reads in a terminal: scene headings flush left, CHARACTER names centred-ish,
+// (parentheticals) and dialogue indented, action full width, transitions to the right, and who wrote it.
+import type { Beat, Scene } from '../../story/types.ts';
+import { alignRight, indent, wrap } from './wrap.ts';
+
+export const PAGE_WIDTH = 60;
+const CHARACTER_INDENT = 20;
+const PARENTHETICAL_INDENT = 15;
+const DIALOGUE_INDENT = 10;
+const DIALOGUE_WIDTH = 35;
+
+/** Longest part of a direction repeated under the beat it steered. */
+const DIRECTION_SHOWN_MAX = 60;
+
+/** Who wrote the beat; for the narrator also what it was asked to do (a direction or a vote's winner). */
+function attribution(beat: Beat): string | undefined {
+  const { author } = beat;
+  if (author.kind === 'user') return `— ${author.name}`;
+  if (author.kind !== 'narrator') return undefined;
+  if (!beat.direction) return `— ${author.model}`;
+  const chars = Array.from(beat.direction.replace(/\s+/g, ' ').trim());
+  const shown =
+    chars.length > DIRECTION_SHOWN_MAX ? `${chars.slice(0, DIRECTION_SHOWN_MAX).join('')}…` : chars.join('');
+  return `— ${author.model}, toward "${shown}"`;
+}
+
+export function renderBeat(beat: Beat, scenes: Record<string, Scene> = {}): string[] {
+  const lines: string[] = [];
+  switch (beat.kind) {
+    case 'scene': {
+      lines.push(...wrap(beat.text.toUpperCase(), PAGE_WIDTH));
+      const description = beat.sceneId ? scenes[beat.sceneId]?.description : undefined;
+      if (description) lines.push('', ...wrap(description, PAGE_WIDTH));
+      break;
+    }
+    case 'dialogue': {
+      lines.push(
+        ...indent(
+          wrap((beat.character ?? '').toUpperCase(), PAGE_WIDTH - CHARACTER_INDENT),
+          CHARACTER_INDENT,
+        ),
+      );
+      const parenthetical = beat.parenthetical?.replace(/^\(+|\)+$/g, '').trim();
+      if (parenthetical) {
+        lines.push(...indent(wrap(`(${parenthetical})`, DIALOGUE_WIDTH - 5), PARENTHETICAL_INDENT));
+      }
+      lines.push(...indent(wrap(beat.text, DIALOGUE_WIDTH), DIALOGUE_INDENT));
+      break;
+    }
+    case 'transition':
+      lines.push(...wrap(beat.text.toUpperCase(), PAGE_WIDTH).map((line) => alignRight(line, PAGE_WIDTH)));
+      break;
+    default:
+      lines.push(...wrap(beat.text, PAGE_WIDTH));
+  }
+  const by = attribution(beat);
+  if (by) lines.push(...wrap(by, PAGE_WIDTH).map((line) => alignRight(line, PAGE_WIDTH)));
+  return lines;
+}
+
+export function renderBeats(beats: readonly Beat[], scenes?: Record<string, Scene>): string[] {
+  return beats.flatMap((beat, index) => [...(index > 0 ? [''] : []), ...renderBeat(beat, scenes)]);
+}

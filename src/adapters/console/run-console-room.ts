@@ -1,0 +1,201 @@
+// The local story room: reads commands from a terminal (with a prompt and live narrator text) or from a
+// pipe (line by line, plain deterministic output, done at end of input), one command at a time.
+import { userInfo } from 'node:os';
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Command } from '../../commands/command.ts';
+import { GENERIC_ERROR } from '../../commands/run-command.ts';
+import type { NarrationOptions } from '../../llm/narrator.ts';
+import type { Logger } from '../../logger.ts';
+import type { StoryEngine } from '../../story/engine.ts';
+import { roomIdOf } from '../../story/room-id.ts';
+import type { Actor, RoomRef } from '../../story/types.ts';
+import { createConsoleSession, isIgnorable } from './console-session.ts';
+import { renderChange } from './render-change.ts';
+import { printable } from './wrap.ts';
+
+export interface ConsoleRoomOptions {
+  engine: StoryEngine;
+  commands: readonly Command[];
+  input: Readable;
+  output: Writable;
+  logger: Logger;
+  /** A terminal: prompt, live narrator text, Ctrl-C. Otherwise commands are read line by line from a pipe. */
+  interactive: boolean;
+  /** The room's channel name (default "local"); rooms with different channels are separate stories. */
+  channel?: string | undefined;
+  /** Name of the person at the keyboard (a moderator); default the OS user name, or "you". */
+  user?: string | undefined;
+  /** Current time, for "closes in 30s"; default Date.now. */
+  now?: (() => number) | undefined;
+}
+
+/** Longest part of a piped line echoed back before its reply. */
+const ECHO_MAX = 200;
+const DIM = '\u001b[2m';
+const NORMAL = '\u001b[22m';
+
+export function localUserName(): string {
+  try {
+    const name = userInfo().username.trim();
+    if (/^[\p{L}\p{N}._-]{1,40}$/u.test(name)) return name;
+  } catch {
+    // No user entry (some containers): fall through.
+  }
+  return 'you';
+}
+
+/** Resolves once input has ended and every command read before that has run and been printed. */
+export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void> {
+  const { engine, commands, input, output, logger, interactive } = options;
+  const now = options.now ?? Date.now;
+  const room: RoomRef = { platform: 'console', workspaceId: 'local', channelId: options.channel ?? 'local' };
+  const name = options.user ?? localUserName();
+  const user: Actor = { id: `local:${name.toLowerCase()}`, name, role: 'moderator' };
+  const session = createConsoleSession({ engine, commands, logger, room, user, now });
+
+  let outputBroken = false;
+  const onOutputError = (error: unknown) => {
+    if (!outputBroken) logger.warn({ err: error }, 'console output failed; nothing more will be printed');
+    outputBroken = true;
+  };
+  output.on('error', onOutputError);
+  const write = (text: string) => {
+    if (outputBroken || output.destroyed || output.writableEnded) return;
+    output.write(text);
+  };
+
+  const rl = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    crlfDelay: Number.POSITIVE_INFINITY,
+    prompt: `${room.channelId}> `,
+  });
+  const closed = new Promise<void>((resolve) => rl.once('close', resolve));
+  let ended = false;
+  rl.on('close', () => {
+    ended = true;
+  });
+  rl.on('error', (error) => {
+    logger.warn({ err: error }, 'console input failed; closing the room');
+    rl.close();
+  });
+
+  let busy = false;
+  let current: AbortController | undefined;
+  const held: string[] = [];
+
+  /** Shows a change nobody typed (a vote closing); held back while a command's output is being written. */
+  const show = (notice: string) => {
+    if (busy) {
+      held.push(notice);
+      return;
+    }
+    if (interactive && !ended) {
+      write(`\r\u001b[2K${notice}\n\n`);
+      rl.prompt(true);
+    } else {
+      write(`${notice}\n\n`);
+    }
+  };
+  const unsubscribe = engine.subscribe((change) => {
+    if (change.room.id !== roomIdOf(room)) return;
+    for (const notice of renderChange(change, now())) show(notice);
+  });
+
+  if (interactive) {
+    write(
+      `storyroom · local story room #${room.channelId} · you are ${name} (moderator)\n` +
+        'Type /help for commands. Ctrl-C stops a beat being written; Ctrl-D or /quit leaves.\n\n',
+    );
+    rl.on('SIGINT', () => interrupt(rl));
+    rl.prompt();
+  }
+
+  function interrupt(lines: Interface) {
+    if (busy) {
+      const controller = current;
+      engine.cancelGeneration(room, user).catch(() => controller?.abort());
+      return;
+    }
+    if (lines.line.length > 0) {
+      // Like a shell: Ctrl-C drops the half-typed line.
+      lines.write(null, { ctrl: true, name: 'e' });
+      lines.write(null, { ctrl: true, name: 'u' });
+      return;
+    }
+    write('\n');
+    lines.close();
+  }
+
+  let stopped = false;
+  async function handle(line: string) {
+    if (stopped) return;
+    if (/^\/(quit|exit)\s*$/i.test(line.trim())) {
+      stopped = true;
+      rl.close();
+      return;
+    }
+    if (isIgnorable(line)) {
+      if (interactive && !ended) rl.prompt();
+      return;
+    }
+    busy = true;
+    const controller = new AbortController();
+    current = controller;
+    let streamed = false;
+    const stream: NarrationOptions | undefined = interactive
+      ? {
+          signal: controller.signal,
+          onText: (delta) => {
+            streamed = true;
+            write(`${DIM}${printable(delta)}${NORMAL}`);
+          },
+        }
+      : undefined;
+    if (!interactive) {
+      write(`> ${echoOf(line)}\n`);
+    }
+    let shown: string;
+    try {
+      shown = (await session.run(line, stream)) ?? '';
+    } catch (error) {
+      logger.error({ err: error }, 'console command failed unexpectedly');
+      shown = GENERIC_ERROR;
+    }
+    if (streamed) write('\n\n');
+    write(`${shown}\n\n`);
+    busy = false;
+    current = undefined;
+    for (const notice of held.splice(0)) show(notice);
+    if (interactive && !ended) rl.prompt();
+  }
+
+  let queue: Promise<void> = Promise.resolve();
+  rl.on('line', (line) => {
+    queue = queue
+      .then(() => handle(line))
+      .catch((error: unknown) => logger.error({ err: error }, 'console room failed to handle a line'));
+  });
+
+  await closed;
+  await queue;
+  unsubscribe();
+  // The error listener stays: a write that fails after we return must not crash the process.
+  await flush(output, () => outputBroken);
+}
+
+/** The piped line as shown before its reply: one line, printable, cut at ECHO_MAX characters. */
+export function echoOf(line: string): string {
+  const chars = Array.from(line);
+  const cut = chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX).join('')}…` : line;
+  return printable(cut).replace(/\n/g, ' ');
+}
+
+function flush(output: Writable, broken: () => boolean): Promise<void> {
+  if (broken() || output.destroyed || output.writableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    output.write('', () => resolve());
+  });
+}

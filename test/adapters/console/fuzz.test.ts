@@ -1,0 +1,174 @@
+// Thousands of random and hostile lines through the parser, then through the console session and the room
+// with the offline narrator and an in-memory store. Seeded: a failure replays exactly with the same SEED.
+import { Readable, Writable } from 'node:stream';
+import Keyv from 'keyv';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConsoleSession, isIgnorable } from '../../../src/adapters/console/console-session.ts';
+import { COMMAND_TEXT_MAX, parseCommandText } from '../../../src/adapters/console/parse-command-text.ts';
+import { renderChange } from '../../../src/adapters/console/render-change.ts';
+import { echoOf, runConsoleRoom } from '../../../src/adapters/console/run-console-room.ts';
+import { commands } from '../../../src/commands/index.ts';
+import { GENERIC_ERROR } from '../../../src/commands/run-command.ts';
+import { createOfflineNarrator } from '../../../src/llm/offline-narrator.ts';
+import { createKeyvEventStore } from '../../../src/store/keyv-event-store.ts';
+import { createStoryEngine } from '../../../src/story/engine.ts';
+import type { Actor, RoomRef } from '../../../src/story/types.ts';
+import { createFakeClock } from '../../helpers/fake-clock.ts';
+import { hostileLine, OPENING_LINES } from '../../helpers/hostile-command-lines.ts';
+import { createRecordingLogger } from '../../helpers/recording-logger.ts';
+import { seededRandom } from '../../helpers/seeded-random.ts';
+
+const SEED = 20260101;
+const LINES = 5000;
+const CONTROL_EXCEPT_NEWLINE = /(?!\n)\p{Cc}/u;
+
+const room: RoomRef = { platform: 'console', workspaceId: 'local', channelId: 'fuzz' };
+const user: Actor = { id: 'local:mo', name: 'mo', role: 'moderator' };
+
+function setup() {
+  const clock = createFakeClock();
+  const logger = createRecordingLogger();
+  const store = createKeyvEventStore(new Keyv());
+  const engine = createStoryEngine({ store, narrator: createOfflineNarrator({ seed: 7 }), clock, logger });
+  return { clock, logger, engine };
+}
+
+let rejections: unknown[] = [];
+const onRejection = (reason: unknown) => rejections.push(reason);
+beforeEach(() => {
+  rejections = [];
+  process.on('unhandledRejection', onRejection);
+});
+afterEach(() => {
+  process.off('unhandledRejection', onRejection);
+});
+
+describe('the slash-grammar parser under fuzz', () => {
+  it(`never throws on ${LINES} hostile lines, and answers each with options it knows or a clear message`, () => {
+    const random = seededRandom(SEED);
+    const names = new Map(commands.map((command) => [command, Object.keys(command.options.shape)]));
+    for (let i = 0; i < LINES; i++) {
+      const line = hostileLine(random, commands);
+      const parsed = parseCommandText(line, commands);
+      if (parsed.ok) {
+        for (const [key, value] of Object.entries(parsed.options)) {
+          expect(names.get(parsed.command), line).toContain(key);
+          expect(value.length, line).toBeLessThanOrEqual(COMMAND_TEXT_MAX);
+        }
+      } else {
+        expect(parsed.message.trim().length, line).toBeGreaterThan(10);
+        expect(parsed.message.length, line).toBeLessThan(600);
+        expect(parsed.message, line).not.toMatch(CONTROL_EXCEPT_NEWLINE);
+      }
+    }
+  });
+});
+
+describe('the console session under fuzz', () => {
+  it(`answers each of ${LINES} hostile lines with a message and never with the unexpected-error one`, async () => {
+    const { clock, logger, engine } = setup();
+    const session = createConsoleSession({ engine, commands, logger, room, user, now: clock.now });
+    const notices: string[] = [];
+    engine.subscribe((change) => notices.push(...renderChange(change, clock.now())));
+    const random = seededRandom(SEED + 1);
+    const lines = [...OPENING_LINES];
+    while (lines.length < LINES) lines.push(hostileLine(random, commands));
+
+    for (const [index, line] of lines.entries()) {
+      const shown = await session.run(line);
+      if (isIgnorable(line)) {
+        expect(shown, line).toBeUndefined();
+      } else {
+        expect(shown?.trim().length ?? 0, `line ${index}: ${line.slice(0, 80)}`).toBeGreaterThan(0);
+        expect(shown, `line ${index}: ${line.slice(0, 80)}`).not.toContain(GENERIC_ERROR);
+        expect(shown, `line ${index}: ${line.slice(0, 80)}`).not.toMatch(CONTROL_EXCEPT_NEWLINE);
+      }
+      // Let time pass now and then, so votes close at their deadlines between commands.
+      if (random.chance(0.03)) await clock.advance(random.int(70_000));
+    }
+    engine.stop();
+
+    expect(logger.errors()).toEqual([]);
+    expect(rejections).toEqual([]);
+    const state = await engine.room(room);
+    // The fuzz really reached the engine: a story with beats and at least one vote that closed by itself.
+    expect(Object.keys(state.beats).length).toBeGreaterThan(20);
+    expect(Object.keys(state.votes).length).toBeGreaterThan(2);
+    expect(notices.some((notice) => notice.includes('closed at its deadline'))).toBe(true);
+  });
+});
+
+describe('the local story room under fuzz', () => {
+  it('prints, for every piped line in order, exactly what the session shows for it', async () => {
+    const random = seededRandom(SEED + 2);
+    const lines = [...OPENING_LINES];
+    // readline splits lines at CR, LF, U+2028 and U+2029, and /quit would end the room early: leave those
+    // out here.
+    while (lines.length < 1500) {
+      const line = hostileLine(random, commands).replace(/[\r\n\u2028\u2029]/g, ' ');
+      if (!/^\s*\/(quit|exit)\s*$/i.test(line)) lines.push(line);
+    }
+
+    const expected: string[] = [];
+    const reference = setup();
+    const session = createConsoleSession({ ...reference, commands, room, user, now: reference.clock.now });
+    for (const line of lines) {
+      const shown = await session.run(line);
+      if (shown === undefined) continue;
+      expected.push(`> ${echoOf(line)}\n${shown}\n\n`);
+    }
+    reference.engine.stop();
+
+    const tested = setup();
+    let printed = '';
+    const output = new Writable({
+      decodeStrings: false,
+      write(chunk, _encoding, done) {
+        printed += String(chunk);
+        done();
+      },
+    });
+    await runConsoleRoom({
+      engine: tested.engine,
+      commands,
+      input: Readable.from([lines.join('\n')]),
+      output,
+      logger: tested.logger,
+      interactive: false,
+      channel: 'fuzz',
+      user: 'mo',
+      now: tested.clock.now,
+    });
+    tested.engine.stop();
+
+    expect(printed).toBe(expected.join(''));
+    expect(printed).not.toContain(GENERIC_ERROR);
+    expect(tested.logger.errors()).toEqual([]);
+    expect(rejections).toEqual([]);
+  });
+
+  it('survives raw bytes that are not UTF-8, and still runs the commands around them', async () => {
+    const random = seededRandom(SEED + 3);
+    const noise = Buffer.from(Array.from({ length: 20_000 }, () => random.int(256)));
+    const { engine, logger, clock } = setup();
+    let printed = '';
+    const output = new Writable({
+      write(chunk, _encoding, done) {
+        printed += String(chunk);
+        done();
+      },
+    });
+    const input = Readable.from([
+      Buffer.from(`${OPENING_LINES.slice(0, 2).join('\n')}\n`),
+      noise,
+      Buffer.from('\n/character list\n'),
+    ]);
+    await runConsoleRoom({ engine, commands, input, output, logger, interactive: false, now: clock.now });
+    engine.stop();
+
+    expect(printed).toContain('Cast of The Heist');
+    expect(printed).not.toContain(GENERIC_ERROR);
+    expect(printed).not.toMatch(CONTROL_EXCEPT_NEWLINE);
+    expect(logger.errors()).toEqual([]);
+  });
+});
