@@ -2,7 +2,7 @@
 // renders its reply. No I/O, so tests (and the fuzz test) drive it directly.
 import type { Command, CommandContext, Reply } from '../../commands/command.ts';
 import { text } from '../../commands/command.ts';
-import { errorReply, runCommand } from '../../commands/run-command.ts';
+import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
 import type { NarrationOptions } from '../../llm/narrator.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
@@ -24,13 +24,27 @@ export interface ConsoleSessionOptions {
 
 export const CONSOLE_HELP = [
   'In this terminal:',
-  '  Options go by name, name:value or name:"a value with spaces", or by position in the order above.',
+  '  Options go by position in the order shown, or by name: name:value or name:"a value with spaces".',
+  '  A free-text option (a direction, a line, a description) takes the rest of the line.',
   '  /as alice /vote cast 2 runs one command as alice (a writer); /as bob:audience … sets the role.',
   '  Lines starting with # are ignored. Ctrl-C stops a beat being written; Ctrl-D or /quit leaves.',
 ].join('\n');
 
 /** Blank lines and # comments do nothing. */
 export const isIgnorable = (line: string) => line.trim() === '' || line.trim().startsWith('#');
+
+/** /help in the terminal: each command with its options in order, then how to type them here. */
+function withUsage(reply: Reply, commands: readonly Command[]): Reply {
+  const blocks = reply.blocks.map((block) => {
+    if (block.type !== 'fields') return block;
+    const fields = block.fields.map((field) => {
+      const command = commands.find((c) => `/${c.name}` === field.name);
+      return command ? { ...field, name: usage(command).replace(/^Usage: /, '') } : field;
+    });
+    return { ...block, fields };
+  });
+  return { ...reply, blocks: [...blocks, text(CONSOLE_HELP)] };
+}
 
 export function createConsoleSession(options: ConsoleSessionOptions) {
   const { engine, commands, logger, room, user } = options;
@@ -46,8 +60,7 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
     const ctx: CommandContext = { engine, room, actor, stream, commands };
     try {
       const reply = await runCommand(parsed.command, ctx, parsed.options);
-      if (parsed.command.name === 'help') return { ...reply, blocks: [...reply.blocks, text(CONSOLE_HELP)] };
-      return reply;
+      return parsed.command.name === 'help' ? withUsage(reply, commands) : reply;
     } catch (error) {
       return errorReply(error, logger, { command: parsed.command.name, userId: actor.id, roomId });
     }

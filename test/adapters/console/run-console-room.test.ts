@@ -150,6 +150,14 @@ describe('runConsoleRoom, reading from a pipe', () => {
     room.engine.stop();
   });
 
+  it('lists every command with its options in order for /help', async () => {
+    const room = setup();
+    await room.run(piped('/help'));
+    expect(room.printed()).toContain('  /say <character> <text> [parenthetical]: Write a line of dialogue');
+    expect(room.printed()).toContain('/as alice /vote cast 2 runs one command as alice');
+    room.engine.stop();
+  });
+
   it('stops reading at /quit', async () => {
     const room = setup();
     await room.run(piped('/help', '/quit', '/scene start title:Never'));
