@@ -17,7 +17,8 @@ const SYSTEM: Author = { kind: 'system' };
 
 function requireOpenVote(room: LoadedRoom, voteId?: string): Vote {
   const id = voteId ?? room.state.openVoteId;
-  const vote = id === undefined ? undefined : room.state.votes[id];
+  // The id may come from a person (a button or `vote:`), so only the room's own votes count.
+  const vote = id !== undefined && Object.hasOwn(room.state.votes, id) ? room.state.votes[id] : undefined;
   if (!vote) {
     throw new UserError(
       'vote.none',

@@ -85,6 +85,14 @@ describe('vote', () => {
     await expect(engine.castVote(room, alice, { option: 3 })).rejects.toThrow(/from 1 to 2/);
   });
 
+  it('says a vote does not exist for ids that are not the room\'s votes', async () => {
+    const { engine } = await startedFixture();
+    await engine.openVote(room, alice, { options: ['A', 'B'] });
+    for (const voteId of ['__proto__', 'toString', 'v999']) {
+      await expect(engine.castVote(room, bob, { option: 1, voteId })).rejects.toThrow(/no longer exists/);
+    }
+  });
+
   it('refuses ballots after the close, politely', async () => {
     const { engine, clock } = await startedFixture();
     const vote = await engine.openVote(room, alice, { options: ['A', 'B'], durationMs: 10_000 });
