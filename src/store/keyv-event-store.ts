@@ -1,6 +1,8 @@
 // EventStore on any keyv backend (SQLite, Redis, PostgreSQL, memory).
 // Layout: room:<id>:e:<seq> holds one event, room:<id>:head the highest acknowledged seq (written after the
 // events, so a half-written append is invisible and overwritten by the next one), room:<id>:snap a snapshot.
+// Every failure rejects: a read that failed must not look like an empty room, a write that failed must not
+// look acknowledged.
 import type Keyv from 'keyv';
 import type { StoryEvent } from '../story/events.ts';
 import type { EventStore, StoredSnapshot } from './event-store.ts';
@@ -14,21 +16,52 @@ const snapshotKey = (roomId: string) => `room:${roomId}:snap`;
 /** Reads at most this many keys in one getMany call. */
 const READ_CHUNK = 500;
 
+/** Takes ownership of keyv: close() disconnects it. */
 export function createKeyvEventStore(keyv: Keyv): EventStore {
+  // Keyv's default turns a failed get into undefined (an empty room) and a failed write into `false`.
+  keyv.throwOnErrors = true;
   // Read-modify-write of the open-votes index is serialized within the process.
   let indexQueue: Promise<unknown> = Promise.resolve();
 
+  async function set(key: string, value: unknown) {
+    if (!(await keyv.set(key, value))) throw new Error(`the store did not accept the write of ${key}`);
+  }
+
+  async function readOpenVotes(): Promise<Record<string, string>> {
+    const value = await keyv.get<unknown>(OPEN_VOTES_KEY);
+    if (value === undefined) return {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new Error(`the open-votes index is not an object: ${JSON.stringify(value)}`);
+    }
+    return value as Record<string, string>;
+  }
+
   return {
     async head(roomId) {
-      const value = await keyv.get<number>(headKey(roomId));
-      return typeof value === 'number' ? value : 0;
+      const value = await keyv.get<unknown>(headKey(roomId));
+      if (value === undefined) return 0;
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+        throw new Error(`head of room ${roomId} is not a sequence number: ${JSON.stringify(value)}`);
+      }
+      return value;
     },
 
     async append(roomId, events: readonly StoryEvent[]) {
+      const first = events[0];
       const last = events.at(-1);
-      if (!last) return;
-      await keyv.setMany(events.map((event) => ({ key: eventKey(roomId, event.seq), value: event })));
-      await keyv.set(headKey(roomId), last.seq);
+      if (!first || !last) return;
+      for (const [index, event] of events.entries()) {
+        if (event.seq !== first.seq + index) throw new Error(`events to append to room ${roomId} skip a seq`);
+      }
+      const results: unknown = await keyv.setMany(
+        events.map((event) => ({ key: eventKey(roomId, event.seq), value: event })),
+      );
+      // Adapters with their own setMany (Redis, PostgreSQL, SQLite) resolve to undefined; Keyv's fallback to a
+      // boolean per entry.
+      if (Array.isArray(results) && results.includes(false)) {
+        throw new Error(`the store did not accept events ${first.seq}..${last.seq} of room ${roomId}`);
+      }
+      await set(headKey(roomId), last.seq);
     },
 
     async read(roomId, fromSeq, toSeq) {
@@ -51,19 +84,19 @@ export function createKeyvEventStore(keyv: Keyv): EventStore {
     },
 
     async writeSnapshot(roomId, snapshot: StoredSnapshot) {
-      await keyv.set(snapshotKey(roomId), snapshot);
+      await set(snapshotKey(roomId), snapshot);
     },
 
     async openVotes() {
-      return (await keyv.get<Record<string, string>>(OPEN_VOTES_KEY)) ?? {};
+      return readOpenVotes();
     },
 
     setOpenVote(roomId, deadline) {
       const next = indexQueue.then(async () => {
-        const index = (await keyv.get<Record<string, string>>(OPEN_VOTES_KEY)) ?? {};
+        const index = await readOpenVotes();
         if (deadline === null) delete index[roomId];
         else index[roomId] = deadline;
-        await keyv.set(OPEN_VOTES_KEY, index);
+        await set(OPEN_VOTES_KEY, index);
       });
       indexQueue = next.catch(() => undefined);
       return next;
