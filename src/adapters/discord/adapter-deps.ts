@@ -1,0 +1,17 @@
+// What the interaction handlers share: built once per adapter, passed explicitly.
+import type { Command } from '../../commands/command.ts';
+import type { Logger } from '../../logger.ts';
+import type { StoryEngine } from '../../story/engine.ts';
+import type { DiscordConfig } from './discord-config.ts';
+import type { VoteMessages } from './vote-messages.ts';
+
+export interface AdapterDeps {
+  engine: StoryEngine;
+  logger: Logger;
+  config: DiscordConfig;
+  commands: readonly Command[];
+  votes: VoteMessages;
+  now: () => number;
+  /** Aborted when the adapter stops: generations in progress are cancelled. */
+  signal: AbortSignal;
+}

@@ -1,0 +1,112 @@
+// Connects a discord.js client to the story engine: slash commands and vote buttons in, messages out.
+// Holds the adapter's one catch: whatever fails reaches the person as a private, readable message.
+import { type Client, Events, type Interaction } from 'discord.js';
+import type { Command } from '../../commands/command.ts';
+import { commands as allCommands } from '../../commands/index.ts';
+import { errorReply } from '../../commands/run-command.ts';
+import type { Logger } from '../../logger.ts';
+import type { StoryEngine } from '../../story/engine.ts';
+import type { AdapterDeps } from './adapter-deps.ts';
+import type { DiscordConfig } from './discord-config.ts';
+import { handleCommand } from './handle-command.ts';
+import { handleVoteButton } from './handle-vote-button.ts';
+import { createInteractionOutput } from './interaction-output.ts';
+import { renderReply } from './render/render-reply.ts';
+import { isVoteButtonId } from './render/vote-button-id.ts';
+import { createVoteMessages } from './vote-messages.ts';
+
+export interface AttachOptions {
+  client: Client;
+  engine: StoryEngine;
+  logger: Logger;
+  config: DiscordConfig;
+  commands?: readonly Command[];
+  /** Time source for token expiry; tests move it. */
+  now?: () => number;
+}
+
+export interface AttachedAdapter {
+  /** Resolves when every interaction received so far has been fully answered. */
+  idle(): Promise<void>;
+  /** Stops taking interactions, cancels generations in progress and waits for pending answers. */
+  stop(): Promise<void>;
+}
+
+export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
+  const { client, logger } = options;
+  const now = options.now ?? Date.now;
+  const controller = new AbortController();
+  const deps: AdapterDeps = {
+    engine: options.engine,
+    logger,
+    config: options.config,
+    commands: options.commands ?? allCommands,
+    votes: createVoteMessages({
+      engine: options.engine,
+      rest: client.rest,
+      logger,
+      now,
+      intervalMs: options.config.voteEditMs,
+    }),
+    now,
+    signal: controller.signal,
+  };
+  const pending = new Set<Promise<void>>();
+
+  async function dispatch(interaction: Interaction): Promise<void> {
+    if (
+      !interaction.isChatInputCommand() &&
+      !(interaction.isButton() && isVoteButtonId(interaction.customId))
+    )
+      return;
+    const output = createInteractionOutput(interaction, {
+      rest: client.rest,
+      logger,
+      now,
+      ownsOriginal: interaction.isChatInputCommand(),
+    });
+    try {
+      if (interaction.isChatInputCommand()) await handleCommand(interaction, output, deps);
+      else if (interaction.isButton()) await handleVoteButton(interaction, output, deps);
+    } catch (error) {
+      const context = {
+        interactionId: interaction.id,
+        command: interaction.isChatInputCommand() ? interaction.commandName : undefined,
+        customId: interaction.isButton() ? interaction.customId : undefined,
+        userId: interaction.user.id,
+        guildId: interaction.guildId,
+        channelId: interaction.channelId,
+      };
+      try {
+        await output.showPrivate(renderReply(errorReply(error, logger, context)));
+      } catch (deliveryError) {
+        logger.error(
+          { ...context, err: deliveryError },
+          'could not tell the user that their interaction failed',
+        );
+      }
+    }
+  }
+
+  const onInteraction = (interaction: Interaction) => {
+    if (controller.signal.aborted) return;
+    const task = dispatch(interaction);
+    pending.add(task);
+    void task.finally(() => pending.delete(task));
+  };
+  client.on(Events.InteractionCreate, onInteraction);
+
+  const idle = async () => {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+  };
+
+  return {
+    idle,
+    async stop() {
+      client.off(Events.InteractionCreate, onInteraction);
+      controller.abort(new Error('the Discord adapter is stopping'));
+      await idle();
+      await deps.votes.stop();
+    },
+  };
+}

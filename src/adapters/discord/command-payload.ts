@@ -1,0 +1,142 @@
+// Discord's slash command JSON, derived from storyroom's command list: "scene start" becomes the
+// subcommand "start" of "/scene", options come from describeOptions, and moderator-only commands carry
+// default_member_permissions where Discord allows it (per top-level command, so only when every subcommand
+// of a group is moderator-only; the engine enforces roles regardless).
+import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Command } from '../../commands/command.ts';
+import { describeOptions, type OptionSpec } from '../../commands/describe-options.ts';
+import { discordLocalizations, groupText, nameLocalizations } from './command-localizations.ts';
+
+/** Members who may see moderator-only commands by default; server admins can change it per command. */
+export const MODERATOR_PERMISSIONS = String(PermissionFlagsBits.ManageMessages);
+
+const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const DESCRIPTION_MAX = 100;
+const STRING_MAX = 6000;
+const OPTIONS_MAX = 25;
+
+export function buildCommandPayload(
+  commands: readonly Command[],
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const groups = new Map<string, Command[]>();
+  for (const command of commands) {
+    const [top = ''] = command.name.split(' ');
+    groups.set(top, [...(groups.get(top) ?? []), command]);
+  }
+  return [...groups].map(([top, members]) => {
+    const standalone = members.find((command) => command.name === top);
+    if (standalone && members.length > 1) {
+      throw new Error(`/${top} is both a command and a group of subcommands; Discord allows only one`);
+    }
+    const moderatorOnly = members.every((command) => command.access === 'moderator');
+    const base = {
+      type: ApplicationCommandType.ChatInput as const,
+      name: checkName(top),
+      name_localizations: nameLocalizations(top),
+      default_member_permissions: moderatorOnly ? MODERATOR_PERMISSIONS : null,
+      contexts: [InteractionContextType.Guild],
+      integration_types: [ApplicationIntegrationType.GuildInstall],
+    };
+    if (standalone) {
+      return {
+        ...base,
+        description: checkDescription(standalone.description, standalone.name),
+        description_localizations: discordLocalizations(standalone.descriptionLocalizations),
+        options: optionsOf(standalone),
+      };
+    }
+    const text = groupText(top);
+    return {
+      ...base,
+      description: checkDescription(text.description, top),
+      description_localizations: discordLocalizations(text.descriptionLocalizations),
+      options: limit(members.map(subcommandOf), `/${top}`),
+    };
+  });
+}
+
+function subcommandOf(command: Command): APIApplicationCommandSubcommandOption {
+  const words = command.name.split(' ');
+  const name = words[1];
+  if (words.length !== 2 || !name) {
+    throw new Error(`/${command.name}: Discord commands here have one or two words`);
+  }
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: checkName(name),
+    name_localizations: nameLocalizations(name),
+    description: checkDescription(command.description, command.name),
+    description_localizations: discordLocalizations(command.descriptionLocalizations),
+    options: optionsOf(command),
+  };
+}
+
+function optionsOf(command: Command): APIApplicationCommandBasicOption[] {
+  const specs = describeOptions(command);
+  // Discord wants required options first; they are named, so the order of the text grammar doesn't matter.
+  const ordered = [...specs.filter((spec) => spec.required), ...specs.filter((spec) => !spec.required)];
+  return limit(
+    ordered.map((spec) => optionOf(spec, command)),
+    `/${command.name}`,
+  );
+}
+
+function optionOf(spec: OptionSpec, command: Command): APIApplicationCommandBasicOption {
+  const base = {
+    name: checkName(spec.name),
+    description: checkDescription(spec.description, `/${command.name} ${spec.name}`),
+    required: spec.required,
+  };
+  switch (spec.input) {
+    case 'string':
+      return spec.choices
+        ? {
+            ...base,
+            type: ApplicationCommandOptionType.String,
+            choices: spec.choices.map((choice) => ({ name: choice, value: choice })),
+          }
+        : {
+            ...base,
+            type: ApplicationCommandOptionType.String,
+            max_length: Math.min(spec.maxLength ?? STRING_MAX, STRING_MAX),
+          };
+    case 'integer':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Integer,
+        min_value: spec.min,
+        max_value: spec.max,
+      };
+    case 'boolean':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+  }
+}
+
+function checkName(name: string): string {
+  if (!NAME.test(name) || name !== name.toLowerCase()) {
+    throw new Error(`"${name}" is not a valid Discord command or option name`);
+  }
+  return name;
+}
+
+function checkDescription(description: string, where: string): string {
+  if (description.length < 1 || description.length > DESCRIPTION_MAX) {
+    throw new Error(`the description of ${where} must be 1 to ${DESCRIPTION_MAX} characters for Discord`);
+  }
+  return description;
+}
+
+function limit<T>(items: T[], where: string): T[] {
+  if (items.length > OPTIONS_MAX)
+    throw new Error(`${where} has more than ${OPTIONS_MAX} options or subcommands`);
+  return items;
+}

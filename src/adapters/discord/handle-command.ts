@@ -1,0 +1,86 @@
+// A slash command: acknowledged at once (deferred when it touches the store or the narrator), run through
+// the shared command runner, streamed while the narrator writes, then shown as its final reply.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { Reply } from '../../commands/command.ts';
+import { findCommand, runCommand } from '../../commands/run-command.ts';
+import { UserError } from '../../story/errors.ts';
+import type { AdapterDeps } from './adapter-deps.ts';
+import { actorOf, roomOf } from './interaction-context.ts';
+import type { InteractionOutput } from './interaction-output.ts';
+import { readCommand } from './read-command.ts';
+import { renderPreview, renderReply } from './render/render-reply.ts';
+import { createStreamPreview } from './stream-preview.ts';
+
+/** Commands answered from the command list alone: no store, no narrator, so no need to defer. */
+const INSTANT_COMMANDS = new Set(['help']);
+
+export async function handleCommand(
+  interaction: ChatInputCommandInteraction,
+  output: InteractionOutput,
+  deps: AdapterDeps,
+): Promise<void> {
+  const call = readCommand(interaction);
+  const command = findCommand(deps.commands, call.name);
+  if (!command) {
+    throw new UserError(
+      'command.unknown',
+      `/${call.name} is not a storyroom command any more. Ask a server admin to register the commands again.`,
+    );
+  }
+  const room = roomOf(interaction);
+  if (!room) {
+    throw new UserError('command.guild', 'storyroom works in server channels, not in direct messages.');
+  }
+  const actor = actorOf(interaction, deps.config);
+  deps.logger.info(
+    {
+      command: command.name,
+      userId: actor.id,
+      role: actor.role,
+      guildId: room.workspaceId,
+      channelId: room.channelId,
+    },
+    'discord command',
+  );
+  if (!INSTANT_COMMANDS.has(command.name)) await interaction.deferReply();
+
+  const preview = command.slow
+    ? createStreamPreview({
+        intervalMs: deps.config.streamEditMs,
+        logger: deps.logger,
+        show: async (text) => {
+          await output.showPublic(renderPreview(text), { final: false });
+        },
+      })
+    : undefined;
+  let reply: Reply;
+  try {
+    reply = await runCommand(
+      command,
+      {
+        engine: deps.engine,
+        room,
+        actor,
+        commands: deps.commands,
+        stream: preview ? { onText: (delta) => preview.push(delta), signal: deps.signal } : undefined,
+      },
+      call.options,
+    );
+  } finally {
+    await preview?.settle();
+  }
+  await showReply(reply, output, deps);
+}
+
+async function showReply(reply: Reply, output: InteractionOutput, deps: AdapterDeps) {
+  const drafts = renderReply(reply);
+  if (reply.visibility === 'private') {
+    await output.showPrivate(drafts);
+    return;
+  }
+  const sent = await output.showPublic(drafts, { final: true });
+  for (const message of sent) {
+    const vote = message.draft.vote;
+    if (vote?.open) deps.votes.remember(vote.room, vote.voteId, message);
+  }
+}

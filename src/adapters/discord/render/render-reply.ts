@@ -1,0 +1,104 @@
+// A command's reply as Discord messages: text and beats as content split into 2,000-character messages at
+// paragraph or line breaks, fields and votes as embeds (votes with their buttons) on the last of them.
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Block, Reply } from '../../../commands/command.ts';
+import type { RoomRef } from '../../../story/types.ts';
+import { escapeText } from './escape-text.ts';
+import { CONTENT_MAX, EMBED_TOTAL_MAX, type MessageDraft } from './message-draft.ts';
+import { renderBeats } from './render-screenplay.ts';
+import { renderVote } from './render-vote.ts';
+import { splitText } from './split-text.ts';
+
+const FIELDS_PER_EMBED = 25;
+const TITLE_MAX = 256;
+const FIELD_NAME_MAX = 256;
+const FIELD_VALUE_MAX = 1024;
+/** Room for the title and some slack under Discord's 6,000 characters per message. */
+const EMBED_BUDGET = EMBED_TOTAL_MAX - TITLE_MAX - 100;
+
+const WRITING = '-# ✍️ writing…';
+
+export function renderReply(reply: Reply): MessageDraft[] {
+  const pieces: string[] = [];
+  const attachments: Omit<MessageDraft, 'content'>[] = [];
+  for (const block of reply.blocks) renderBlock(block, pieces, attachments);
+  const drafts: MessageDraft[] = splitText(pieces.join('\n\n'), CONTENT_MAX).map((content) => ({
+    content,
+    embeds: [],
+    components: [],
+  }));
+  for (const attachment of attachments) {
+    const last = drafts.at(-1);
+    if (last && last.embeds.length === 0 && last.components.length === 0) Object.assign(last, attachment);
+    else drafts.push({ content: '', ...attachment });
+  }
+  return drafts.length > 0 ? drafts : [{ content: '(nothing to show)', embeds: [], components: [] }];
+}
+
+/** What a message shows while the narrator is still writing: the text so far, marked as unfinished. */
+export function renderPreview(text: string): MessageDraft[] {
+  const chunks = splitText(escapeText(text), CONTENT_MAX - WRITING.length - 1);
+  const last = chunks.length - 1;
+  return (chunks.length > 0 ? chunks : ['']).map((chunk, index) => ({
+    content: index === last || chunks.length === 0 ? `${chunk}\n${WRITING}`.trim() : chunk,
+    embeds: [],
+    components: [],
+  }));
+}
+
+function renderBlock(block: Block, pieces: string[], attachments: Omit<MessageDraft, 'content'>[]) {
+  switch (block.type) {
+    case 'text':
+      pieces.push(escapeText(block.text));
+      return;
+    case 'beats':
+      pieces.push(renderBeats(block.beats, block.scenes));
+      return;
+    case 'fields':
+      for (const embed of fieldEmbeds(block.title, block.fields))
+        attachments.push({ embeds: [embed], components: [] });
+      return;
+    case 'vote': {
+      const room = roomRefOf(block.roomId);
+      const { embed, components } = renderVote(block.vote, room);
+      attachments.push({
+        embeds: [embed],
+        components,
+        vote: { room, voteId: block.vote.id, open: block.vote.status === 'open' },
+      });
+      return;
+    }
+  }
+}
+
+function fieldEmbeds(title: string | undefined, fields: { name: string; value: string }[]): APIEmbed[] {
+  const embeds: APIEmbed[] = [];
+  let current: APIEmbedField[] = [];
+  let size = 0;
+  const flush = () => {
+    const embed: APIEmbed = { fields: current };
+    if (title && embeds.length === 0) embed.title = truncate(escapeText(title), TITLE_MAX);
+    embeds.push(embed);
+    current = [];
+    size = 0;
+  };
+  for (const field of fields) {
+    const name = truncate(escapeText(field.name), FIELD_NAME_MAX) || '\u200b';
+    const value = truncate(escapeText(field.value), FIELD_VALUE_MAX) || '\u200b';
+    if (current.length === FIELDS_PER_EMBED || size + name.length + value.length > EMBED_BUDGET) flush();
+    current.push({ name, value });
+    size += name.length + value.length;
+  }
+  if (current.length > 0 || embeds.length === 0) flush();
+  return embeds;
+}
+
+/** "discord:<guild>:<channel>" back to the room it names. */
+export function roomRefOf(roomId: string): RoomRef {
+  const [, workspaceId = '', ...channel] = roomId.split(':');
+  return { platform: 'discord', workspaceId, channelId: channel.join(':') };
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,45 @@
+// Starts storyroom on Discord: a gateway connection with the Guilds intent, interactions handled by the
+// attached adapter. Under ShardingManager each shard process runs this; discord.js reads its shard ids
+// from the environment the manager sets.
+import type { Logger } from '../../logger.ts';
+import type { StoryEngine } from '../../story/engine.ts';
+import { attachDiscordAdapter } from './attach-discord-adapter.ts';
+import { createDiscordClient } from './create-client.ts';
+import type { DiscordConfig } from './discord-config.ts';
+
+export interface DiscordAdapter {
+  stop(): Promise<void>;
+}
+
+export async function startDiscordAdapter(options: {
+  token: string;
+  engine: StoryEngine;
+  logger: Logger;
+  config: DiscordConfig;
+}): Promise<DiscordAdapter> {
+  const { logger } = options;
+  const client = createDiscordClient();
+  const adapter = attachDiscordAdapter({ client, engine: options.engine, logger, config: options.config });
+  client.on('error', (error) => logger.error({ err: error }, 'discord client error'));
+  client.on('warn', (message) => logger.warn({ message }, 'discord client warning'));
+  client.on('shardError', (error, shardId) => logger.error({ err: error, shardId }, 'discord shard error'));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn(
+      { route: info.route, retryAfter: info.retryAfter, global: info.global },
+      'discord rate limit',
+    ),
+  );
+  client.once('clientReady', (ready) =>
+    logger.info(
+      { user: ready.user.tag, guilds: ready.guilds.cache.size, shards: ready.ws.shards.map((s) => s.id) },
+      'discord connected',
+    ),
+  );
+  await client.login(options.token);
+  return {
+    async stop() {
+      await adapter.stop();
+      await client.destroy();
+    },
+  };
+}

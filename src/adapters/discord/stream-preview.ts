@@ -1,0 +1,32 @@
+// Shows narrator text while it is written, at most one edit per interval (DISCORD_STREAM_EDIT_MS).
+// settle() waits for the edit in flight, so the final message is always sent after the last preview.
+import type { Logger } from '../../logger.ts';
+import { createThrottledTask } from './throttled-task.ts';
+
+export interface StreamPreview {
+  push(delta: string): void;
+  /** Stops previewing and waits for an edit in flight. */
+  settle(): Promise<void>;
+}
+
+export function createStreamPreview(options: {
+  intervalMs: number;
+  show(text: string): Promise<void>;
+  logger: Logger;
+}): StreamPreview {
+  let text = '';
+  const task = createThrottledTask({
+    intervalMs: options.intervalMs,
+    run: () => options.show(text),
+    onError: (error) =>
+      options.logger.warn({ err: error }, 'a streamed preview edit failed; the final message follows'),
+  });
+  return {
+    push(delta) {
+      if (delta.length === 0) return;
+      text += delta;
+      task.request();
+    },
+    settle: () => task.settle(),
+  };
+}

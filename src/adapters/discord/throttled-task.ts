@@ -1,0 +1,66 @@
+// Runs a "show the latest state" task at most once per interval, never two at a time. Requests that arrive
+// while it runs or waits are merged: the next run shows everything up to then. A slow or rate-limited run
+// (discord.js waits out a 429 and retries) only delays the next one.
+
+export interface ThrottledTask {
+  /** Asks for a run; `urgent` skips the wait (a vote closing), but still never overlaps a running one. */
+  request(urgent?: boolean): void;
+  /** Stops running and waits for a run in flight. */
+  settle(): Promise<void>;
+}
+
+export interface ThrottledTaskOptions {
+  intervalMs: number;
+  run(): Promise<void>;
+  onError(error: unknown): void;
+  now?: () => number;
+}
+
+export function createThrottledTask(options: ThrottledTaskOptions): ThrottledTask {
+  const now = options.now ?? Date.now;
+  let pending = false;
+  let urgentPending = false;
+  let lastRunAt = Number.NEGATIVE_INFINITY;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> | undefined;
+  let closed = false;
+
+  function schedule() {
+    if (closed || !pending || inFlight !== undefined) return;
+    const wait = urgentPending ? 0 : Math.max(0, lastRunAt + options.intervalMs - now());
+    if (timer !== undefined) {
+      if (!urgentPending) return;
+      clearTimeout(timer);
+    }
+    timer = setTimeout(start, wait);
+  }
+
+  function start() {
+    timer = undefined;
+    if (closed) return;
+    pending = false;
+    urgentPending = false;
+    lastRunAt = now();
+    inFlight = options
+      .run()
+      .catch(options.onError)
+      .finally(() => {
+        inFlight = undefined;
+        schedule();
+      });
+  }
+
+  return {
+    request(urgent = false) {
+      pending = true;
+      if (urgent) urgentPending = true;
+      schedule();
+    },
+    async settle() {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      await inFlight;
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GENERIC_ERROR } from '../../../src/commands/run-command.ts';
+import { createOfflineNarrator } from '../../../src/llm/offline-narrator.ts';
+import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
+import { ALICE, APP_ID, MOD, member, slashCommand } from '../../helpers/discord-payloads.ts';
+
+let harness: Harness;
+afterEach(() => harness.close());
+
+const callback = (payload: { id: string; token: string }) =>
+  `/interactions/${payload.id}/${payload.token}/callback`;
+const original = (payload: { token: string }) => `/webhooks/${APP_ID}/${payload.token}/messages/@original`;
+const followUps = (payload: { token: string }) => `/webhooks/${APP_ID}/${payload.token}`;
+
+async function startStory(h: Harness) {
+  await h.send(
+    slashCommand('scene start', { title: 'The Long Night', heading: 'INT. DINER - NIGHT' }, ALICE),
+  );
+}
+
+describe('slash commands', () => {
+  it('defers /scene start, then edits the original reply with the opening, mentions off', async () => {
+    harness = await startHarness();
+    const payload = slashCommand(
+      'scene start',
+      { title: 'The Long Night', heading: 'int. diner - night' },
+      ALICE,
+    );
+
+    await harness.send(payload);
+
+    expect(harness.rest.calls.map((call) => [call.method, call.path])).toEqual([
+      ['POST', callback(payload)],
+      ['PATCH', original(payload)],
+    ]);
+    const [deferred, edit] = harness.rest.calls;
+    expect(deferred?.body).toEqual({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: 0 },
+    });
+    expect(edit?.body.content).toBe(
+      'alice started "The Long Night" (drama, earnest).\n' +
+        'Add characters with /character add, then /scene continue or write lines with /say and /action.\n\n' +
+        '**INT. DINER - NIGHT**',
+    );
+    expect(edit?.body.allowed_mentions).toEqual({ parse: [] });
+    const room = await harness.engine.room({
+      platform: 'discord',
+      workspaceId: payload.guild_id,
+      channelId: payload.channel.id,
+    });
+    expect(room.story?.title).toBe('The Long Night');
+  });
+
+  it('shows people’s text as written: markdown escaped, @everyone never pinging', async () => {
+    harness = await startHarness();
+    await startStory(harness);
+    const payload = slashCommand(
+      'action',
+      { text: '@everyone look <@&123>\n# SHOUTING\n```js\nboom()\n```\n> not a quote' },
+      ALICE,
+    );
+
+    await harness.send(payload);
+
+    const edit = harness.rest.find('PATCH', new RegExp(payload.token)).at(-1);
+    expect(edit?.body.content).toBe(
+      '@everyone look <@&123>\n\\# SHOUTING\n\\`\\`\\`js\nboom()\n\\`\\`\\`\n\\> not a quote',
+    );
+    expect(edit?.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('refuses a moderator-only command from a member privately, and runs it for a moderator', async () => {
+    harness = await startHarness();
+    await startStory(harness);
+    await harness.send(slashCommand('action', { text: 'The door creaks.' }, ALICE));
+    const refused = slashCommand('scene undo', {}, ALICE);
+
+    await harness.send(refused);
+
+    // The public "thinking…" message is removed and the reason goes to the member alone.
+    expect(
+      harness.rest.calls.filter((call) => call.path.includes(refused.token)).map((c) => [c.method, c.path]),
+    ).toEqual([
+      ['POST', callback(refused)],
+      ['DELETE', original(refused)],
+      ['POST', followUps(refused)],
+    ]);
+    const refusal = harness.rest.find('POST', new RegExp(`${followUps(refused)}$`))[0];
+    expect(refusal?.body).toMatchObject({
+      content: 'Only moderators can undo beats.',
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    });
+
+    const allowed = slashCommand('scene undo', {}, MOD);
+    await harness.send(allowed);
+    const undone = harness.rest.find('PATCH', new RegExp(allowed.token)).at(-1);
+    expect(undone?.body.content).toBe(
+      'mod took back the last beat. The story now ends here:\n\n**INT. DINER - NIGHT**',
+    );
+  });
+
+  it('treats the configured moderator role as a moderator without any permission', async () => {
+    harness = await startHarness({ config: { moderatorRoleId: '1600000000000000001' } });
+    await startStory(harness);
+    const withRole = member('1400000000000000005', 'carol', ['1600000000000000001']);
+    const payload = slashCommand('room lock', {}, withRole);
+
+    await harness.send(payload);
+
+    expect(harness.rest.find('PATCH', new RegExp(payload.token))).toHaveLength(1);
+    const room = await harness.engine.room({
+      platform: 'discord',
+      workspaceId: payload.guild_id,
+      channelId: payload.channel.id,
+    });
+    expect(room.locked).toBeDefined();
+  });
+
+  it('turns invalid options into a readable private message', async () => {
+    harness = await startHarness();
+    await startStory(harness);
+    const payload = slashCommand('vote cast', { option: 'Z' }, ALICE);
+
+    await harness.send(payload);
+
+    const reply = harness.rest.find('POST', new RegExp(`${followUps(payload)}$`))[0];
+    expect(reply?.body.content).toBe('option: Give the option as a letter (A-E) or a number (1-5).');
+    expect(reply?.body.flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('answers an unexpected failure with a short generic message and logs the details', async () => {
+    const offline = createOfflineNarrator();
+    harness = await startHarness({
+      narrator: {
+        ...offline,
+        writeBeat: () => Promise.reject(new Error('connection string postgres://secret@db')),
+      },
+    });
+    await startStory(harness);
+    const payload = slashCommand('scene continue', {}, ALICE);
+
+    await harness.send(payload);
+
+    const reply = harness.rest.find('POST', new RegExp(`${followUps(payload)}$`))[0];
+    expect(reply?.body).toMatchObject({ content: GENERIC_ERROR, flags: MessageFlags.Ephemeral });
+    expect(JSON.stringify(harness.rest.calls)).not.toContain('secret');
+    expect(
+      harness.logs.some((log) => log.level === 'error' && log.msg === 'command failed unexpectedly'),
+    ).toBe(true);
+  });
+
+  it('answers /help at once and privately, without deferring', async () => {
+    harness = await startHarness();
+    const payload = slashCommand('help', {}, ALICE);
+
+    await harness.send(payload);
+
+    expect(harness.rest.calls).toHaveLength(1);
+    const [reply] = harness.rest.calls;
+    expect(reply?.path).toBe(callback(payload));
+    expect(reply?.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(reply?.body.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply?.body.data.allowed_mentions).toEqual({ parse: [] });
+    const names = reply?.body.data.embeds[0].fields.map((field: { name: string }) => field.name);
+    expect(names).toContain('/scene start');
+    expect(names).not.toContain('/scene undo');
+  });
+});

@@ -1,0 +1,94 @@
+// A Discord adapter wired to a real engine and a real discord.js client that never logs in (no gateway):
+// payloads go in through the client's INTERACTION_CREATE handling, HTTP comes out to the nock fake.
+
+import type { Client } from 'discord.js';
+import Keyv from 'keyv';
+import {
+  type AttachedAdapter,
+  attachDiscordAdapter,
+} from '../../src/adapters/discord/attach-discord-adapter.ts';
+import { createDiscordClient } from '../../src/adapters/discord/create-client.ts';
+import { type DiscordConfig, discordConfigSchema } from '../../src/adapters/discord/discord-config.ts';
+import type { Narrator } from '../../src/llm/narrator.ts';
+import { createOfflineNarrator } from '../../src/llm/offline-narrator.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { EventStore } from '../../src/store/event-store.ts';
+import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
+import { type Clock, systemClock } from '../../src/story/clock.ts';
+import { createStoryEngine, type StoryEngine } from '../../src/story/engine.ts';
+import { CHANNEL_ID, deliver } from './discord-payloads.ts';
+import { type FakeDiscordRest, fakeDiscordRest } from './discord-rest.ts';
+
+export interface LogEntry {
+  level: keyof Logger;
+  obj: object;
+  msg?: string | undefined;
+}
+
+export interface Harness {
+  rest: FakeDiscordRest;
+  engine: StoryEngine;
+  client: Client;
+  adapter: AttachedAdapter;
+  store: EventStore;
+  logs: LogEntry[];
+  /** Delivers an interaction and waits until it is fully answered. */
+  send(payload: object): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: {
+    narrator?: Narrator;
+    store?: EventStore;
+    clock?: Clock;
+    config?: Partial<DiscordConfig>;
+    now?: () => number;
+    rest?: FakeDiscordRest;
+  } = {},
+): Promise<Harness> {
+  const rest = options.rest ?? fakeDiscordRest({ channelId: CHANNEL_ID });
+  const logs: LogEntry[] = [];
+  const logger: Logger = {
+    debug: (obj, msg) => logs.push({ level: 'debug', obj, msg }),
+    info: (obj, msg) => logs.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
+  };
+  const store = options.store ?? createKeyvEventStore(new Keyv());
+  const engine = createStoryEngine({
+    store,
+    narrator: options.narrator ?? createOfflineNarrator(),
+    clock: options.clock ?? systemClock,
+    logger,
+  });
+  await engine.start();
+  // No rate-limit offset, so a 429's retry-after is waited exactly; never a login, so never a gateway.
+  const client = createDiscordClient({ offset: 0 });
+  client.rest.setToken('test-token');
+  const config: DiscordConfig = {
+    ...discordConfigSchema.parse({}),
+    streamEditMs: 50,
+    voteEditMs: 50,
+    ...options.config,
+  };
+  const adapter = attachDiscordAdapter({ client, engine, logger, config, now: options.now });
+  return {
+    rest,
+    engine,
+    client,
+    adapter,
+    store,
+    logs,
+    async send(payload) {
+      deliver(client, payload);
+      await adapter.idle();
+    },
+    async close() {
+      await adapter.stop();
+      engine.stop();
+      await client.destroy();
+      if (!options.rest) rest.stop();
+    },
+  };
+}

@@ -1,0 +1,163 @@
+// Interaction payloads as Discord sends them over the gateway (INTERACTION_CREATE), for a guild text channel:
+// slash commands with subcommands and options, and button clicks, from a member or a moderator.
+import {
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIChatInputApplicationCommandGuildInteraction,
+  type APIInteractionGuildMember,
+  type APIMessage,
+  type APIMessageButtonInteractionData,
+  type APIMessageComponentGuildInteraction,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ChannelType,
+  type Client,
+  ComponentType,
+  type GuildMemberFlags,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+  PermissionFlagsBits,
+  SnowflakeUtil,
+} from 'discord.js';
+
+export const APP_ID = '1300000000000000001';
+export const GUILD_ID = '1300000000000000002';
+export const CHANNEL_ID = '1300000000000000003';
+
+export interface Person {
+  id: string;
+  name: string;
+  permissions: bigint;
+  roles?: string[];
+}
+
+const EVERYONE =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.UseApplicationCommands;
+
+export const member = (id: string, name: string, roles: string[] = []): Person => ({
+  id,
+  name,
+  permissions: EVERYONE,
+  roles,
+});
+export const moderator = (id: string, name: string): Person => ({
+  id,
+  name,
+  permissions: EVERYONE | PermissionFlagsBits.ManageMessages,
+});
+
+export const ALICE = member('1400000000000000001', 'alice');
+export const BOB = member('1400000000000000002', 'bob');
+export const MOD = moderator('1400000000000000009', 'mod');
+
+function guildMember(person: Person): APIInteractionGuildMember {
+  return {
+    user: {
+      id: person.id,
+      username: person.name,
+      global_name: person.name,
+      discriminator: '0',
+      avatar: null,
+    },
+    roles: person.roles ?? [],
+    permissions: String(person.permissions),
+    joined_at: '2024-01-01T00:00:00.000Z',
+    nick: null,
+    deaf: false,
+    mute: false,
+    flags: 0 as GuildMemberFlags,
+  };
+}
+
+function common(person: Person, createdAt: number) {
+  const id = SnowflakeUtil.generate({ timestamp: createdAt }).toString();
+  return {
+    id,
+    application_id: APP_ID,
+    token: `token-${id}`,
+    version: 1 as const,
+    guild_id: GUILD_ID,
+    guild: { id: GUILD_ID, locale: Locale.EnglishUS, features: [] },
+    channel: { id: CHANNEL_ID, type: ChannelType.GuildText as const, name: 'story', guild_id: GUILD_ID },
+    channel_id: CHANNEL_ID,
+    member: guildMember(person),
+    app_permissions: String(EVERYONE | PermissionFlagsBits.EmbedLinks),
+    locale: Locale.EnglishUS,
+    guild_locale: Locale.EnglishUS,
+    entitlements: [],
+    authorizing_integration_owners: { '0': GUILD_ID },
+    context: InteractionContextType.Guild,
+    attachment_size_limit: 10 * 1024 * 1024,
+  };
+}
+
+/** "/scene start title:..." as Discord sends it: the group word is the command, the rest a subcommand. */
+export function slashCommand(
+  name: string,
+  options: Record<string, string | number | boolean>,
+  person: Person,
+  createdAt = Date.now(),
+): APIChatInputApplicationCommandGuildInteraction {
+  const [top = '', sub] = name.split(' ');
+  const values: APIApplicationCommandInteractionDataBasicOption[] = Object.entries(options).map(
+    ([key, value]) => {
+      if (typeof value === 'number') return { name: key, type: ApplicationCommandOptionType.Integer, value };
+      if (typeof value === 'boolean') return { name: key, type: ApplicationCommandOptionType.Boolean, value };
+      return { name: key, type: ApplicationCommandOptionType.String, value };
+    },
+  );
+  return {
+    ...common(person, createdAt),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: '1500000000000000001',
+      name: top,
+      type: ApplicationCommandType.ChatInput,
+      options: sub ? [{ name: sub, type: ApplicationCommandOptionType.Subcommand, options: values }] : values,
+    },
+  };
+}
+
+/** A click on a button of a message the bot posted earlier. */
+export function buttonClick(
+  customId: string,
+  messageId: string,
+  person: Person,
+  createdAt = Date.now(),
+): APIMessageComponentGuildInteraction {
+  const data: APIMessageButtonInteractionData = { custom_id: customId, component_type: ComponentType.Button };
+  const message: APIMessage = {
+    id: messageId,
+    channel_id: CHANNEL_ID,
+    type: 0,
+    content: '',
+    embeds: [],
+    components: [],
+    author: {
+      id: APP_ID,
+      username: 'storyroom',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+    },
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date(createdAt).toISOString(),
+    edited_timestamp: null,
+  };
+  return { ...common(person, createdAt), type: InteractionType.MessageComponent, data, message };
+}
+
+/** Hands a payload to discord.js exactly as its gateway handler for INTERACTION_CREATE does. */
+export function deliver(client: Client, payload: object): void {
+  const internals = client as unknown as { actions: { InteractionCreate: { handle(data: object): void } } };
+  internals.actions.InteractionCreate.handle(payload);
+}
