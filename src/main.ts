@@ -21,7 +21,9 @@ async function main(): Promise<number> {
   }
   const interactive = Boolean(process.stdin.isTTY);
   const logger = createLogger(interactive ? 'warn' : config.LOG_LEVEL);
-  const store = await createEventStore(config.STORE_URL);
+  const store = await createEventStore(config.STORE_URL, {
+    onError: (error) => logger.error({ err: error }, 'store connection error'),
+  });
   const narrator = createOfflineNarrator({ seed: config.NARRATOR_SEED });
   const engine = createStoryEngine({ store, narrator, clock: systemClock, logger });
   await engine.start();

@@ -25,11 +25,11 @@ export default defineCommand({
   }),
   access: 'everyone',
   async execute(ctx, options) {
-    const { vote, option, previous } = await ctx.engine.castVote(ctx.room, ctx.actor, {
+    const { options: labels, option, previous } = await ctx.engine.castVote(ctx.room, ctx.actor, {
       option: options.option,
       voteId: options.vote,
     });
-    const chosen = `${optionLetter(option)} (${vote.options[option]})`;
+    const chosen = `${optionLetter(option)} (${labels[option]})`;
     const change =
       previous === undefined || previous === option ? '' : ` instead of ${optionLetter(previous)}`;
     return privateReply(text(`You voted for ${chosen}${change}. Vote again to change it.`));

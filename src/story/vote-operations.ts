@@ -170,7 +170,8 @@ export function createVoteOperations(core: EngineCore) {
           { type: 'vote.cast', voteId: vote.id, option: index },
         ]);
         core.notify(room.state, events);
-        return { vote: structuredClone(vote), option: index, previous };
+        // Not the whole vote: copying every ballot on every ballot would make a busy vote quadratic.
+        return { voteId: vote.id, options: [...vote.options], option: index, previous };
       });
     },
 
