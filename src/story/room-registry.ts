@@ -30,6 +30,8 @@ export interface RoomRegistry {
   run<T>(ref: RoomRef, fn: (room: LoadedRoom) => Promise<T> | T): Promise<T>;
   /** Stores the events, then applies them. Call only inside run(). */
   commit(room: LoadedRoom, actor: Author, bodies: EventBody[]): Promise<StoryEvent[]>;
+  /** Like commit, for events by different people stored in one append (batched ballots). */
+  commitEach(room: LoadedRoom, entries: readonly { actor: Author; body: EventBody }[]): Promise<StoryEvent[]>;
   /** Reads a room's state from the store without caching it (for exports and tools). */
   peek(ref: RoomRef): Promise<RoomState>;
   cached(): Iterable<LoadedRoom>;
@@ -79,10 +81,17 @@ export function createRoomRegistry(deps: { store: EventStore; logger: Logger; no
       return result;
     },
 
-    async commit(room, actor, bodies) {
+    commit(room, actor, bodies) {
+      return registry.commitEach(
+        room,
+        bodies.map((body) => ({ actor, body })),
+      );
+    },
+
+    async commitEach(room, entries) {
       const at = new Date(deps.now()).toISOString();
-      const events = bodies.map(
-        (body, index) =>
+      const events = entries.map(
+        ({ actor, body }, index) =>
           ({ ...body, v: SCHEMA_VERSION, seq: room.state.seq + index + 1, at, actor }) as StoryEvent,
       );
       await store.append(room.state.id, events);

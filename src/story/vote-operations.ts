@@ -2,6 +2,7 @@
 import type { NarrationOptions } from '../llm/narrator.ts';
 import type { EngineCore } from './engine.ts';
 import { UserError } from './errors.ts';
+import { roomIdOf } from './room-id.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import { authorOf, requireModerator, requireStory, requireUnlocked, requireWriter } from './rules.ts';
 import type { Actor, Author, RoomRef, Vote } from './types.ts';
@@ -31,8 +32,26 @@ function requireOpenVote(room: LoadedRoom, voteId?: string): Vote {
   return vote;
 }
 
+export interface BallotReceipt {
+  voteId: string;
+  options: string[];
+  /** 0-based index of the option voted for. */
+  option: number;
+  /** The person's earlier choice in this vote, if they had voted already. */
+  previous: number | undefined;
+}
+
+interface PendingBallot {
+  actor: Actor;
+  input: { option: number; voteId?: string | undefined };
+  resolve(receipt: BallotReceipt): void;
+  reject(error: unknown): void;
+}
+
 export function createVoteOperations(core: EngineCore) {
   const { registry, clock, store, logger } = core;
+  /** Ballots waiting for their room's turn, by room id. */
+  const ballots = new Map<string, PendingBallot[]>();
 
   async function finish(room: LoadedRoom, vote: Vote, actor: Author, pick?: number) {
     const result =
@@ -75,6 +94,54 @@ export function createVoteOperations(core: EngineCore) {
       room.voteTimer = undefined;
       await finish(room, vote, SYSTEM);
     });
+  }
+
+  async function recordBallots(room: LoadedRoom, batch: readonly PendingBallot[]) {
+    const accepted: { pending: PendingBallot; receipt: BallotReceipt }[] = [];
+    const latest = new Map<string, number>();
+    for (const pending of batch) {
+      try {
+        const { actor, input } = pending;
+        const vote = requireOpenVote(room, input.voteId);
+        requireUnlocked(room.state);
+        if (Date.parse(vote.deadline) <= clock.now()) {
+          await finish(room, vote, SYSTEM);
+          throw new UserError('vote.closed', 'Voting has just closed, so that ballot was not counted.');
+        }
+        const index = input.option - 1;
+        if (!Number.isInteger(index) || index < 0 || index >= vote.options.length) {
+          throw new UserError(
+            'vote.option',
+            `Pick an option from 1 to ${vote.options.length} (or ${optionLetter(0)} to ${optionLetter(vote.options.length - 1)}).`,
+          );
+        }
+        const key = `${vote.id}:${actor.id}`;
+        const previous = latest.has(key) ? latest.get(key) : vote.ballots[actor.id];
+        latest.set(key, index);
+        // Not the whole vote: copying every ballot for every ballot would make a busy vote quadratic.
+        accepted.push({
+          pending,
+          receipt: { voteId: vote.id, options: [...vote.options], option: index, previous },
+        });
+      } catch (error) {
+        pending.reject(error);
+      }
+    }
+    if (accepted.length === 0) return;
+    try {
+      const events = await registry.commitEach(
+        room,
+        accepted.map(({ pending, receipt }) => ({
+          actor: authorOf(pending.actor),
+          body: { type: 'vote.cast' as const, voteId: receipt.voteId, option: receipt.option },
+        })),
+      );
+      core.notify(room.state, events);
+    } catch (error) {
+      for (const { pending } of accepted) pending.reject(error);
+      return;
+    }
+    for (const { pending, receipt } of accepted) pending.resolve(receipt);
   }
 
   /** Opens a vote inside an already running room call (used by auto-vote after a beat too). */
@@ -149,29 +216,28 @@ export function createVoteOperations(core: EngineCore) {
       });
     },
 
-    /** Records one person's ballot (1-based option); voting again changes it. */
+    /**
+     * Records one person's ballot (1-based option); voting again changes it. Ballots that arrive while the
+     * room is busy are stored together in one append (group commit), and each is acknowledged once stored.
+     */
     castVote(ref: RoomRef, actor: Actor, input: { option: number; voteId?: string | undefined }) {
-      return registry.run(ref, async (room) => {
-        const vote = requireOpenVote(room, input.voteId);
-        requireUnlocked(room.state);
-        if (Date.parse(vote.deadline) <= clock.now()) {
-          await finish(room, vote, SYSTEM);
-          throw new UserError('vote.closed', 'Voting has just closed, so that ballot was not counted.');
+      return new Promise<BallotReceipt>((resolve, reject) => {
+        const id = roomIdOf(ref);
+        let batch = ballots.get(id);
+        if (!batch) {
+          const fresh: PendingBallot[] = [];
+          batch = fresh;
+          ballots.set(id, fresh);
+          registry
+            .run(ref, (room) => {
+              if (ballots.get(id) === fresh) ballots.delete(id);
+              return recordBallots(room, fresh);
+            })
+            .catch((error: unknown) => {
+              for (const pending of fresh) pending.reject(error);
+            });
         }
-        const index = input.option - 1;
-        if (!Number.isInteger(index) || index < 0 || index >= vote.options.length) {
-          throw new UserError(
-            'vote.option',
-            `Pick an option from 1 to ${vote.options.length} (or ${optionLetter(0)} to ${optionLetter(vote.options.length - 1)}).`,
-          );
-        }
-        const previous = vote.ballots[actor.id];
-        const events = await registry.commit(room, authorOf(actor), [
-          { type: 'vote.cast', voteId: vote.id, option: index },
-        ]);
-        core.notify(room.state, events);
-        // Not the whole vote: copying every ballot on every ballot would make a busy vote quadratic.
-        return { voteId: vote.id, options: [...vote.options], option: index, previous };
+        batch.push({ actor, input, resolve, reject });
       });
     },
 

@@ -55,6 +55,34 @@ describe('concurrent commands on one room', () => {
     await expect(engine.continueStory(room, alice, {})).resolves.toBeDefined();
   });
 
+  it('acknowledges no ballot of a batch whose append failed', async () => {
+    const fixture = await startedFixture();
+    await fixture.engine.openVote(room, alice, { options: ['A', 'B'] });
+    const append = fixture.store.append;
+    fixture.store.append = async () => {
+      throw new Error('disk full');
+    };
+    const results = await Promise.allSettled(
+      ['x', 'y', 'z'].map((id) => fixture.engine.castVote(room, { id, name: id, role: 'audience' }, { option: 1 })),
+    );
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    fixture.store.append = append;
+    expect((await fixture.engine.voteStatus(room)).ballots).toEqual({});
+    await expect(fixture.engine.castVote(room, bob, { option: 2 })).resolves.toMatchObject({ option: 1 });
+  });
+
+  it('tells a person who votes twice in one batch what they changed', async () => {
+    const { engine } = await startedFixture();
+    await engine.openVote(room, alice, { options: ['A', 'B'] });
+    const [first, second] = await Promise.all([
+      engine.castVote(room, bob, { option: 1 }),
+      engine.castVote(room, bob, { option: 2 }),
+    ]);
+    expect(first.previous).toBeUndefined();
+    expect(second.previous).toBe(0);
+    expect((await engine.voteStatus(room)).ballots).toEqual({ 'u-bob': 1 });
+  });
+
   it('serializes many simultaneous ballots without losing one', async () => {
     const { engine } = await startedFixture();
     await engine.openVote(room, alice, { options: ['A', 'B', 'C'] });
