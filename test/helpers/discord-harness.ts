@@ -1,6 +1,7 @@
 // A Discord adapter wired to a real engine and a real discord.js client that never logs in (no gateway):
 // payloads go in through the client's INTERACTION_CREATE handling, HTTP comes out to the nock fake.
 
+import { appendFileSync } from 'node:fs';
 import type { Client } from 'discord.js';
 import Keyv from 'keyv';
 import {
@@ -53,7 +54,17 @@ export async function startHarness(
     debug: (obj, msg) => logs.push({ level: 'debug', obj, msg }),
     info: (obj, msg) => logs.push({ level: 'info', obj, msg }),
     warn: (obj, msg) => logs.push({ level: 'warn', obj, msg }),
-    error: (obj, msg) => logs.push({ level: 'error', obj, msg }),
+    error: (obj, msg) => {
+      logs.push({ level: 'error', obj, msg });
+      // DISCORD_TEST_LOG=/tmp/file collects unexpected errors with their stacks, for chasing a flaky run.
+      if (process.env.DISCORD_TEST_LOG) {
+        const err = (obj as { err?: unknown }).err;
+        appendFileSync(
+          process.env.DISCORD_TEST_LOG,
+          `${msg} ${err instanceof Error ? err.stack : String(err)}\n`,
+        );
+      }
+    },
   };
   const store = options.store ?? createKeyvEventStore(new Keyv());
   const engine = createStoryEngine({

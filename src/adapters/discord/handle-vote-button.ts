@@ -48,7 +48,7 @@ export async function handleVoteButton(
 
   const actor = actorOf(interaction, deps.config);
   const cast = await deps.engine.castVote(room, actor, { option: option + 1, voteId });
-  const chosen = `${optionLetter(cast.option)} (${cast.vote.options[cast.option] ?? ''})`;
+  const chosen = `${optionLetter(cast.option)} (${cast.options[cast.option] ?? ''})`;
   const text =
     cast.previous === undefined
       ? `You voted for ${chosen}; click another option to change.`

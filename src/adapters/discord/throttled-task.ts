@@ -1,5 +1,6 @@
 // Runs a "show the latest state" task at most once per interval, never two at a time. Requests that arrive
-// while it runs or waits are merged: the next run shows everything up to then. A slow or rate-limited run
+// while it runs or waits are merged: the next run shows everything up to then. The interval counts from the
+// end of the previous run, so Discord never sees two edits closer than that, and a slow or rate-limited run
 // (discord.js waits out a 429 and retries) only delays the next one.
 
 export interface ThrottledTask {
@@ -20,14 +21,14 @@ export function createThrottledTask(options: ThrottledTaskOptions): ThrottledTas
   const now = options.now ?? Date.now;
   let pending = false;
   let urgentPending = false;
-  let lastRunAt = Number.NEGATIVE_INFINITY;
+  let lastDoneAt = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> | undefined;
   let closed = false;
 
   function schedule() {
     if (closed || !pending || inFlight !== undefined) return;
-    const wait = urgentPending ? 0 : Math.max(0, lastRunAt + options.intervalMs - now());
+    const wait = urgentPending ? 0 : Math.max(0, lastDoneAt + options.intervalMs - now());
     if (timer !== undefined) {
       if (!urgentPending) return;
       clearTimeout(timer);
@@ -40,11 +41,11 @@ export function createThrottledTask(options: ThrottledTaskOptions): ThrottledTas
     if (closed) return;
     pending = false;
     urgentPending = false;
-    lastRunAt = now();
     inFlight = options
       .run()
       .catch(options.onError)
       .finally(() => {
+        lastDoneAt = now();
         inFlight = undefined;
         schedule();
       });
