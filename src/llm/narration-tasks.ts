@@ -135,7 +135,7 @@ export function critiqueTask(_request: NarrationRequest) {
   } satisfies TaskSpec<z.infer<typeof critiqueSchema>, Critique>;
 }
 
-export const SUMMARY_WORDS = 350;
+export const SUMMARY_WORDS = 250;
 
 export function summaryTask(fold: { previous?: string | undefined; beats: readonly Beat[] }) {
   return {

@@ -31,6 +31,18 @@ export interface StreamOptions {
   replyMs: number;
 }
 
+// Converting a zod schema to JSON Schema takes a while; each task's schema is converted once.
+const formats = new WeakMap<z.ZodType, ReturnType<typeof zodResponseFormat>>();
+
+function jsonSchemaFormat(schema: z.ZodType, name: string) {
+  let format = formats.get(schema);
+  if (!format) {
+    format = zodResponseFormat(schema, name);
+    formats.set(schema, format);
+  }
+  return format;
+}
+
 export function requestBody(
   endpoint: LiveEndpoint,
   model: string,
@@ -47,7 +59,7 @@ export function requestBody(
   else body.max_tokens = request.maxTokens;
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (caps.structuredOutput === 'json_schema') {
-    body.response_format = zodResponseFormat(request.schema, request.schemaName);
+    body.response_format = jsonSchemaFormat(request.schema, request.schemaName);
   } else if (caps.structuredOutput === 'json_object') {
     body.response_format = { type: 'json_object' };
   }

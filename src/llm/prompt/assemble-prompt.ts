@@ -19,7 +19,9 @@ export interface PromptBudget {
 }
 
 /** Shares of the prompt budget (context minus the reply's allowance). */
-export const SHARES = { characters: 0.2, summary: 0.12, lore: 0.1 } as const;
+export const SHARES = { characters: 0.2, summary: 0.05, lore: 0.05 } as const;
+/** At most this many earlier beats come back as lore. */
+export const LORE_BEATS = 8;
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -44,6 +46,20 @@ export interface AssembledPrompt {
   stats: { windowBeats: number; loreBeats: number; loreCharacters: number; droppedFromWindow: number };
 }
 
+// The summary changes once per stride of beats; its cut is remembered instead of redone per request.
+const capped = new Map<string, string>();
+
+function cappedSummary(text: string, max: number): string {
+  const key = `${max}:${text}`;
+  let result = capped.get(key);
+  if (result === undefined) {
+    result = capToTokens(text, max, 'end');
+    if (capped.size >= 256) capped.clear();
+    capped.set(key, result);
+  }
+  return result;
+}
+
 export function capToTokens(text: string, max: number, keep: 'start' | 'end' = 'start'): string {
   if (estimateTokens(text) <= max) return text;
   let lo = 0;
@@ -58,13 +74,17 @@ export function capToTokens(text: string, max: number, keep: 'start' | 'end' = '
   return keep === 'start' ? `${text.slice(0, lo)}…` : `…${text.slice(text.length - lo)}`;
 }
 
+const fence = (body: string) => `${MATERIAL_OPEN}\n${body}\n${MATERIAL_CLOSE}`;
+
 function bibleOf(room: RoomState, characterTokens: number) {
   const full = new Set<string>();
   const lines: string[] = [];
   let used = 0;
   for (const character of room.characters) {
-    const voice = character.voice ? ` Voice: ${material(character.voice, MATERIAL_MAX.voice)}` : '';
-    const entry = `- ${character.name.toUpperCase()}: ${material(character.description || '(no notes yet)', MATERIAL_MAX.description)}${voice}`;
+    const name = materialBody(character.name.toUpperCase(), 40);
+    const description = character.description || '(no notes yet)';
+    const voice = character.voice ? ` Voice: ${materialBody(character.voice, MATERIAL_MAX.voice)}` : '';
+    const entry = `- ${name}: ${materialBody(description, MATERIAL_MAX.description)}${voice}`;
     const tokens = estimateTokens(entry) + 1;
     if (used + tokens <= characterTokens) {
       lines.push(entry);
@@ -72,17 +92,15 @@ function bibleOf(room: RoomState, characterTokens: number) {
       used += tokens;
     } else {
       // Over its share, a character keeps a short entry here; the full one joins the tail when mentioned.
-      const short = `- ${character.name.toUpperCase()}: ${material(character.description || '(no notes yet)', 80)}`;
+      const short = `- ${name}: ${materialBody(description, 80)}`;
       lines.push(short);
       used += estimateTokens(short) + 1;
     }
   }
-  const parts = ['STORY BIBLE', 'Characters:', lines.length > 0 ? lines.join('\n') : '(none yet)'];
+  const parts = ['STORY BIBLE', 'Characters:', lines.length > 0 ? fence(lines.join('\n')) : '(none yet)'];
   if (room.canon.length > 0) {
-    parts.push(
-      'Pinned canon (always true, never contradict):',
-      room.canon.map((fact, i) => `${i + 1}. ${material(fact.text, MATERIAL_MAX.canon)}`).join('\n'),
-    );
+    const facts = room.canon.map((fact, i) => `${i + 1}. ${materialBody(fact.text, MATERIAL_MAX.canon)}`);
+    parts.push('Pinned canon (always true, never contradict):', fence(facts.join('\n')));
   }
   return { text: parts.join('\n'), full };
 }
@@ -113,8 +131,6 @@ function currentSceneOf(room: RoomState) {
   return undefined;
 }
 
-const fence = (body: string) => `${MATERIAL_OPEN}\n${body}\n${MATERIAL_CLOSE}`;
-
 export function assemblePrompt(room: RoomState, task: PromptTask, budget: PromptBudget): AssembledPrompt {
   const total = budget.contextTokens - budget.maxReplyTokens;
   const plan = planMemory(room, budget.memory ?? DEFAULT_MEMORY);
@@ -124,7 +140,7 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
   const summarySource = task.fold ? task.fold.previous : plan.summary;
   const summaryCap = Math.floor(total * SHARES.summary);
   const summaryBody = summarySource
-    ? capToTokens(materialBody(summarySource, MATERIAL_MAX.summary), summaryCap, 'end')
+    ? cappedSummary(materialBody(summarySource, MATERIAL_MAX.summary), summaryCap)
     : '';
   const summaryHead = task.fold
     ? 'SUMMARY SO FAR'
@@ -167,7 +183,8 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
   if (!task.fold) {
     const allowance = Math.min(Math.floor(total * SHARES.lore), total - fixed - windowTokens);
     const latest = window.slice(-3);
-    const query = [task.direction ?? '', ...latest.map((beat) => beat.text)].join('\n');
+    const recentText = latest.map((beat) => `${beat.character ?? ''} ${beat.text}`).join('\n');
+    const query = `${task.direction ?? ''}\n${recentText}`;
     const entries: string[] = [];
     let used = 40;
     for (const character of mentionedCharacters(room, query, latest)) {
@@ -179,21 +196,29 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
       used += tokens;
       loreCharacters++;
     }
-    const picked: Beat[] = [];
-    for (const beat of rankEarlierBeats(plan.path.slice(0, windowStart), query)) {
-      const tokens = renderBeat(beat, room).tokens + 1;
+    const picked: number[] = [];
+    const ranked = rankEarlierBeats(
+      room,
+      plan.path,
+      windowStart,
+      { direction: task.direction ?? '', recent: recentText },
+      LORE_BEATS,
+    );
+    for (const position of ranked) {
+      const tokens = renderBeat(plan.path[position] as Beat, room).tokens + 1;
       if (used + tokens > allowance) continue;
-      picked.push(beat);
+      picked.push(position);
       used += tokens;
-      if (used > allowance - 10) break;
     }
-    const order = new Map(plan.path.map((beat, index) => [beat.id, index]));
-    picked.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    // Back in story order.
+    picked.sort((a, b) => a - b);
     loreBeats = picked.length;
     const blocks: string[] = [];
     if (entries.length > 0) blocks.push(`CHARACTERS IN FOCUS\n${entries.join('\n')}`);
-    if (picked.length > 0)
-      blocks.push(`EARLIER MOMENTS THAT MATTER NOW\n${fence(renderBeats(picked, room))}`);
+    if (picked.length > 0) {
+      const beats = picked.map((position) => plan.path[position] as Beat);
+      blocks.push(`EARLIER MOMENTS THAT MATTER NOW\n${fence(renderBeats(beats, room))}`);
+    }
     lore = blocks.join('\n\n');
   }
 

@@ -22,7 +22,7 @@ export function termsOf(text: string): Set<string> {
   const lower = text.toLowerCase();
   for (const match of lower.replace(CJK_RUN, ' ').matchAll(WORD)) {
     const word = match[0].replace(/['’]s$/, '');
-    if (word.length >= 3 && !STOPWORDS.has(word)) terms.add(word);
+    if (word.length >= 3 && !STOPWORDS.has(word) && !/^[\d'’-]+$/.test(word)) terms.add(word);
   }
   for (const run of lower.match(CJK_RUN) ?? []) {
     if (run.length === 1) terms.add(run);
@@ -31,42 +31,85 @@ export function termsOf(text: string): Set<string> {
   return terms;
 }
 
-const termCache = new WeakMap<Beat, Set<string>>();
-
-function beatTerms(beat: Beat): Set<string> {
-  let terms = termCache.get(beat);
-  if (!terms) {
-    terms = termsOf(`${beat.character ?? ''} ${beat.text}`);
-    termCache.set(beat, terms);
-  }
-  return terms;
+/** Where each term occurs on the canonical path (positions), built once and extended as beats are added. */
+interface PathIndex {
+  lastId: string | undefined;
+  length: number;
+  postings: Map<string, number[]>;
 }
 
-/** Earlier beats ranked by relevance to the query, best first; only beats sharing a rare term. */
-export function rankEarlierBeats(candidates: readonly Beat[], query: string): Beat[] {
-  const wanted = termsOf(query);
-  if (wanted.size === 0 || candidates.length === 0) return [];
-  const df = new Map<string, number>();
-  for (const beat of candidates) {
-    const terms = beatTerms(beat);
-    for (const term of wanted) if (terms.has(term)) df.set(term, (df.get(term) ?? 0) + 1);
+// Keyed by the room's beats record: the same object for the room's whole life, also in shallow copies.
+const indexes = new WeakMap<object, PathIndex>();
+
+function indexFor(room: RoomState, path: readonly Beat[]): PathIndex {
+  let index = indexes.get(room.beats);
+  // Ids are unique and the path to a beat is unique, so a matching last id means a matching prefix.
+  const valid = index && index.length <= path.length && path[index.length - 1]?.id === index.lastId;
+  if (!index || !valid) {
+    index = { lastId: undefined, length: 0, postings: new Map() };
+    indexes.set(room.beats, index);
   }
-  const limit = Math.max(2, candidates.length / 4);
-  const weights = new Map<string, number>();
-  for (const [term, count] of df) {
-    if (count <= limit) weights.set(term, Math.log(1 + candidates.length / count));
+  for (let i = index.length; i < path.length; i++) {
+    const beat = path[i] as Beat;
+    for (const term of termsOf(`${beat.character ?? ''} ${beat.text}`)) {
+      const list = index.postings.get(term);
+      if (list) list.push(i);
+      else index.postings.set(term, [i]);
+    }
+    index.lastId = beat.id;
   }
-  if (weights.size === 0) return [];
-  const scored: { beat: Beat; score: number; index: number }[] = [];
-  candidates.forEach((beat, index) => {
-    const terms = beatTerms(beat);
-    let score = 0;
-    for (const [term, weight] of weights) if (terms.has(term)) score += weight;
-    if (score > 0) scored.push({ beat, score, index });
-  });
-  // Ties go to the later beat: it is closer to where the story is now.
-  scored.sort((a, b) => b.score - a.score || b.index - a.index);
-  return scored.map((entry) => entry.beat);
+  index.length = path.length;
+  return index;
+}
+
+/** How many positions in a sorted list are below `end`. */
+function countBelow(list: readonly number[], end: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Terms in at most this share of the searched beats count as rare enough to point at one moment. */
+const RARE_SHARE = 0.02;
+
+/**
+ * Positions of beats before `end` on the path that share rare terms with the direction (full weight) or the
+ * latest beats (half weight), best first, at most `limit`. Ties go to the later beat, nearer the story's now.
+ */
+export function rankEarlierBeats(
+  room: RoomState,
+  path: readonly Beat[],
+  end: number,
+  query: { direction: string; recent: string },
+  limit: number,
+): number[] {
+  if (end <= 0) return [];
+  const index = indexFor(room, path);
+  const wanted = new Map<string, number>();
+  for (const term of termsOf(query.recent)) wanted.set(term, 0.5);
+  for (const term of termsOf(query.direction)) wanted.set(term, 1);
+  const maxDf = Math.max(2, Math.ceil(end * RARE_SHARE));
+  const scores = new Map<number, number>();
+  for (const [term, weight] of wanted) {
+    const list = index.postings.get(term);
+    if (!list) continue;
+    const df = countBelow(list, end);
+    if (df === 0 || df > maxDf) continue;
+    const idf = Math.log(1 + end / df);
+    for (let i = 0; i < df; i++) {
+      const position = list[i] as number;
+      scores.set(position, (scores.get(position) ?? 0) + weight * idf);
+    }
+  }
+  return [...scores.entries()]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, limit)
+    .map(([position]) => position);
 }
 
 /** Characters named in the text (whole-word, case-insensitive) or speaking in the given beats. */

@@ -21,7 +21,20 @@ export function languageName(tag: string): string {
   }
 }
 
+// The story info object is replaced only when a story starts, so its prompt is built once.
+const built = new WeakMap<StoryInfo, string>();
+
 export function systemPrompt(story: StoryInfo | undefined): string {
+  if (!story) return buildSystemPrompt(undefined);
+  let prompt = built.get(story);
+  if (prompt === undefined) {
+    prompt = buildSystemPrompt(story);
+    built.set(story, prompt);
+  }
+  return prompt;
+}
+
+function buildSystemPrompt(story: StoryInfo | undefined): string {
   const language = story?.language ?? 'en';
   const rating = RATINGS[story?.rating ?? 'teen'];
   const lines = [

@@ -25,20 +25,24 @@ function isCjk(code: number): boolean {
   );
 }
 
+// Only the non-ASCII characters are looked at one by one; the regex engine skips the ASCII runs.
+const NON_ASCII = /[\u0080-\uffff]/g;
+
 export function estimateTokens(text: string): number {
-  let ascii = 0;
+  let nonAscii = 0;
   let other = 0;
   let tokens = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) ascii++;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      tokens += 2;
-      i++; // the low surrogate belongs to the same character
-    } else if (isCjk(code)) tokens += 1;
+  for (const match of text.matchAll(NON_ASCII)) {
+    nonAscii++;
+    const code = match[0].charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdbff)
+      tokens += 2; // an emoji or other astral character
+    else if (code >= 0xdc00 && code <= 0xdfff)
+      continue; // its second half
+    else if (isCjk(code)) tokens += 1;
     else other++;
   }
-  return tokens + Math.ceil(ascii / 4) + Math.ceil(other / 2);
+  return tokens + Math.ceil((text.length - nonAscii) / 4) + Math.ceil(other / 2);
 }
 
 export function estimateMessagesTokens(messages: readonly { content: string }[]): number {
