@@ -1,0 +1,265 @@
+// A generated long story for the narrator benchmarks: a cast, scenes, varied filler beats, and facts planted
+// along the way (character traits, pinned canon, key events, minor characters and their relationships),
+// each with a later direction that mentions its subject but not the fact itself.
+import type { EventBody, StoryEvent } from '../src/story/events.ts';
+import { applyEvent, emptyRoom } from '../src/story/reduce.ts';
+import type { Author, RoomState } from '../src/story/types.ts';
+
+export interface PlantedFact {
+  kind: 'trait' | 'canon' | 'event' | 'minor-character';
+  /** Text that must reach the prompt for the fact to count as recalled. */
+  needle: string;
+  /** The beat (1-based) at which the fact enters the story; 0 for facts set up before the first beat. */
+  plantedAt: number;
+  /** A direction given later that mentions the fact's subject. */
+  direction: string;
+  askedAt: number;
+}
+
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CAST: [string, string, string][] = [
+  ['Vera', 'A safecracker in her forties', 'a glass eye'],
+  ['Sam', 'The getaway driver, twitchy and loyal', 'a stutter when he lies'],
+  ['Inez', 'A retired detective who never retired', 'a limp from a bullet in 1979'],
+  ['Rook', 'The crew’s forger', 'ink-stained fingers'],
+  ['Dolly', 'A nightclub singer with debts', 'a voice like broken glass'],
+  ['Marsh', 'The fixer who found the job', 'a habit of counting coins'],
+];
+
+const CANON = [
+  'The city has had no electricity since the flood',
+  'Nobody may say the name of the old mayor aloud',
+  'The harbor froze solid in the winter of 1987',
+  'Every clock in the city runs eleven minutes slow',
+  'The crew swore never to carry guns',
+  'Rain has fallen for forty days without a break',
+  'The bank vault was built by Vera’s grandfather',
+  'Trains stopped running north of the river years ago',
+];
+
+const OBJECTS = [
+  'brass key',
+  'silver locket',
+  'forged passport',
+  'red ledger',
+  'pearl earring',
+  'war medal',
+  'film negative',
+  'pocket watch',
+  'cipher wheel',
+  'bone dice',
+  'velvet pouch',
+  'copper coin',
+  'torn map',
+];
+const PLACES = [
+  'lighthouse',
+  'chapel',
+  'boathouse',
+  'greenhouse',
+  'observatory',
+  'pawnshop',
+  'laundromat',
+  'bell tower',
+  'ferry terminal',
+  'ice rink',
+  'bakery',
+  'quarry',
+  'planetarium',
+];
+const MINORS = [
+  'Ottoline',
+  'Bartholomew',
+  'Esperanza',
+  'Thaddeus',
+  'Philippa',
+  'Ignatius',
+  'Rosalind',
+  'Cornelius',
+  'Wilhelmina',
+  'Augustin',
+  'Seraphine',
+  'Leopold',
+  'Clementine',
+];
+const RELATIONS = [
+  'her estranged half-sister',
+  'his former cellmate',
+  'the police informant',
+  'her secret godmother',
+  'his creditor from Lisbon',
+  'the drowned man’s widow',
+  'a disgraced surgeon',
+  'the mayor’s bastard son',
+  'a smuggler of orchids',
+  'the night watchman’s twin',
+  'a defrocked priest',
+  'a cartographer on the run',
+  'the hotel’s true owner',
+];
+
+const ACTIONS = [
+  '{a} checks the window again. The street below is empty.',
+  '{a} and {b} argue in whispers over the plan.',
+  'Water drips from the ceiling into a tin bucket.',
+  '{a} lights a cigarette and does not smoke it.',
+  'A car passes slowly, headlights sweeping the wall.',
+  '{a} spreads the blueprints across the table.',
+  '{b} laughs at something nobody else heard.',
+  'Somewhere a radio plays a song from before the war.',
+  '{a} counts the money twice and frowns.',
+  'The phone rings once and stops.',
+  '{a} stares at {b} for a long moment.',
+  'Footsteps on the stairs, then nothing.',
+  '{a} pockets a spoon from the counter without thinking.',
+  'The neon sign outside buzzes and flickers red.',
+  '{b} taps a pencil against the edge of the table.',
+  '{a} leans back until the chair creaks.',
+  'A dog barks two streets away.',
+  '{a} wipes fog from the glass with a sleeve.',
+  '{b} reads the newspaper upside down, pretending.',
+  'The coffee has gone cold in every cup.',
+];
+const LINES = [
+  'We go tonight or we never go.',
+  'You said this would be easy.',
+  'I have done this a hundred times.',
+  'Keep your voice down.',
+  'Nobody trusts anybody here.',
+  'Then we improvise.',
+  'How long do we have?',
+  'I want my share up front.',
+  'Do not look at me like that.',
+  'It was never about the money.',
+  'Tell me again, slower this time.',
+  'If this goes wrong, I was never here.',
+];
+const HEADINGS = [
+  'INT. DINER - NIGHT',
+  'EXT. DOCKS - DAWN',
+  'INT. HOTEL ROOM - NIGHT',
+  'INT. GARAGE - DAY',
+  'EXT. ROOFTOP - NIGHT',
+];
+
+const author: Author = { kind: 'user', id: 'bench', name: 'Bench' };
+
+export interface GeneratedStory {
+  room: RoomState;
+  facts: PlantedFact[];
+  /** Adds beat number `n` (1-based) to the room, planting any fact due at it. */
+  addBeat(n: number): void;
+}
+
+export function generateStory(options: { beats: number; seed?: number }): GeneratedStory {
+  const rng = seeded(options.seed ?? 7);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
+  const room = emptyRoom('bench:llm:story', { platform: 'console', workspaceId: 'bench', channelId: 'llm' });
+  const at = '2026-01-01T00:00:00.000Z';
+  const apply = (body: EventBody) =>
+    applyEvent(room, { ...body, v: 2, seq: room.seq + 1, at, actor: author } as StoryEvent);
+
+  apply({
+    type: 'story.started',
+    story: {
+      title: 'The Long Job',
+      premise: 'A crew plans a robbery in a drowned city.',
+      genre: 'noir',
+      tone: 'tense',
+      language: 'en',
+      rating: 'teen',
+      startedBy: author,
+      startedAt: at,
+    },
+    settings: { voteDurationMs: 60_000, whoMayContinue: 'everyone', cooldownMs: 0, autoVote: false },
+  });
+  const facts: PlantedFact[] = [];
+  const later = (from: number) => Math.min(options.beats, from + 40 + Math.floor(rng() * 400));
+  for (const [name, description, trait] of CAST) {
+    apply({
+      type: 'character.added',
+      character: {
+        name,
+        description: `${description}, with ${trait}.`,
+        voice: '',
+        createdBy: author,
+        createdAt: at,
+      },
+    });
+    facts.push({
+      kind: 'trait',
+      needle: trait,
+      plantedAt: 0,
+      direction: `${name} steps forward`,
+      askedAt: later(10),
+    });
+  }
+  // Facts planted in beats: spread over the first 80% of the story, one per slot.
+  const plants = new Map<number, { text: string; fact: Omit<PlantedFact, 'plantedAt' | 'askedAt'> }>();
+  const slots = OBJECTS.length + MINORS.length + CANON.length;
+  const slotAt = (i: number) => 20 + Math.floor((i * (options.beats * 0.8 - 20)) / slots);
+  let slot = 0;
+  OBJECTS.forEach((object, i) => {
+    const place = PLACES[i] as string;
+    plants.set(slotAt(slot++), {
+      text: `${pick(CAST)[0]} hides the ${object} inside the ${place} and tells no one.`,
+      fact: { kind: 'event', needle: object, direction: `${pick(CAST)[0]} searches the ${place}` },
+    });
+  });
+  MINORS.forEach((name, i) => {
+    plants.set(slotAt(slot++), {
+      text: `A stranger arrives: ${name}, ${RELATIONS[i]}, asking for ${pick(CAST)[0]}.`,
+      fact: { kind: 'minor-character', needle: RELATIONS[i] as string, direction: `${name} comes back` },
+    });
+  });
+  const canonAt = new Map<number, string>();
+  for (const text of CANON) canonAt.set(slotAt(slot++), text);
+
+  function addBeat(n: number) {
+    const canon = canonAt.get(n);
+    if (canon) {
+      apply({ type: 'canon.added', id: `c${n}`, text: canon });
+      facts.push({
+        kind: 'canon',
+        needle: canon,
+        plantedAt: n,
+        direction: 'Something unexpected happens',
+        askedAt: later(n),
+      });
+    }
+    const id = `b${room.seq + 1}`;
+    const base = { id, parentId: room.headId, author, at };
+    const plant = plants.get(n);
+    if (plant) {
+      facts.push({ ...plant.fact, plantedAt: n, askedAt: later(n) });
+      apply({ type: 'beat.added', beat: { ...base, kind: 'action', text: plant.text } });
+    } else if (n % 25 === 1) {
+      const heading = pick(HEADINGS);
+      apply({
+        type: 'beat.added',
+        beat: { ...base, kind: 'scene', text: heading, sceneId: `s${id}` },
+        scene: { id: `s${id}`, heading, description: '' },
+      });
+    } else if (rng() < 0.4) {
+      // Dialogue of one or two sentences, action of one to three: about the length a model writes.
+      const text = rng() < 0.5 ? pick(LINES) : `${pick(LINES)} ${pick(LINES)}`;
+      apply({ type: 'beat.added', beat: { ...base, kind: 'dialogue', character: pick(CAST)[0], text } });
+    } else {
+      const sentences = Array.from({ length: 1 + Math.floor(rng() * 3) }, () =>
+        pick(ACTIONS).replace('{a}', pick(CAST)[0]).replace('{b}', pick(CAST)[0]),
+      );
+      apply({ type: 'beat.added', beat: { ...base, kind: 'action', text: sentences.join(' ') } });
+    }
+  }
+  return { room, facts, addBeat };
+}
