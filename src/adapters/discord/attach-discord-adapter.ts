@@ -13,6 +13,7 @@ import { handleVoteButton } from './handle-vote-button.ts';
 import { createInteractionOutput } from './interaction-output.ts';
 import { renderReply } from './render/render-reply.ts';
 import { isVoteButtonId } from './render/vote-button-id.ts';
+import { safeError } from './safe-error.ts';
 import { createVoteMessages } from './vote-messages.ts';
 
 export interface AttachOptions {
@@ -78,10 +79,10 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
         channelId: interaction.channelId,
       };
       try {
-        await output.showPrivate(renderReply(errorReply(error, logger, context)));
+        await output.showPrivate(renderReply(errorReply(safeError(error), logger, context)));
       } catch (deliveryError) {
         logger.error(
-          { ...context, err: deliveryError },
+          { ...context, err: safeError(deliveryError) },
           'could not tell the user that their interaction failed',
         );
       }

@@ -1,37 +1,41 @@
-// The Discord part of the environment, parsed once. Issues name the variable (e.g. DISCORD_GUILD_ID), so
-// config.ts can report them as they are.
+// The Discord part of the environment. Each issue's path is the variable's name, so config.ts's parseEnv
+// reports it as "DISCORD_GUILD_ID: expected a Discord id (17 to 20 digits)".
 import { z } from 'zod';
 
-const snowflake = (name: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{17,20}$/, { error: `${name} must be a Discord id (17 to 20 digits).` });
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, { error: 'expected a Discord id (17 to 20 digits)' });
 
 /** Empty strings (a blank line in .env) count as unset. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-const milliseconds = (name: string, fallback: number, min: number, max: number) =>
-  z.preprocess(
-    (value) => (value === '' || value === undefined ? undefined : value),
-    z.coerce
-      .number({ error: `${name} must be a number of milliseconds.` })
-      .int({ error: `${name} must be a whole number of milliseconds.` })
-      .min(min, { error: `${name} must be at least ${min} ms.` })
-      .max(max, { error: `${name} must be at most ${max} ms.` })
-      .default(fallback),
+const milliseconds = (fallback: number, min: number, max: number) => {
+  const error = `expected a whole number of milliseconds from ${min} to ${max}`;
+  return z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback),
   );
+};
 
 export const discordConfigSchema = z
   .object({
     DISCORD_TOKEN: optional(z.string().trim().min(1)),
-    DISCORD_APPLICATION_ID: optional(snowflake('DISCORD_APPLICATION_ID')),
-    DISCORD_GUILD_ID: optional(snowflake('DISCORD_GUILD_ID')),
-    DISCORD_MODERATOR_ROLE_ID: optional(snowflake('DISCORD_MODERATOR_ROLE_ID')),
-    DISCORD_WRITER_ROLE_ID: optional(snowflake('DISCORD_WRITER_ROLE_ID')),
-    DISCORD_STREAM_EDIT_MS: milliseconds('DISCORD_STREAM_EDIT_MS', 1000, 250, 60_000),
-    DISCORD_VOTE_EDIT_MS: milliseconds('DISCORD_VOTE_EDIT_MS', 2000, 250, 60_000),
+    DISCORD_APPLICATION_ID: optional(snowflake),
+    DISCORD_GUILD_ID: optional(snowflake),
+    DISCORD_MODERATOR_ROLE_ID: optional(snowflake),
+    DISCORD_WRITER_ROLE_ID: optional(snowflake),
+    DISCORD_STREAM_EDIT_MS: milliseconds(1000, 250, 60_000),
+    DISCORD_VOTE_EDIT_MS: milliseconds(2000, 250, 60_000),
+    DISCORD_SHARDS: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], {
+          error: 'expected auto or a number of shards',
+        })
+        .default('auto'),
+    ),
   })
   .transform((env) => ({
     token: env.DISCORD_TOKEN,
@@ -45,6 +49,8 @@ export const discordConfigSchema = z
     streamEditMs: env.DISCORD_STREAM_EDIT_MS,
     /** Shortest time between two live-count edits of a vote message. */
     voteEditMs: env.DISCORD_VOTE_EDIT_MS,
+    /** For the shard launcher only: how many shards to spawn ("auto" asks Discord). */
+    shards: env.DISCORD_SHARDS,
   }));
 
 export type DiscordConfig = z.output<typeof discordConfigSchema>;

@@ -1,6 +1,7 @@
 // Shows narrator text while it is written, at most one edit per interval (DISCORD_STREAM_EDIT_MS).
 // settle() waits for the edit in flight, so the final message is always sent after the last preview.
 import type { Logger } from '../../logger.ts';
+import { safeError } from './safe-error.ts';
 import { createThrottledTask } from './throttled-task.ts';
 
 export interface StreamPreview {
@@ -19,7 +20,10 @@ export function createStreamPreview(options: {
     intervalMs: options.intervalMs,
     run: () => options.show(text),
     onError: (error) =>
-      options.logger.warn({ err: error }, 'a streamed preview edit failed; the final message follows'),
+      options.logger.warn(
+        { err: safeError(error) },
+        'a streamed preview edit failed; the final message follows',
+      ),
   });
   return {
     push(delta) {

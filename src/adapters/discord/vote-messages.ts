@@ -9,6 +9,7 @@ import type { RoomRef, Vote } from '../../story/types.ts';
 import type { SentMessage } from './interaction-output.ts';
 import { NO_MENTIONS } from './render/message-draft.ts';
 import { renderVote } from './render/render-vote.ts';
+import { safeError } from './safe-error.ts';
 import { createThrottledTask, type ThrottledTask } from './throttled-task.ts';
 
 /** A vote is rarely shown on more than a few messages (its reply, /vote status); keep the newest. */
@@ -54,7 +55,8 @@ export function createVoteMessages(deps: {
       task: createThrottledTask({
         intervalMs: deps.intervalMs,
         run: () => show(key, entry),
-        onError: (error) => logger.warn({ err: error, voteKey: key }, 'updating a vote message failed'),
+        onError: (error) =>
+          logger.warn({ err: safeError(error), voteKey: key }, 'updating a vote message failed'),
         now,
       }),
     };
@@ -78,7 +80,7 @@ export function createVoteMessages(deps: {
       } catch (error) {
         entry.messages.delete(message.messageId);
         logger.warn(
-          { err: error, voteKey: key, messageId: message.messageId },
+          { err: safeError(error), voteKey: key, messageId: message.messageId },
           'a vote message could not be edited',
         );
       }

@@ -1,0 +1,53 @@
+// Runs storyroom as several shard processes with discord.js's ShardingManager:
+//   node --env-file-if-exists=.env src/adapters/discord/shards.ts
+// Each shard is src/main.ts in its own process; discord.js tells each client its shard ids through the
+// environment (SHARDS, SHARD_COUNT). A guild's interactions always reach the same shard, and rooms are
+// shared through the store, so every shard must use the same STORE_URL (Redis or PostgreSQL, not memory).
+import { fileURLToPath } from 'node:url';
+import { ShardingManager } from 'discord.js';
+import { ConfigError, parseEnv } from '../../config.ts';
+import { discordConfigSchema } from './discord-config.ts';
+
+const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
+
+async function spawnShards(): Promise<number> {
+  let config: ReturnType<typeof discordConfigSchema.parse>;
+  try {
+    config = parseEnv(discordConfigSchema, process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  if (!config.token) {
+    process.stderr.write('Set DISCORD_TOKEN to run shards.\n');
+    return 1;
+  }
+  const manager = new ShardingManager(MAIN, {
+    token: config.token,
+    totalShards: config.shards,
+    mode: 'process',
+    // Shards keep running on their own when one restarts; a crashed shard is respawned.
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => {
+    process.stderr.write(`storyroom: shard ${shard.id} of ${manager.totalShards} starting\n`);
+    shard.on('death', () => process.stderr.write(`storyroom: shard ${shard.id} exited\n`));
+  });
+  await manager.spawn();
+  return 0;
+}
+
+spawnShards().then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `storyroom: shards failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);
