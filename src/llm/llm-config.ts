@@ -71,6 +71,8 @@ export const llmEnvSchema = z.object({
     .optional(),
   LLM_MODERATION: flag.default(false),
   LLM_MODERATION_MODEL: z.string().trim().min(1).default('omni-moderation-latest'),
+  LLM_MODERATION_BASE_URL: url.optional(),
+  LLM_MODERATION_API_KEY: z.string().optional(),
   LLM_FIRST_TOKEN_TIMEOUT_MS: int(100, 600_000).default(30_000),
   LLM_REPLY_TIMEOUT_MS: int(1000, 1_800_000).default(120_000),
   LLM_MAX_RETRIES: int(0, 10).default(2),
@@ -97,7 +99,8 @@ export interface LlmConfig {
   maxReplyTokens: number;
   timeouts: { firstTokenMs: number; replyMs: number };
   maxRetries: number;
-  moderation?: { model: string } | undefined;
+  /** Checks with /v1/moderations on the primary endpoint, or on its own one when baseURL is set. */
+  moderation?: { model: string; baseURL?: string | undefined; apiKey?: string | undefined } | undefined;
   temperature?: number | undefined;
 }
 
@@ -123,7 +126,13 @@ export const llmConfigSchema = llmEnvSchema.transform((env, ctx): LlmConfig => {
     maxReplyTokens: env.LLM_MAX_REPLY_TOKENS,
     timeouts: { firstTokenMs: env.LLM_FIRST_TOKEN_TIMEOUT_MS, replyMs: env.LLM_REPLY_TIMEOUT_MS },
     maxRetries: env.LLM_MAX_RETRIES,
-    moderation: env.LLM_MODERATION ? { model: env.LLM_MODERATION_MODEL } : undefined,
+    moderation: env.LLM_MODERATION
+      ? {
+          model: env.LLM_MODERATION_MODEL,
+          baseURL: env.LLM_MODERATION_BASE_URL,
+          apiKey: env.LLM_MODERATION_API_KEY,
+        }
+      : undefined,
     temperature: env.LLM_TEMPERATURE,
   };
   if (env.LLM_MAX_REPLY_TOKENS * 2 > env.LLM_CONTEXT_TOKENS) {
@@ -147,6 +156,13 @@ export const llmConfigSchema = llmEnvSchema.transform((env, ctx): LlmConfig => {
     });
   }
   const server = env.LLM_SERVER ?? (env.LLM_BASE_URL ? 'generic' : 'openai');
+  if (env.LLM_MODERATION && !env.LLM_MODERATION_BASE_URL && server !== 'openai' && server !== 'generic') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LLM_MODERATION'],
+      message: `${server} has no moderation API: set LLM_MODERATION_BASE_URL (and LLM_MODERATION_API_KEY) to one that has, e.g. https://api.openai.com/v1`,
+    });
+  }
   const primary: EndpointConfig = {
     baseURL: env.LLM_BASE_URL,
     apiKey: env.LLM_API_KEY ?? LOCAL_KEY,

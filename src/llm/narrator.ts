@@ -80,6 +80,8 @@ export interface Narration<T> {
 }
 
 export interface Narrator {
+  /** Models a moderator may choose for a room (room.settings.model); undefined when there is no choice. */
+  readonly models?: readonly string[] | undefined;
   /** The next beat of the story on the room's canonical path. */
   writeBeat(request: NarrationRequest, options?: NarrationOptions): Promise<Narration<BeatDraft>>;
   /** One line of dialogue for a character already in the room. */

@@ -67,8 +67,20 @@ export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps
     maxReplyTokens: config.maxReplyTokens,
     memory: deps.memory,
   };
-  const moderate: Moderate | undefined = config.moderation
-    ? createModeration(primary, config.moderation.model, logger)
+  const moderation = config.moderation;
+  const moderationEndpoint = moderation?.baseURL
+    ? createLiveEndpoint(
+        {
+          ...primary.config,
+          baseURL: moderation.baseURL,
+          apiKey: moderation.apiKey ?? primary.config.apiKey,
+        },
+        'moderation',
+        { replyMs: config.timeouts.replyMs, fetch: deps.fetch },
+      )
+    : primary;
+  const moderate: Moderate | undefined = moderation
+    ? createModeration(moderationEndpoint, moderation.model, logger)
     : undefined;
   const warnedModels = new Set<string>();
 
@@ -173,6 +185,7 @@ export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps
   }
 
   return {
+    models: config.allowedModels,
     writeBeat: (request, options) =>
       run(request.room, beatTask(request), options, {
         input: [request.direction],

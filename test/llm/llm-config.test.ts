@@ -42,6 +42,8 @@ describe('LLM settings from the environment', () => {
       LLM_FALLBACKS: JSON.stringify([{ baseUrl: 'http://gpu2:8000/v1', model: 'qwen', server: 'vllm' }]),
       LLM_MODELS_ALLOWED: 'llama3.1:70b, mistral',
       LLM_MODERATION: 'on',
+      LLM_MODERATION_BASE_URL: 'https://api.openai.com/v1',
+      LLM_MODERATION_API_KEY: 'sk-mod',
       LLM_CONTEXT_TOKENS: '32768',
       LLM_MAX_REPLY_TOKENS: '2048',
     });
@@ -58,7 +60,11 @@ describe('LLM settings from the environment', () => {
       ['vllm', 'qwen', 'not-needed', 'json_schema', true],
     ]);
     expect(config.allowedModels).toEqual(['llama3.1', 'llama3.1:70b', 'mistral']);
-    expect(config.moderation).toEqual({ model: 'omni-moderation-latest' });
+    expect(config.moderation).toEqual({
+      model: 'omni-moderation-latest',
+      baseURL: 'https://api.openai.com/v1',
+      apiKey: 'sk-mod',
+    });
     expect(config).toMatchObject({ contextTokens: 32768, maxReplyTokens: 2048 });
   });
 
@@ -75,6 +81,16 @@ describe('LLM settings from the environment', () => {
     ]);
     expect(issues({ LLM_MODEL: 'x', LLM_API_KEY: 'k', LLM_FALLBACKS: '[{nope' })).toEqual([
       expect.stringMatching(/^LLM_FALLBACKS: expected a JSON array/),
+    ]);
+    expect(
+      issues({
+        LLM_MODEL: 'x',
+        LLM_BASE_URL: 'http://gpu:8000/v1',
+        LLM_SERVER: 'vllm',
+        LLM_MODERATION: 'on',
+      }),
+    ).toEqual([
+      expect.stringMatching(/^LLM_MODERATION: vllm has no moderation API: set LLM_MODERATION_BASE_URL/),
     ]);
     expect(issues({ LLM_MODEL: 'x', LLM_API_KEY: 'k', LLM_MAX_REPLY_TOKENS: '6000' })).toEqual([
       expect.stringMatching(/^LLM_MAX_REPLY_TOKENS: must be at most half of LLM_CONTEXT_TOKENS/),

@@ -11,9 +11,12 @@ afterEach(async () => {
   await server.close();
 });
 
+// The fake serves /v1/moderations too; as a separate moderation endpoint, as for a vLLM primary.
+const moderated = () => ({ LLM_MODERATION: 'on', LLM_MODERATION_BASE_URL: server.baseURL });
+
 describe('moderation (LLM_MODERATION=on)', () => {
   it('refuses a flagged direction before the model sees it', async () => {
-    const { narrator } = testNarrator(llmConfig(server.baseURL, { LLM_MODERATION: 'on' }));
+    const { narrator } = testNarrator(llmConfig(server.baseURL, moderated()));
     await expect(
       narrator.writeBeat({ room: sampleRoom(), direction: 'blood everywhere' }),
     ).rejects.toMatchObject({
@@ -26,7 +29,7 @@ describe('moderation (LLM_MODERATION=on)', () => {
   });
 
   it('refuses flagged model output, and shows none of it while it was being checked', async () => {
-    const { narrator } = testNarrator(llmConfig(server.baseURL, { LLM_MODERATION: 'on' }));
+    const { narrator } = testNarrator(llmConfig(server.baseURL, moderated()));
     server.enqueue({ kind: 'reply', content: { ...DEFAULT_BEAT, text: 'Blood on the floor.' } });
     const shown: string[] = [];
     await expect(
@@ -42,7 +45,7 @@ describe('moderation (LLM_MODERATION=on)', () => {
   });
 
   it('shows clean output in one piece once it has passed', async () => {
-    const { narrator } = testNarrator(llmConfig(server.baseURL, { LLM_MODERATION: 'on' }));
+    const { narrator } = testNarrator(llmConfig(server.baseURL, moderated()));
     const shown: string[] = [];
     const result = await narrator.writeBeat({ room: sampleRoom() }, { onText: (d) => shown.push(d) });
     expect(shown).toEqual([result.output.text]);
@@ -50,7 +53,7 @@ describe('moderation (LLM_MODERATION=on)', () => {
   });
 
   it('fails closed, with a clear message, when the moderation endpoint is missing', async () => {
-    const { narrator } = testNarrator(llmConfig(server.baseURL, { LLM_MODERATION: 'on' }));
+    const { narrator } = testNarrator(llmConfig(server.baseURL, moderated()));
     server.moderate(() => {
       throw new Error('down');
     });

@@ -57,6 +57,7 @@ describe('the LLM narrator on an OpenAI-compatible server', () => {
 
   it("uses the room's model when the operator allows it, and the default otherwise", async () => {
     const { narrator, logger } = testNarrator(llmConfig(server.baseURL, { LLM_MODELS_ALLOWED: 'big-model' }));
+    expect(narrator.models).toEqual(['fake-model', 'big-model']);
     const room = sampleRoom();
     room.settings.model = 'big-model';
     expect((await narrator.writeBeat({ room })).model).toBe('big-model');
