@@ -18,6 +18,9 @@ import {
 } from '../../helpers/discord-payloads.ts';
 import type { RecordedCall } from '../../helpers/discord-rest.ts';
 
+/** Vote messages are edited on a timer (throttled); wait for the edit rather than for a fixed time. */
+const eventually = (assertion: () => unknown) => vi.waitFor(assertion, { timeout: 5000, interval: 20 });
+
 const ROOM: RoomRef = { platform: 'discord', workspaceId: GUILD_ID, channelId: CHANNEL_ID };
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -97,7 +100,7 @@ describe('vote buttons', () => {
       flags: MessageFlags.Ephemeral,
       allowed_mentions: { parse: [] },
     });
-    await vi.waitFor(() => {
+    await eventually(() => {
       const edit = voteEdits(h, before).at(-1);
       expect(edit?.body.embeds[0].description).toContain('**B.** Go right · 1 vote\n');
       expect(edit?.body.allowed_mentions).toEqual({ parse: [] });
@@ -109,7 +112,7 @@ describe('vote buttons', () => {
     expect(privateFollowUp(h, clickA.token)?.body.content).toBe(
       'You changed your vote from B to A (Go left); click another option to change.',
     );
-    await vi.waitFor(() => {
+    await eventually(() => {
       const description: string = voteEdits(h, before).at(-1)?.body.embeds[0].description ?? '';
       expect(description).toContain('**A.** Go left · 1 vote\n');
       expect(description).toContain('**B.** Go right · 0 votes\n');
@@ -126,7 +129,7 @@ describe('vote buttons', () => {
 
     await h.send(slashCommand('vote close', {}, MOD));
 
-    await vi.waitFor(() => {
+    await eventually(() => {
       const edit = voteEdits(h, before).find((call) => call.body.embeds[0].title === 'Vote closed');
       expect(edit).toBeDefined();
       const closed: Button[] = edit?.body.components[0].components;
@@ -159,7 +162,7 @@ describe('vote buttons', () => {
     const h = await start({ clock });
     const { buttons, messageId } = await openVote(h);
     clock.advance(5 * 60 * 1000 + 1);
-    await vi.waitFor(async () => expect((await h.engine.room(ROOM)).openVoteId).toBeUndefined());
+    await eventually(async () => expect((await h.engine.room(ROOM)).openVoteId).toBeUndefined());
     const late = buttonClick(buttons[0]?.custom_id ?? '', messageId, BOB);
     const before = Date.now();
 
@@ -170,12 +173,29 @@ describe('vote buttons', () => {
         'This vote has already closed, so your click was not counted. The vote closed with no votes cast, so there is no winner.',
       flags: MessageFlags.Ephemeral,
     });
-    await vi.waitFor(() => {
+    await eventually(() => {
       const edit = voteEdits(h, before).at(-1);
       expect(edit?.body.components[0].components.every((button: Button) => button.disabled)).toBe(true);
     });
     const vote = Object.values((await h.engine.room(ROOM)).votes)[0];
     expect(vote?.ballots).toEqual({});
+  });
+
+  it('closes a vote whose reply token has expired by editing the bot’s own channel message', async () => {
+    const clock = manualClock();
+    let skew = 0;
+    const h = await start({ clock, now: () => Date.now() + skew });
+    const { messageId } = await openVote(h);
+    skew = 16 * 60 * 1000;
+
+    clock.advance(5 * 60 * 1000 + 1);
+
+    await eventually(() => {
+      const edit = h.rest.find('PATCH', new RegExp(`^/channels/${CHANNEL_ID}/messages/${messageId}$`)).at(-1);
+      expect(edit?.body.embeds[0].title).toBe('Vote closed');
+      expect(edit?.body.components[0].components.every((button: Button) => button.disabled)).toBe(true);
+      expect(edit?.body.allowed_mentions).toEqual({ parse: [] });
+    });
   });
 
   it('counts a click on a button posted before a restart', async () => {
@@ -195,7 +215,7 @@ describe('vote buttons', () => {
     const vote = Object.values((await after.engine.room(ROOM)).votes)[0];
     expect(vote?.ballots).toEqual({ [ALICE.id]: 1 });
     // The message is updated through the click's own token: the new process never saw the original reply.
-    await vi.waitFor(() => {
+    await eventually(() => {
       const edit = after.rest
         .find('PATCH', new RegExp(`^/webhooks/${APP_ID}/${click.token}/messages/@original$`))
         .at(-1);
