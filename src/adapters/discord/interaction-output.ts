@@ -114,7 +114,11 @@ export function createInteractionOutput(
       }
       const payload = toOptions(body);
       let message: Message | APIMessage;
-      if (index === 0) message = await interaction.editReply(payload);
+      if (index === 0 && !interaction.deferred && !interaction.replied) {
+        // Only commands answered without deferring get here: their first message is the reply itself.
+        const response = await interaction.reply({ ...payload, withResponse: true });
+        message = response.resource?.message ?? (await interaction.fetchReply());
+      } else if (index === 0) message = await interaction.editReply(payload);
       else if (previous) message = await interaction.editReply({ ...payload, message: previous.id });
       else message = await interaction.followUp(payload);
       posted[index] = { id: message.id, body };

@@ -38,9 +38,9 @@ export function renderReply(reply: Reply): MessageDraft[] {
 /** What a message shows while the narrator is still writing: the text so far, marked as unfinished. */
 export function renderPreview(text: string): MessageDraft[] {
   const chunks = splitText(escapeText(text), CONTENT_MAX - WRITING.length - 1);
-  const last = chunks.length - 1;
-  return (chunks.length > 0 ? chunks : ['']).map((chunk, index) => ({
-    content: index === last || chunks.length === 0 ? `${chunk}\n${WRITING}`.trim() : chunk,
+  const last = chunks.pop() ?? '';
+  return [...chunks, `${last}\n${WRITING}`.trim()].map((content) => ({
+    content,
     embeds: [],
     components: [],
   }));
