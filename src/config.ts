@@ -1,5 +1,6 @@
 // The environment, parsed once with zod. A bad value stops start-up with a message naming the variable.
 import { z } from 'zod';
+import { discordConfigSchema } from './adapters/discord/discord-config.ts';
 
 const baseSchema = z.object({
   STORE_URL: z
@@ -21,7 +22,7 @@ const baseSchema = z.object({
     .default('local'),
 });
 
-export type Config = z.output<typeof baseSchema>;
+export type Config = z.output<typeof baseSchema> & { discord: z.output<typeof discordConfigSchema> };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -47,6 +48,21 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv)
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
+/** Every part of the configuration; the problems of all parts are reported together. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return parseEnv(baseSchema, env);
+  const problems: string[] = [];
+  const part = <S extends z.ZodType>(schema: S): z.output<S> | undefined => {
+    try {
+      return parseEnv(schema, env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.message.split('\n').slice(1));
+      return undefined;
+    }
+  };
+  const base = part(baseSchema);
+  const discord = part(discordConfigSchema);
+  if (!base || !discord || problems.length > 0)
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return { ...base, discord };
 }

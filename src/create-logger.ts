@@ -22,6 +22,8 @@ export const REDACTED_PATHS = [
   'err.config',
   'err.headers',
   'err.request',
+  'err.requestBody',
+  'err.url',
 ];
 
 export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {

@@ -1,15 +1,37 @@
 // Wires config -> store -> narrator -> engine -> adapters. The only module that knows everything.
+// With a Discord token it serves Discord; with none it opens the local story room in the terminal.
+
 import { runConsoleRoom } from './adapters/console/index.ts';
+import { startDiscordAdapter } from './adapters/discord/index.ts';
 import { commands } from './commands/index.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { createOfflineNarrator } from './llm/offline-narrator.ts';
 import { createEventStore } from './store/create-event-store.ts';
 import { systemClock } from './story/clock.ts';
 import { createStoryEngine } from './story/engine.ts';
+import type { RoomRef } from './story/types.ts';
+
+/** Under discord.js's ShardingManager each process serves some guilds; it keeps time only for their votes. */
+function shardFilter(env: NodeJS.ProcessEnv): ((ref: RoomRef) => boolean) | undefined {
+  const count = Number(env.SHARD_COUNT);
+  const shards = (env.SHARDS ?? '').split(',').filter(Boolean).map(Number);
+  if (!Number.isInteger(count) || count < 1 || shards.length === 0) return undefined;
+  return (ref) =>
+    ref.platform === 'discord' && /^\d+$/.test(ref.workspaceId)
+      ? shards.includes(Number((BigInt(ref.workspaceId) >> 22n) % BigInt(count)))
+      : false;
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
 
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -19,25 +41,39 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const interactive = Boolean(process.stdin.isTTY);
+  const consoleRoom = !config.discord.token;
+  const interactive = consoleRoom && Boolean(process.stdin.isTTY);
   const logger = createLogger(interactive ? 'warn' : config.LOG_LEVEL);
   const store = await createEventStore(config.STORE_URL, {
     onError: (error) => logger.error({ err: error }, 'store connection error'),
   });
   const narrator = createOfflineNarrator({ seed: config.NARRATOR_SEED });
   const engine = createStoryEngine({ store, narrator, clock: systemClock, logger });
-  await engine.start();
+  const owns = shardFilter(process.env);
+  await engine.start(owns ? { owns } : {});
 
   try {
-    await runConsoleRoom({
-      engine,
-      commands,
-      input: process.stdin,
-      output: process.stdout,
-      logger,
-      interactive,
-      channel: config.CONSOLE_CHANNEL,
-    });
+    if (config.discord.token) {
+      const discord = await startDiscordAdapter({
+        token: config.discord.token,
+        engine,
+        logger,
+        config: config.discord,
+      });
+      logger.info({}, 'storyroom is running on Discord');
+      await waitForSignal();
+      await discord.stop();
+    } else {
+      await runConsoleRoom({
+        engine,
+        commands,
+        input: process.stdin,
+        output: process.stdout,
+        logger,
+        interactive,
+        channel: config.CONSOLE_CHANNEL,
+      });
+    }
   } finally {
     engine.stop();
     await store.close();

@@ -65,9 +65,12 @@ export function createStoryEngine(deps: EngineDeps) {
       return () => listeners.delete(listener);
     },
 
-    /** Re-arms vote deadlines stored before a restart; overdue votes close with every recorded ballot. */
-    start(): Promise<void> {
-      return votes.rearm();
+    /**
+     * Re-arms vote deadlines stored before a restart; overdue votes close with every recorded ballot.
+     * Several processes sharing a store (Discord shards) each pass `owns` so a vote has one timekeeper.
+     */
+    start(options: { owns?: (ref: RoomRef) => boolean } = {}): Promise<void> {
+      return votes.rearm(options.owns);
     },
 
     stop(): void {

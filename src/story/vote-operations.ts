@@ -303,11 +303,12 @@ export function createVoteOperations(core: EngineCore) {
       });
     },
 
-    async rearm(): Promise<void> {
+    /** Re-arms stored open votes of the rooms this process serves (all, unless `owns` says otherwise). */
+    async rearm(owns: (ref: RoomRef) => boolean = () => true): Promise<void> {
       const index = await store.openVotes();
       for (const roomId of Object.keys(index)) {
         const ref = refFromRoomId(roomId);
-        if (!ref) continue;
+        if (!ref || !owns(ref)) continue;
         await registry.run(ref, async (room) => {
           const id = room.state.openVoteId;
           const vote = id ? room.state.votes[id] : undefined;

@@ -139,6 +139,18 @@ describe('vote across a restart', () => {
     expect(vote.result).toMatchObject({ winner: 1, tally: [1, 2], reason: 'deadline' });
   });
 
+  it('re-arms only the rooms this process owns', async () => {
+    const fixture = await startedFixture();
+    await fixture.engine.openVote(room, alice, { options: ['Run', 'Hide'], durationMs: 30_000 });
+    fixture.engine.stop();
+    await fixture.clock.advance(60_000);
+    const engine = fixture.restart();
+    await engine.start({ owns: (ref) => ref.channelId !== room.channelId });
+    expect(await fixture.store.openVotes()).toHaveProperty(['console:local:test']);
+    await engine.start({ owns: (ref) => ref.channelId === room.channelId });
+    expect(await fixture.store.openVotes()).toEqual({});
+  });
+
   it('closes a vote that became overdue while the bot was down', async () => {
     const fixture = await startedFixture();
     await fixture.engine.openVote(room, alice, { options: ['Run', 'Hide'], durationMs: 30_000 });
