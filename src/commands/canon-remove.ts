@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { CANON_MAX, narratorOperationsOf } from '../story/narrator-operations.ts';
+import { defineCommand, publicReply, text } from './command.ts';
+import { integerOption } from './option-schemas.ts';
+
+export default defineCommand({
+  name: 'canon remove',
+  description: 'Unpin a canon fact by its number in /canon list (moderators)',
+  descriptionLocalizations: { 'zh-CN': '删除设定' },
+  options: z.object({ number: integerOption('number', 'The number /canon list shows', 1, CANON_MAX) }),
+  access: 'moderator',
+  async execute(ctx, options) {
+    const fact = await narratorOperationsOf(ctx.engine).removeCanon(ctx.room, ctx.actor, options);
+    return publicReply(text(`${ctx.actor.name} unpinned canon #${options.number}: ${fact.text}`));
+  },
+});

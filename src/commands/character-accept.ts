@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { narratorOperationsOf } from '../story/narrator-operations.ts';
+import { defineCommand, publicReply, text } from './command.ts';
+import { textOption } from './option-schemas.ts';
+
+export default defineCommand({
+  name: 'character accept',
+  description: 'Add a character the narrator proposed to the story',
+  descriptionLocalizations: { 'zh-CN': '采用叙述者设计的角色' },
+  options: z.object({ id: textOption('id', 'The proposal, e.g. d3', 20) }),
+  access: 'everyone',
+  async execute(ctx, options) {
+    const character = await narratorOperationsOf(ctx.engine).acceptCharacter(ctx.room, ctx.actor, options);
+    return publicReply(text(`${ctx.actor.name} added ${character.name}: ${character.description}`));
+  },
+});

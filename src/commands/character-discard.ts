@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { narratorOperationsOf } from '../story/narrator-operations.ts';
+import { defineCommand, publicReply, text } from './command.ts';
+import { textOption } from './option-schemas.ts';
+
+export default defineCommand({
+  name: 'character discard',
+  description: 'Drop a character the narrator proposed',
+  descriptionLocalizations: { 'zh-CN': '放弃叙述者设计的角色' },
+  options: z.object({ id: textOption('id', 'The proposal, e.g. d3', 20) }),
+  access: 'everyone',
+  async execute(ctx, options) {
+    const proposal = await narratorOperationsOf(ctx.engine).discardCharacter(ctx.room, ctx.actor, options);
+    return publicReply(text(`${ctx.actor.name} discarded the proposed character ${proposal.design.name}.`));
+  },
+});

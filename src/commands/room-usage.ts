@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { narratorOperationsOf } from '../story/narrator-operations.ts';
+import type { TokenUsage } from '../story/types.ts';
+import { defineCommand, privateReply } from './command.ts';
+
+const tokens = (usage: TokenUsage) =>
+  `${usage.promptTokens.toLocaleString('en')} prompt + ${usage.completionTokens.toLocaleString('en')} completion tokens`;
+
+export default defineCommand({
+  name: 'room usage',
+  description: "Show the narrator's token usage in this room",
+  descriptionLocalizations: { 'zh-CN': '查看本房间的模型用量' },
+  options: z.object({}),
+  access: 'everyone',
+  async execute(ctx) {
+    const usage = await narratorOperationsOf(ctx.engine).usage(ctx.room);
+    return privateReply({
+      type: 'fields',
+      title: 'Narrator usage',
+      fields: [
+        { name: 'Total', value: tokens(usage.total) },
+        ...usage.byModel.map((entry) => ({
+          name: `${entry.model} (${entry.beats} beat${entry.beats === 1 ? '' : 's'})`,
+          value: tokens(entry.usage),
+        })),
+        { name: 'Summaries, reviews, character designs', value: tokens(usage.other) },
+      ],
+    });
+  },
+});

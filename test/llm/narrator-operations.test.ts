@@ -1,0 +1,198 @@
+// Canon, critique, character proposals, usage and the background summary, on an engine assembled the way
+// createStoryEngine will assemble it once narrator-operations.ts is wired in (see engineWithNarration).
+import Keyv from 'keyv';
+import { describe, expect, it, vi } from 'vitest';
+import canonAdd from '../../src/commands/canon-add.ts';
+import canonList from '../../src/commands/canon-list.ts';
+import type { CommandContext } from '../../src/commands/command.ts';
+import critique from '../../src/commands/critique.ts';
+import roomUsage from '../../src/commands/room-usage.ts';
+import { runCommand } from '../../src/commands/run-command.ts';
+import type { Narrator } from '../../src/llm/narrator.ts';
+import { createOfflineNarrator } from '../../src/llm/offline-narrator.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
+import { createBeatOperations } from '../../src/story/beat-operations.ts';
+import type { ChangeListener, EngineCore } from '../../src/story/engine.ts';
+import { createNarratorOperations } from '../../src/story/narrator-operations.ts';
+import { createRoomOperations } from '../../src/story/room-operations.ts';
+import { createRoomRegistry } from '../../src/story/room-registry.ts';
+import type { Actor, RoomRef } from '../../src/story/types.ts';
+import { createVoteOperations } from '../../src/story/vote-operations.ts';
+import { createFakeClock } from '../helpers/fake-clock.ts';
+import { recordingLogger } from './fixtures.ts';
+
+const room: RoomRef = { platform: 'console', workspaceId: 'local', channelId: 'ops' };
+const mo: Actor = { id: 'u-mo', name: 'Mo', role: 'moderator' };
+const alice: Actor = { id: 'u-alice', name: 'Alice', role: 'writer' };
+const bob: Actor = { id: 'u-bob', name: 'Bob', role: 'writer' };
+
+/** createStoryEngine plus the recommended wiring of the narrator operations and the summary trigger. */
+function engineWithNarration(narrator: Narrator, logger = silentLogger) {
+  const store = createKeyvEventStore(new Keyv());
+  const clock = createFakeClock();
+  const listeners = new Set<ChangeListener>();
+  const core: EngineCore = {
+    store,
+    narrator,
+    clock,
+    logger,
+    registry: createRoomRegistry({ store, logger, now: () => clock.now() }),
+    notify(state, events) {
+      for (const listener of listeners) listener({ room: state, events });
+    },
+  };
+  const votes = createVoteOperations(core);
+  const narration = createNarratorOperations(core);
+  listeners.add(({ room: state, events }) => {
+    if (events.some((event) => event.type === 'beat.added')) void narration.summarizeIfDue(state.ref);
+  });
+  return {
+    ...createRoomOperations(core),
+    ...createBeatOperations(core, votes),
+    ...votes,
+    ...narration,
+    room: (ref: RoomRef) => core.registry.run(ref, (loaded) => loaded.state),
+    subscribe: (listener: ChangeListener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start: () => votes.rearm(),
+    stop: () => narration.stopNarration(),
+  };
+}
+
+async function started(narrator: Narrator = createOfflineNarrator()) {
+  const engine = engineWithNarration(narrator);
+  await engine.startStory(room, mo, { title: 'The Heist', heading: 'INT. DINER - NIGHT' });
+  await engine.addCharacter(room, mo, { name: 'Vera', description: 'A safecracker' });
+  return engine;
+}
+
+describe('pinned canon', () => {
+  it('lets moderators pin, list and unpin facts, numbered as listed', async () => {
+    const engine = await started();
+    await engine.addCanon(room, mo, { text: 'The city has no electricity.' });
+    await engine.addCanon(room, mo, { text: 'Vera never lies to Sam.' });
+    expect(await engine.canon(room)).toEqual([
+      { number: 1, text: 'The city has no electricity.' },
+      { number: 2, text: 'Vera never lies to Sam.' },
+    ]);
+    await engine.removeCanon(room, mo, { number: 1 });
+    expect((await engine.room(room)).canon.map((fact) => fact.text)).toEqual(['Vera never lies to Sam.']);
+    await expect(engine.addCanon(room, alice, { text: 'x' })).rejects.toThrow(/Only moderators can pin/);
+    await expect(engine.removeCanon(room, mo, { number: 5 })).rejects.toThrow(/no canon fact #5/);
+    await expect(engine.addCanon(room, mo, { text: 'vera never lies to sam.' })).rejects.toThrow(
+      /already pinned/,
+    );
+  });
+
+  it('answers /canon add and /canon list through the commands', async () => {
+    const engine = await started();
+    const ctx = (actor: Actor): CommandContext => ({ engine, room, actor, commands: [] });
+    const added = await runCommand(canonAdd, ctx(mo), { fact: 'Rain never stops.' });
+    expect(added.blocks).toEqual([{ type: 'text', text: 'Mo pinned canon #1: Rain never stops.' }]);
+    const listed = await runCommand(canonList, ctx(alice), {});
+    expect(listed).toEqual({
+      visibility: 'private',
+      blocks: [
+        { type: 'fields', title: 'Pinned canon', fields: [{ name: '#1', value: 'Rain never stops.' }] },
+      ],
+    });
+  });
+});
+
+describe('critique and usage', () => {
+  it('reviews the script privately and counts its tokens in the room', async () => {
+    const engine = await started();
+    await engine.continueStory(room, alice, {});
+    const ctx: CommandContext = { engine, room, actor: alice, commands: [] };
+    const before = { ...(await engine.room(room)).usage };
+    const reply = await runCommand(critique, ctx, {});
+    expect(reply.visibility).toBe('private');
+    const fields = reply.blocks[0]?.type === 'fields' ? reply.blocks[0].fields : [];
+    expect(fields.map((f) => f.name.replace(/\d+\/10/, 'n/10'))).toEqual([
+      'Structure: n/10',
+      'Pacing: n/10',
+      'Character consistency: n/10',
+      'Dialogue: n/10',
+      'Suggestion 1',
+      'Suggestion 2',
+      'Suggestion 3',
+    ]);
+    const after = (await engine.room(room)).usage;
+    expect(after.completionTokens).toBeGreaterThan(before.completionTokens);
+    const usage = await engine.usage(room);
+    expect(usage.byModel).toEqual([
+      {
+        model: 'offline narrator',
+        beats: 1,
+        usage: expect.objectContaining({ promptTokens: expect.any(Number) }),
+      },
+    ]);
+    expect(usage.other.completionTokens).toBeGreaterThan(0);
+    const shown = await runCommand(roomUsage, ctx, {});
+    expect(JSON.stringify(shown)).toContain('offline narrator (1 beat)');
+  });
+
+  it('has nothing to review before the first beat', async () => {
+    const engine = engineWithNarration(createOfflineNarrator());
+    await engine.startStory(room, mo, { title: 'Empty' });
+    await expect(engine.critique(room, alice)).rejects.toThrow(/nothing to review/);
+  });
+});
+
+describe('character proposals', () => {
+  it('adds an accepted proposal to the cast and forgets it', async () => {
+    const engine = await started();
+    const proposal = await engine.designCharacter(room, alice, { hint: 'a croupier' });
+    expect(proposal.id).toMatch(/^d\d+$/);
+    expect((await engine.room(room)).characters).toHaveLength(1);
+    const character = await engine.acceptCharacter(room, bob, { id: proposal.id });
+    expect(character.name).toBe(proposal.design.name);
+    expect(character.voice).toContain(proposal.design.sampleLine);
+    expect((await engine.room(room)).characters.map((c) => c.name)).toContain(proposal.design.name);
+    await expect(engine.acceptCharacter(room, bob, { id: proposal.id })).rejects.toThrow(
+      /no character proposal/,
+    );
+  });
+
+  it('lets only its author or a moderator discard a proposal', async () => {
+    const engine = await started();
+    const proposal = await engine.designCharacter(room, alice, {});
+    await expect(engine.discardCharacter(room, bob, { id: proposal.id })).rejects.toThrow(/Only moderators/);
+    await engine.discardCharacter(room, alice, { id: proposal.id });
+    await expect(engine.acceptCharacter(room, alice, { id: proposal.id })).rejects.toThrow(
+      /no character proposal/,
+    );
+  });
+});
+
+describe('the rolling summary', () => {
+  it('is written in the background as the story grows, covering all but the latest beats', async () => {
+    const engine = await started();
+    for (let i = 0; i < 60; i++) await engine.action(room, alice, { text: `Beat ${i}. Something happens.` });
+    await vi.waitFor(async () => expect((await engine.room(room)).summary?.beatCount).toBe(32));
+    const state = await engine.room(room);
+    expect(state.summary?.text).toContain('Beat 0.');
+    expect(state.summary?.text).not.toContain('Beat 59.');
+  });
+
+  it('never fails a beat when the summary fails', async () => {
+    const logger = recordingLogger();
+    const narrator: Narrator = {
+      ...createOfflineNarrator(),
+      summarize: async () => {
+        throw new Error('model down');
+      },
+    };
+    const engine = engineWithNarration(narrator, logger);
+    await engine.startStory(room, mo, { title: 'T' });
+    for (let i = 0; i < 45; i++) await engine.action(room, alice, { text: `Beat ${i}.` });
+    await vi.waitFor(() =>
+      expect(logger.entries.some((e) => e.msg?.includes('rolling summary failed'))).toBe(true),
+    );
+    expect((await engine.room(room)).summary).toBeUndefined();
+    expect(Object.keys((await engine.room(room)).beats)).toHaveLength(45);
+  });
+});
