@@ -35,20 +35,22 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+// The direction, when there is one, opens the beat as its own sentence ("The cops arrive. Vera freezes."),
+// so every beat shows what steered it and the templates stay grammatical whatever the direction says.
 const ACTIONS = [
-  '{who} steps into the light, {mood}. {steer}',
-  'A silence settles over {place}. {who} breaks it. {steer}',
-  'Somewhere outside, a door slams. {who} freezes, {mood}. {steer}',
-  '{who} crosses {place} without a word, {mood}. {steer}',
-  'The light flickers. When it steadies, {who} is no longer alone. {steer}',
-  '{who} finds something that should not be here, and pockets it. {steer}',
+  '{who} steps into the light, {mood}.',
+  'A silence settles over {place}. {who} breaks it.',
+  'Somewhere outside, a door slams. {who} freezes, {mood}.',
+  '{who} crosses {place} without a word, {mood}.',
+  'The light flickers. When it steadies, {who} is no longer alone.',
+  '{who} finds something that should not be here, and pockets it.',
 ];
 
 const LINES = [
-  "I didn't come all this way to {steer_lc}",
-  'You know as well as I do what happens next. We {steer_lc}',
-  'Fine. But if we {steer_lc}, we do it my way.',
-  'Nobody leaves {place_lc} until this is settled.',
+  "I didn't come all this way to walk away now.",
+  'You know as well as I do what happens next.',
+  'Fine. But we do it my way.',
+  'Nobody leaves {place} until this is settled.',
   'Say that again. Slowly.',
   "I've been waiting for someone to ask me that.",
 ];
@@ -81,23 +83,20 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
   const pick = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 
   function fill(template: string, room: RoomState, rng: () => number, who: string, direction?: string) {
-    const scene = currentScene(room);
-    const place = scene
-      ? scene.heading
-          .replace(/^[A-Z./]+\s+/, '')
-          .split(' - ')[0]
-          ?.toLowerCase()
-      : 'the room';
-    const steer = direction ? `${direction.replace(/[.!?]*$/, '')}.` : '';
-    return template
+    const heading = currentScene(room)?.heading;
+    const place =
+      heading
+        ?.replace(/^[A-Z./]+\s+/, '')
+        .split(' - ')[0]
+        ?.trim()
+        .toLowerCase() || 'room';
+    const steer = direction?.trim().replace(/[.!?…]*$/, '');
+    const opening = steer ? `${steer.charAt(0).toUpperCase()}${steer.slice(1)}. ` : '';
+    const body = template
       .replaceAll('{who}', who)
       .replaceAll('{mood}', pick(rng, MOODS))
-      .replaceAll('{place}', `the ${place ?? 'room'}`)
-      .replaceAll('{place_lc}', `the ${place ?? 'room'}`)
-      .replaceAll('{steer}', steer)
-      .replaceAll('{steer_lc}', direction ? direction.replace(/[.!?]*$/, '').toLowerCase() : 'walk away now')
-      .replace(/\s+/g, ' ')
-      .trim();
+      .replaceAll('{place}', `the ${place}`);
+    return `${opening}${body}`.replace(/\s+/g, ' ').trim();
   }
 
   /** Streams text word by word like a model would, honouring cancellation. */

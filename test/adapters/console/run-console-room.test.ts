@@ -87,7 +87,7 @@ describe('runConsoleRoom, reading from a pipe', () => {
     const room = setup();
     await room.run(piped('/scene start title:Noir', '/scene continue the lights go out'));
     expect(room.printed()).toContain('— offline narrator');
-    expect(room.printed()).toContain('the lights go out.');
+    expect(room.printed()).toContain('The lights go out.');
     expect(room.printed()).not.toContain('\u001b');
     expect(room.printed()).not.toContain('test> ');
     room.engine.stop();
