@@ -223,9 +223,28 @@ async function timeGenerations(
   };
 }
 
+/** The same exchange with a bare fetch: what the socket and HTTP stack cost without any of the bot's work. */
+async function timeBareFetch(room: RoomState, baseURL: string, generations: number) {
+  const body = JSON.stringify({ model: 'bench', stream: true, messages: promptOf(room, 'x').messages });
+  const wall: number[] = [];
+  for (let i = 0; i < generations + 20; i++) {
+    const started = performance.now();
+    const response = await fetch(`${baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    await response.text();
+    if (i >= 20) wall.push(performance.now() - started);
+  }
+  wall.sort((a, b) => a - b);
+  return { p50Ms: round(percentile(wall, 50)), p99Ms: round(percentile(wall, 99)) };
+}
+
 async function overhead(room: RoomState, generations: number) {
   const server = await serverInWorker();
   try {
+    const loopbackBareFetch = await timeBareFetch(room, server.baseURL, generations);
     const loopback = await timeGenerations(room, server.baseURL, generations);
     const inProcess = await timeGenerations(room, 'http://bench.invalid/v1', generations, cannedFetch());
     const assembly: number[] = [];
@@ -239,11 +258,12 @@ async function overhead(room: RoomState, generations: number) {
       generations,
       storyBeats: canonicalPath(room).length,
       loopback,
+      loopbackBareFetch,
       inProcess,
       promptAssemblyP50Ms: round(percentile(assembly, 50)),
       promptAssemblyP99Ms: round(percentile(assembly, 99)),
       loadAverage: os.loadavg().map((value) => round(value, 2)),
-      note: 'writeBeat on a 1,000-beat story. loopback: the fake server (own thread) over a socket, answering at once; inProcess: a canned stream, no socket. Wall-clock tails depend on machine load (loadAverage: 1/5/15 min on this machine).',
+      note: 'writeBeat on a 1,000-beat story. loopback: the fake server (own thread) over a socket, answering at once; loopbackBareFetch: the same request as a bare fetch, no bot code; inProcess: a canned stream, no socket. cpu figures are process-wide (the server thread too, for loopback). Wall-clock tails depend on machine load (loadAverage: 1/5/15 min).',
       target: 'p99 < 5 ms',
     };
   } finally {
@@ -251,11 +271,13 @@ async function overhead(room: RoomState, generations: number) {
   }
 }
 
-export async function benchLlm() {
+/** The deterministic figures (no timing): prompt growth, recall and prefix reuse. */
+export function memoryFigures() {
   const { room, ...long } = longStoryFigures();
-  return {
-    ...long,
-    prefixReuse: prefixReuse(200),
-    overhead: await overhead(room, 200),
-  };
+  return { room, figures: { ...long, prefixReuse: prefixReuse(200) } };
+}
+
+export async function benchLlm() {
+  const { room, figures } = memoryFigures();
+  return { ...figures, overhead: await overhead(room, 200) };
 }
