@@ -1,6 +1,7 @@
 // The environment, parsed once with zod. A bad value stops start-up with a message naming the variable.
 import { z } from 'zod';
 import { discordConfigSchema } from './adapters/discord/discord-config.ts';
+import { type LlmConfig, llmConfigSchema } from './llm/llm-config.ts';
 
 const baseSchema = z.object({
   STORE_URL: z
@@ -22,7 +23,10 @@ const baseSchema = z.object({
     .default('local'),
 });
 
-export type Config = z.output<typeof baseSchema> & { discord: z.output<typeof discordConfigSchema> };
+export type Config = z.output<typeof baseSchema> & {
+  discord: z.output<typeof discordConfigSchema>;
+  llm: LlmConfig;
+};
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -62,7 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   const base = part(baseSchema);
   const discord = part(discordConfigSchema);
-  if (!base || !discord || problems.length > 0)
+  const llm = part(llmConfigSchema);
+  if (!base || !discord || !llm || problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
-  return { ...base, discord };
+  return { ...base, discord, llm };
 }

@@ -24,6 +24,12 @@ export const REDACTED_PATHS = [
   'err.request',
   'err.requestBody',
   'err.url',
+  'LLM_API_KEY',
+  'LLM_MODERATION_API_KEY',
+  'DISCORD_TOKEN',
+  '*.LLM_API_KEY',
+  '*.LLM_MODERATION_API_KEY',
+  '*.DISCORD_TOKEN',
 ];
 
 export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {

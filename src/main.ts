@@ -6,7 +6,7 @@ import { startDiscordAdapter } from './adapters/discord/index.ts';
 import { commands } from './commands/index.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
-import { createOfflineNarrator } from './llm/offline-narrator.ts';
+import { createNarratorFromConfig } from './llm/create-narrator.ts';
 import { createEventStore } from './store/create-event-store.ts';
 import { systemClock } from './story/clock.ts';
 import { createStoryEngine } from './story/engine.ts';
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
   const store = await createEventStore(config.STORE_URL, {
     onError: (error) => logger.error({ err: error }, 'store connection error'),
   });
-  const narrator = createOfflineNarrator({ seed: config.NARRATOR_SEED });
+  const narrator = createNarratorFromConfig(config.llm, { logger, seed: config.NARRATOR_SEED });
   const engine = createStoryEngine({ store, narrator, clock: systemClock, logger });
   const owns = shardFilter(process.env);
   await engine.start(owns ? { owns } : {});

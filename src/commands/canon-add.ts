@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANON_TEXT_MAX, narratorOperationsOf } from '../story/narrator-operations.ts';
+import { CANON_TEXT_MAX } from '../story/narrator-operations.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { textOption } from './option-schemas.ts';
 
@@ -10,7 +10,7 @@ export default defineCommand({
   options: z.object({ fact: textOption('fact', 'The fact, e.g. "Vera never lies to Sam"', CANON_TEXT_MAX) }),
   access: 'moderator',
   async execute(ctx, options) {
-    const added = await narratorOperationsOf(ctx.engine).addCanon(ctx.room, ctx.actor, {
+    const added = await ctx.engine.addCanon(ctx.room, ctx.actor, {
       text: options.fact,
     });
     return publicReply(text(`${ctx.actor.name} pinned canon #${added.number}: ${added.text}`));

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { narratorOperationsOf } from '../story/narrator-operations.ts';
 import { defineCommand, privateReply, text } from './command.ts';
 
 export default defineCommand({
@@ -9,7 +8,7 @@ export default defineCommand({
   options: z.object({}),
   access: 'everyone',
   async execute(ctx) {
-    const facts = await narratorOperationsOf(ctx.engine).canon(ctx.room);
+    const facts = await ctx.engine.canon(ctx.room);
     if (facts.length === 0)
       return privateReply(text('No canon is pinned yet. Moderators pin facts with /canon add.'));
     return privateReply({

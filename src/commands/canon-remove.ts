@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANON_MAX, narratorOperationsOf } from '../story/narrator-operations.ts';
+import { CANON_MAX } from '../story/narrator-operations.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { integerOption } from './option-schemas.ts';
 
@@ -10,7 +10,7 @@ export default defineCommand({
   options: z.object({ number: integerOption('number', 'The number /canon list shows', 1, CANON_MAX) }),
   access: 'moderator',
   async execute(ctx, options) {
-    const fact = await narratorOperationsOf(ctx.engine).removeCanon(ctx.room, ctx.actor, options);
+    const fact = await ctx.engine.removeCanon(ctx.room, ctx.actor, options);
     return publicReply(text(`${ctx.actor.name} unpinned canon #${options.number}: ${fact.text}`));
   },
 });

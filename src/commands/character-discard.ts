@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { narratorOperationsOf } from '../story/narrator-operations.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { textOption } from './option-schemas.ts';
 
@@ -10,7 +9,7 @@ export default defineCommand({
   options: z.object({ id: textOption('id', 'The proposal, e.g. d3', 20) }),
   access: 'everyone',
   async execute(ctx, options) {
-    const proposal = await narratorOperationsOf(ctx.engine).discardCharacter(ctx.room, ctx.actor, options);
+    const proposal = await ctx.engine.discardCharacter(ctx.room, ctx.actor, options);
     return publicReply(text(`${ctx.actor.name} discarded the proposed character ${proposal.design.name}.`));
   },
 });

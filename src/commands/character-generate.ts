@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { narratorOperationsOf } from '../story/narrator-operations.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { textOption } from './option-schemas.ts';
 
@@ -12,7 +11,7 @@ export default defineCommand({
   slow: true,
   async execute(ctx, options) {
     const signal = ctx.stream?.signal;
-    const proposal = await narratorOperationsOf(ctx.engine).designCharacter(
+    const proposal = await ctx.engine.designCharacter(
       ctx.room,
       ctx.actor,
       { hint: options.hint },

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { narratorOperationsOf } from '../story/narrator-operations.ts';
 import { defineCommand, privateReply } from './command.ts';
 
 export default defineCommand({
@@ -12,11 +11,7 @@ export default defineCommand({
   async execute(ctx) {
     // The review is shown whole, privately; its text is not streamed to the channel.
     const signal = ctx.stream?.signal;
-    const { output } = await narratorOperationsOf(ctx.engine).critique(
-      ctx.room,
-      ctx.actor,
-      signal ? { signal } : undefined,
-    );
+    const { output } = await ctx.engine.critique(ctx.room, ctx.actor, signal ? { signal } : undefined);
     const score = (label: string, s: { score: number; comment: string }) => ({
       name: `${label}: ${s.score}/10`,
       value: s.comment,

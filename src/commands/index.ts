@@ -1,16 +1,24 @@
 // Every command, in the order /help lists them. Adapters derive their registrations from this list.
 import action from './action.ts';
+import canonAdd from './canon-add.ts';
+import canonList from './canon-list.ts';
+import canonRemove from './canon-remove.ts';
+import characterAccept from './character-accept.ts';
 import characterAdd from './character-add.ts';
+import characterDiscard from './character-discard.ts';
 import characterEdit from './character-edit.ts';
+import characterGenerate from './character-generate.ts';
 import characterList from './character-list.ts';
 import characterRemove from './character-remove.ts';
 import characterShow from './character-show.ts';
 import type { Command } from './command.ts';
+import critique from './critique.ts';
 import help from './help.ts';
 import line from './line.ts';
 import roomLock from './room-lock.ts';
 import roomSettings from './room-settings.ts';
 import roomUnlock from './room-unlock.ts';
+import roomUsage from './room-usage.ts';
 import say from './say.ts';
 import sceneCancel from './scene-cancel.ts';
 import sceneContinue from './scene-continue.ts';
@@ -40,13 +48,21 @@ export const commands: readonly Command[] = [
   characterRemove,
   characterList,
   characterShow,
+  characterGenerate,
+  characterAccept,
+  characterDiscard,
   voteOpen,
   voteCast,
   voteClose,
   voteExtend,
   voteCancel,
   voteStatus,
+  canonAdd,
+  canonList,
+  canonRemove,
+  critique,
   roomSettings,
+  roomUsage,
   roomLock,
   roomUnlock,
   help,

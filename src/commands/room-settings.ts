@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireStory } from '../story/rules.ts';
 import { defineCommand, privateReply, publicReply } from './command.ts';
 import { settingsFields } from './format.ts';
-import { booleanOption, choiceOption, durationOption } from './option-schemas.ts';
+import { booleanOption, choiceOption, durationOption, textOption } from './option-schemas.ts';
 
 export default defineCommand({
   name: 'room settings',
@@ -16,6 +16,11 @@ export default defineCommand({
     ] as const).optional(),
     cooldown: durationOption('Wait between one person\'s beats, e.g. 30s (0 to 1h; "0" for none)').optional(),
     auto_vote: booleanOption('Open a branch vote after each narrator beat (on/off)').optional(),
+    model: textOption(
+      'model',
+      'The room\'s model, from the operator\'s allowed list ("default" resets)',
+      100,
+    ).optional(),
   }),
   access: 'everyone',
   async execute(ctx, options) {
@@ -24,6 +29,7 @@ export default defineCommand({
       whoMayContinue: options.who_may_continue,
       cooldownMs: options.cooldown,
       autoVote: options.auto_vote,
+      model: options.model,
     };
     const changing = Object.values(patch).some((value) => value !== undefined);
     if (!changing) {

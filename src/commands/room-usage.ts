@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { narratorOperationsOf } from '../story/narrator-operations.ts';
 import type { TokenUsage } from '../story/types.ts';
 import { defineCommand, privateReply } from './command.ts';
 
@@ -13,7 +12,7 @@ export default defineCommand({
   options: z.object({}),
   access: 'everyone',
   async execute(ctx) {
-    const usage = await narratorOperationsOf(ctx.engine).usage(ctx.room);
+    const usage = await ctx.engine.usage(ctx.room);
     return privateReply({
       type: 'fields',
       title: 'Narrator usage',

@@ -25,7 +25,11 @@ export default defineCommand({
   }),
   access: 'everyone',
   async execute(ctx, options) {
-    const { options: labels, option, previous } = await ctx.engine.castVote(ctx.room, ctx.actor, {
+    const {
+      options: labels,
+      option,
+      previous,
+    } = await ctx.engine.castVote(ctx.room, ctx.actor, {
       option: options.option,
       voteId: options.vote,
     });

@@ -102,7 +102,11 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
       if (room.generation?.controller === controller) room.generation = undefined;
     };
     try {
-      const narration = await steps.produce(state, { signal, onText: stream?.onText });
+      const narration = await steps.produce(state, {
+        signal,
+        onText: stream?.onText,
+        onRestart: stream?.onRestart,
+      });
       if (signal.aborted) throw signal.reason;
       const result = await registry.run(ref, async (room) => {
         release(room);

@@ -7,6 +7,7 @@ import type { EventStore } from '../store/event-store.ts';
 import { createBeatOperations } from './beat-operations.ts';
 import type { Clock } from './clock.ts';
 import type { StoryEvent } from './events.ts';
+import { createNarratorOperations } from './narrator-operations.ts';
 import { createRoomOperations } from './room-operations.ts';
 import { createRoomRegistry, type RoomRegistry } from './room-registry.ts';
 import type { RoomRef, RoomState } from './types.ts';
@@ -49,11 +50,18 @@ export function createStoryEngine(deps: EngineDeps) {
     },
   };
   const votes = createVoteOperations(core);
+  const narration = createNarratorOperations(core);
+  // Long stories stay inside the model's context: after a beat, fold older beats into the summary in the
+  // background (never blocking the command that wrote the beat).
+  listeners.add(({ room, events }) => {
+    if (events.some((event) => event.type === 'beat.added')) void narration.summarizeIfDue(room.ref);
+  });
 
   return {
     ...createRoomOperations(core),
     ...createBeatOperations(core, votes),
     ...votes,
+    ...narration,
 
     /** Current state of a room (read-only; a room that was never used is empty). */
     room(ref: RoomRef): Promise<RoomState> {
@@ -74,6 +82,7 @@ export function createStoryEngine(deps: EngineDeps) {
     },
 
     stop(): void {
+      narration.stopNarration();
       for (const room of core.registry.cached()) {
         if (room.voteTimer !== undefined) deps.clock.clearTimeout(room.voteTimer);
         room.voteTimer = undefined;

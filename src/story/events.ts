@@ -69,7 +69,11 @@ const voteResultSchema = z.object({
 
 export const eventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('story.started'), story: storySchema, settings: settingsSchema }),
-  z.object({ type: z.literal('settings.changed'), patch: settingsSchema.partial() }),
+  z.object({
+    type: z.literal('settings.changed'),
+    // model: null puts the room back on the operator's default model.
+    patch: settingsSchema.partial().extend({ model: z.string().nullable().optional() }),
+  }),
   z.object({ type: z.literal('room.locked') }),
   z.object({ type: z.literal('room.unlocked') }),
   z.object({ type: z.literal('character.added'), character: characterSchema }),

@@ -271,15 +271,3 @@ export function createNarratorOperations(core: EngineCore) {
 }
 
 export type NarratorOperations = ReturnType<typeof createNarratorOperations>;
-
-/**
- * The narrator operations of an engine from createStoryEngine, which spreads them in. Commands reach them
- * through this so they compile before engine.ts is wired; afterwards `ctx.engine.addCanon(...)` works too.
- */
-export function narratorOperationsOf(engine: object): NarratorOperations {
-  const operations = engine as Partial<NarratorOperations>;
-  if (typeof operations.addCanon !== 'function') {
-    throw new Error('this engine was built without the narrator operations (see createStoryEngine)');
-  }
-  return operations as NarratorOperations;
-}

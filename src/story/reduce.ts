@@ -47,9 +47,13 @@ export function applyEvent(room: RoomState, event: StoryEvent): void {
       room.settings = { ...event.settings };
       touchContributor(room, event.actor, event.at);
       break;
-    case 'settings.changed':
-      room.settings = { ...room.settings, ...event.patch };
+    case 'settings.changed': {
+      const { model, ...rest } = event.patch;
+      room.settings = { ...room.settings, ...rest };
+      if (model === null) delete room.settings.model;
+      else if (model !== undefined) room.settings.model = model;
       break;
+    }
     case 'room.locked':
       room.locked = { by: event.actor, at: event.at };
       break;

@@ -51,6 +51,19 @@ export function canonicalLanguage(tag: string): string {
   );
 }
 
+/** A moderator may pick the room's model only from the operator's allow-list; "default" goes back to it. */
+function allowedModel(model: string, allowed: readonly string[]): string | null {
+  const wanted = model.trim();
+  if (wanted.toLowerCase() === 'default') return null;
+  if (allowed.includes(wanted)) return wanted;
+  throw new UserError(
+    'settings.model',
+    allowed.length > 1
+      ? `"${wanted}" is not one of the allowed models: ${allowed.join(', ')} (or "default").`
+      : 'This narrator has no other models to choose from. The operator sets the allowed list (LLM_MODELS_ALLOWED).',
+  );
+}
+
 export function createRoomOperations(core: EngineCore) {
   const { registry, clock } = core;
 
@@ -168,7 +181,7 @@ export function createRoomOperations(core: EngineCore) {
       return registry.run(ref, async (room) => {
         requireStory(room.state);
         requireModerator(actor, 'change room settings');
-        const clean: Partial<RoomSettings> = {};
+        const clean: Omit<Partial<RoomSettings>, 'model'> & { model?: string | null } = {};
         if (patch.voteDurationMs !== undefined) clean.voteDurationMs = checkDuration(patch.voteDurationMs);
         if (patch.cooldownMs !== undefined) {
           if (patch.cooldownMs < 0 || patch.cooldownMs > COOLDOWN_MAX_MS) {
@@ -178,7 +191,7 @@ export function createRoomOperations(core: EngineCore) {
         }
         if (patch.whoMayContinue !== undefined) clean.whoMayContinue = patch.whoMayContinue;
         if (patch.autoVote !== undefined) clean.autoVote = patch.autoVote;
-        if (patch.model !== undefined) clean.model = patch.model;
+        if (patch.model !== undefined) clean.model = allowedModel(patch.model, core.narrator.models ?? []);
         if (Object.keys(clean).length === 0) return room.state.settings;
         await change(actor, [{ type: 'settings.changed', patch: clean }], room);
         return room.state.settings;

@@ -63,7 +63,9 @@ describe('concurrent commands on one room', () => {
       throw new Error('disk full');
     };
     const results = await Promise.allSettled(
-      ['x', 'y', 'z'].map((id) => fixture.engine.castVote(room, { id, name: id, role: 'audience' }, { option: 1 })),
+      ['x', 'y', 'z'].map((id) =>
+        fixture.engine.castVote(room, { id, name: id, role: 'audience' }, { option: 1 }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     fixture.store.append = append;

@@ -85,7 +85,7 @@ describe('vote', () => {
     await expect(engine.castVote(room, alice, { option: 3 })).rejects.toThrow(/from 1 to 2/);
   });
 
-  it('says a vote does not exist for ids that are not the room\'s votes', async () => {
+  it("says a vote does not exist for ids that are not the room's votes", async () => {
     const { engine } = await startedFixture();
     await engine.openVote(room, alice, { options: ['A', 'B'] });
     for (const voteId of ['__proto__', 'toString', 'v999']) {

@@ -31,6 +31,12 @@ const ZH_CN_WORDS: Record<string, string> = {
   lock: '锁定',
   unlock: '解锁',
   help: '帮助',
+  generate: '生成',
+  accept: '接受',
+  discard: '放弃',
+  canon: '设定',
+  critique: '点评',
+  usage: '用量',
 };
 
 interface GroupText {
@@ -51,8 +57,12 @@ const GROUPS: Record<string, GroupText> = {
     description: 'Branch votes: open one, vote, see the result',
     descriptionLocalizations: { [Locale.ChineseCN]: '剧情分支投票' },
   },
+  canon: {
+    description: 'Pinned facts the narrator never forgets',
+    descriptionLocalizations: { [Locale.ChineseCN]: '叙述者始终记住的设定' },
+  },
   room: {
-    description: "This channel's story room: settings and locking",
+    description: "This channel's story room: settings, usage and locking",
     descriptionLocalizations: { [Locale.ChineseCN]: '房间设置与锁定' },
   },
 };
