@@ -152,6 +152,10 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
             streamed = true;
             write(`${DIM}${printable(delta)}${NORMAL}`);
           },
+          // A retry or a fallback model starts the text over: say so rather than run two drafts together.
+          onRestart: () => {
+            if (streamed) write(`\n${DIM}(the narrator is starting over)${NORMAL}\n`);
+          },
         }
       : undefined;
     if (!interactive) {

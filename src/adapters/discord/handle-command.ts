@@ -62,7 +62,13 @@ export async function handleCommand(
         room,
         actor,
         commands: deps.commands,
-        stream: preview ? { onText: (delta) => preview.push(delta), signal: deps.signal } : undefined,
+        stream: preview
+          ? {
+              onText: (delta) => preview.push(delta),
+              onRestart: () => preview.restart(),
+              signal: deps.signal,
+            }
+          : undefined,
       },
       call.options,
     );

@@ -6,6 +6,8 @@ import { createThrottledTask } from './throttled-task.ts';
 
 export interface StreamPreview {
   push(delta: string): void;
+  /** The narrator started over (a retry or a fallback model): what was shown is dropped. */
+  restart(): void;
   /** Stops previewing and waits for an edit in flight. */
   settle(): Promise<void>;
 }
@@ -30,6 +32,9 @@ export function createStreamPreview(options: {
       if (delta.length === 0) return;
       text += delta;
       task.request();
+    },
+    restart() {
+      text = '';
     },
     settle: () => task.settle(),
   };
