@@ -1,7 +1,7 @@
 // The environment, parsed once with zod. A bad value stops start-up with a message naming the variable.
 import { z } from 'zod';
 import { discordConfigSchema } from './adapters/discord/discord-config.ts';
-import { type LlmConfig, llmConfigSchema } from './llm/llm-config.ts';
+import { type LlmConfig, llmConfigSchema, llmEnvSchema } from './llm/llm-config.ts';
 
 const baseSchema = z.object({
   STORE_URL: z
@@ -27,6 +27,15 @@ export type Config = z.output<typeof baseSchema> & {
   discord: z.output<typeof discordConfigSchema>;
   llm: LlmConfig;
 };
+
+/** Every environment variable storyroom reads (`.env.example` documents each one). */
+export function configVariables(): string[] {
+  return [
+    ...Object.keys(baseSchema.shape),
+    ...Object.keys(llmEnvSchema.shape),
+    ...Object.keys(discordConfigSchema.in.shape),
+  ];
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

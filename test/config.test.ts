@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, configVariables, loadConfig } from '../src/config.ts';
 
 describe('config', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -25,5 +26,24 @@ describe('config', () => {
     expect(message).toMatch(/STORE_URL: expected memory:, sqlite:\/\/<path>/);
     expect(message).toMatch(/NARRATOR_SEED: expected a whole number/);
     expect(message).not.toContain('hunter2');
+  });
+
+  it('is documented in .env.example, one entry per variable, each with a comment above it', () => {
+    const lines = readFileSync(new URL('../.env.example', import.meta.url), 'utf8').split('\n');
+    const documented = lines.flatMap((line, index) => {
+      const name = /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1];
+      if (!name) return [];
+      let above = index - 1;
+      while (above >= 0 && /^[A-Z][A-Z0-9_]*=/.test(lines[above] ?? '')) above -= 1;
+      expect(lines[above], `${name} needs a comment`).toMatch(/^#/);
+      return [name];
+    });
+    expect([...documented].sort()).toEqual([...configVariables()].sort());
+  });
+
+  it('reports problems in every part (storage, model, Discord) together', () => {
+    expect(() =>
+      loadConfig({ LOG_LEVEL: 'loud', LLM_CONTEXT_TOKENS: 'many', DISCORD_GUILD_ID: 'abc' }),
+    ).toThrow(/LOG_LEVEL[\s\S]*DISCORD_GUILD_ID[\s\S]*LLM_CONTEXT_TOKENS/);
   });
 });
