@@ -63,7 +63,7 @@ describe('escaping', () => {
 describe('splitting long text', () => {
   it('prefers paragraph breaks, then line breaks, then spaces, and never exceeds the limit', () => {
     const paragraphs = ['a'.repeat(60), 'b'.repeat(60), 'c'.repeat(60)].join('\n\n');
-    expect(splitText(paragraphs, 130)).toEqual(['a'.repeat(60) + '\n\n' + 'b'.repeat(60), 'c'.repeat(60)]);
+    expect(splitText(paragraphs, 130)).toEqual([`${'a'.repeat(60)}\n\n${'b'.repeat(60)}`, 'c'.repeat(60)]);
     expect(splitText(`${'x'.repeat(50)}\n${'y'.repeat(50)}`, 60)).toEqual(['x'.repeat(50), 'y'.repeat(50)]);
     expect(splitText('word '.repeat(30).trim(), 50).every((chunk) => chunk.length <= 50)).toBe(true);
     expect(splitText('z'.repeat(120), 50)).toEqual(['z'.repeat(50), 'z'.repeat(50), 'z'.repeat(20)]);
