@@ -3,7 +3,7 @@
 // each with a later direction that mentions its subject but not the fact itself.
 import type { EventBody, StoryEvent } from '../src/story/events.ts';
 import { applyEvent, emptyRoom } from '../src/story/reduce.ts';
-import type { Author, RoomState } from '../src/story/types.ts';
+import { type Author, DEFAULT_SETTINGS, type RoomState } from '../src/story/types.ts';
 
 export interface PlantedFact {
   kind: 'trait' | 'canon' | 'event' | 'minor-character';
@@ -181,7 +181,7 @@ export function generateStory(options: { beats: number; seed?: number }): Genera
       startedBy: author,
       startedAt: at,
     },
-    settings: { voteDurationMs: 60_000, whoMayContinue: 'everyone', cooldownMs: 0, autoVote: false },
+    settings: { ...DEFAULT_SETTINGS },
   });
   const facts: PlantedFact[] = [];
   const later = (from: number) => Math.min(options.beats, from + 40 + Math.floor(rng() * 400));

@@ -30,6 +30,7 @@ export function settingsFields(settings: RoomSettings) {
     { name: 'who_may_continue', value: settings.whoMayContinue },
     { name: 'cooldown', value: formatDuration(settings.cooldownMs) },
     { name: 'auto_vote', value: settings.autoVote ? 'on' : 'off' },
+    { name: 'character_voices', value: settings.characterVoices ? 'on' : 'off' },
     { name: 'model', value: settings.model ?? 'default' },
   ];
 }

@@ -16,6 +16,9 @@ export default defineCommand({
     ] as const).optional(),
     cooldown: durationOption('Wait between one person\'s beats, e.g. 30s (0 to 1h; "0" for none)').optional(),
     auto_vote: booleanOption('Open a branch vote after each narrator beat (on/off)').optional(),
+    character_voices: booleanOption(
+      "Discord: post each character's lines under the character's name via a webhook (on/off)",
+    ).optional(),
     model: textOption(
       'model',
       'The room\'s model, from the operator\'s allowed list ("default" resets)',
@@ -29,6 +32,7 @@ export default defineCommand({
       whoMayContinue: options.who_may_continue,
       cooldownMs: options.cooldown,
       autoVote: options.auto_vote,
+      characterVoices: options.character_voices,
       model: options.model,
     };
     const changing = Object.values(patch).some((value) => value !== undefined);

@@ -23,6 +23,8 @@ export const settingsSchema = z.object({
   whoMayContinue: z.enum(['everyone', 'writers']),
   cooldownMs: z.number().int().nonnegative(),
   autoVote: z.boolean(),
+  // Added after schema 2 was first written; rooms saved without it read as off.
+  characterVoices: z.boolean().default(false),
   model: z.string().optional(),
 });
 

@@ -191,6 +191,7 @@ export function createRoomOperations(core: EngineCore) {
         }
         if (patch.whoMayContinue !== undefined) clean.whoMayContinue = patch.whoMayContinue;
         if (patch.autoVote !== undefined) clean.autoVote = patch.autoVote;
+        if (patch.characterVoices !== undefined) clean.characterVoices = patch.characterVoices;
         if (patch.model !== undefined) clean.model = allowedModel(patch.model, core.narrator.models ?? []);
         if (Object.keys(clean).length === 0) return room.state.settings;
         await change(actor, [{ type: 'settings.changed', patch: clean }], room);

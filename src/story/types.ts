@@ -44,6 +44,8 @@ export interface RoomSettings {
   whoMayContinue: 'everyone' | 'writers';
   cooldownMs: number;
   autoVote: boolean;
+  /** Platforms that can (Discord webhooks) post each character's lines under the character's own name. */
+  characterVoices: boolean;
   /** Model chosen by a moderator from the operator's allow-list; undefined means the default. */
   model?: string | undefined;
 }
@@ -150,4 +152,5 @@ export const DEFAULT_SETTINGS: RoomSettings = {
   whoMayContinue: 'everyone',
   cooldownMs: 0,
   autoVote: false,
+  characterVoices: false,
 };

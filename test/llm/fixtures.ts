@@ -5,7 +5,7 @@ import { createOpenAiNarrator } from '../../src/llm/openai-narrator.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { EventBody, StoryEvent } from '../../src/story/events.ts';
 import { applyEvent, emptyRoom } from '../../src/story/reduce.ts';
-import type { Author, RoomState } from '../../src/story/types.ts';
+import { type Author, DEFAULT_SETTINGS, type RoomState } from '../../src/story/types.ts';
 
 const alice: Author = { kind: 'user', id: 'u-alice', name: 'Alice' };
 
@@ -62,7 +62,7 @@ export function roomBuilder(
       startedBy: alice,
       startedAt: at,
     },
-    settings: { voteDurationMs: 60_000, whoMayContinue: 'everyone', cooldownMs: 0, autoVote: false },
+    settings: { ...DEFAULT_SETTINGS },
   });
   return builder;
 }

@@ -40,4 +40,11 @@ describe("a room's model", () => {
     const { engine } = await engineWithModels();
     await expect(engine.updateSettings(room, mod, { model: 'x' })).rejects.toThrow(/LLM_MODELS_ALLOWED/);
   });
+
+  it('keeps the character-voices switch across a restart', async () => {
+    const { engine, make } = await engineWithModels();
+    expect((await engine.room(room)).settings.characterVoices).toBe(false);
+    await engine.updateSettings(room, mod, { characterVoices: true });
+    expect((await make().room(room)).settings.characterVoices).toBe(true);
+  });
 });
