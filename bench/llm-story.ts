@@ -1,6 +1,8 @@
 // A generated long story for the narrator benchmarks: a cast, scenes, varied filler beats, and facts planted
 // along the way (character traits, pinned canon, key events, minor characters and their relationships),
 // each with a later direction that mentions its subject but not the fact itself.
+
+import { seededRandom } from '../src/llm/seeded-random.ts';
 import type { EventBody, StoryEvent } from '../src/story/events.ts';
 import { applyEvent, emptyRoom } from '../src/story/reduce.ts';
 import { type Author, DEFAULT_SETTINGS, type RoomState } from '../src/story/types.ts';
@@ -14,17 +16,6 @@ export interface PlantedFact {
   /** A direction given later that mentions the fact's subject. */
   direction: string;
   askedAt: number;
-}
-
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CAST: [string, string, string][] = [
@@ -162,7 +153,7 @@ export interface GeneratedStory {
 }
 
 export function generateStory(options: { beats: number; seed?: number }): GeneratedStory {
-  const rng = seeded(options.seed ?? 7);
+  const rng = seededRandom(options.seed ?? 7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
   const room = emptyRoom('bench:llm:story', { platform: 'console', workspaceId: 'bench', channelId: 'llm' });
   const at = '2026-01-01T00:00:00.000Z';

@@ -14,26 +14,9 @@ import type {
   SceneDraft,
 } from './narrator.ts';
 import { designOfflineCharacter, offlineCritique, offlineSummary } from './offline-tools.ts';
+import { hashString, seededRandom } from './seeded-random.ts';
 
 export const OFFLINE_MODEL = 'offline narrator';
-
-/** A small seeded PRNG (mulberry32): the same seed and room state always give the same story. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 // The direction, when there is one, opens the beat as its own sentence ("The cops arrive. Vera freezes."),
 // so every beat shows what steered it and the templates stay grammatical whatever the direction says.
@@ -79,7 +62,8 @@ export interface OfflineNarratorOptions {
 
 export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Narrator {
   const seed = options.seed ?? 1;
-  const rngFor = (room: RoomState, task: string) => random(hash(`${seed}:${room.id}:${room.seq}:${task}`));
+  const rngFor = (room: RoomState, task: string) =>
+    seededRandom(hashString(`${seed}:${room.id}:${room.seq}:${task}`));
   const pick = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 
   function fill(template: string, room: RoomState, rng: () => number, who: string, direction?: string) {

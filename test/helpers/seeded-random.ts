@@ -1,4 +1,6 @@
-// A seeded pseudo-random source (mulberry32) for fuzz tests: the same seed replays the same inputs.
+// A seeded pseudo-random source for fuzz tests: the same seed replays the same inputs.
+import { seededRandom as randomSequence } from '../../src/llm/seeded-random.ts';
+
 export interface Random {
   next(): number;
   int(max: number): number;
@@ -7,14 +9,7 @@ export interface Random {
 }
 
 export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = randomSequence(seed);
   const int = (max: number) => Math.floor(next() * max);
   return {
     next,

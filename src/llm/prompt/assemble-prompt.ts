@@ -4,6 +4,7 @@
 //   -> recent beats verbatim -> [dynamic tail] lore the request mentions, current scene, direction, task.
 // Pinned canon is never dropped; everything else has a share of the budget and gives way in a fixed order.
 import { UserError } from '../../story/errors.ts';
+import { currentScene } from '../../story/tree.ts';
 import type { Beat, RoomState } from '../../story/types.ts';
 import { DEFAULT_MEMORY, type MemoryOptions, planMemory } from './memory-plan.ts';
 import { renderBeat, renderBeats } from './render-beats.ts';
@@ -110,7 +111,7 @@ function tailOf(room: RoomState, task: PromptTask, window: readonly Beat[], lore
   if (lore) parts.push(lore);
   const sceneBeat = [...window].reverse().find((beat) => beat.kind === 'scene');
   if (!task.fold && !sceneBeat) {
-    const scene = currentSceneOf(room);
+    const scene = currentScene(room);
     if (scene) parts.push(`CURRENT SCENE: ${material(`${scene.heading}. ${scene.description}`, 300)}`);
   }
   if (task.direction) {
@@ -118,17 +119,6 @@ function tailOf(room: RoomState, task: PromptTask, window: readonly Beat[], lore
   }
   parts.push(`TASK\n${task.instruction}`);
   return parts.join('\n\n');
-}
-
-function currentSceneOf(room: RoomState) {
-  let id = room.headId;
-  while (id !== null) {
-    const beat = room.beats[id];
-    if (!beat) return undefined;
-    if (beat.kind === 'scene' && beat.sceneId) return room.scenes[beat.sceneId];
-    id = beat.parentId;
-  }
-  return undefined;
 }
 
 export function assemblePrompt(room: RoomState, task: PromptTask, budget: PromptBudget): AssembledPrompt {
