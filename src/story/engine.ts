@@ -18,6 +18,8 @@ export interface EngineDeps {
   narrator: Narrator;
   clock: Clock;
   logger: Logger;
+  /** How many rooms to keep in memory (default 500); idle rooms beyond it are reloaded when used. */
+  maxCachedRooms?: number | undefined;
 }
 
 /** What changed in a room, for adapters that show live state (vote counts, a vote closing on its own). */
@@ -38,7 +40,12 @@ export function createStoryEngine(deps: EngineDeps) {
   const listeners = new Set<ChangeListener>();
   const core: EngineCore = {
     ...deps,
-    registry: createRoomRegistry({ store: deps.store, logger: deps.logger, now: () => deps.clock.now() }),
+    registry: createRoomRegistry({
+      store: deps.store,
+      logger: deps.logger,
+      now: () => deps.clock.now(),
+      maxCachedRooms: deps.maxCachedRooms,
+    }),
     notify(room, events) {
       for (const listener of listeners) {
         try {

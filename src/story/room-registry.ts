@@ -37,8 +37,17 @@ export interface RoomRegistry {
   cached(): Iterable<LoadedRoom>;
 }
 
-export function createRoomRegistry(deps: { store: EventStore; logger: Logger; now: () => number }) {
+/** Rooms kept in memory by default; idle ones beyond this are dropped and reloaded from the store when used. */
+export const MAX_CACHED_ROOMS = 500;
+
+export function createRoomRegistry(deps: {
+  store: EventStore;
+  logger: Logger;
+  now: () => number;
+  maxCachedRooms?: number | undefined;
+}) {
   const { store, logger } = deps;
+  const maxCached = deps.maxCachedRooms ?? MAX_CACHED_ROOMS;
   const rooms = new Map<string, LoadedRoom>();
   const loading = new Map<string, Promise<LoadedRoom>>();
   const queues = new Map<string, Promise<unknown>>();
@@ -57,7 +66,12 @@ export function createRoomRegistry(deps: { store: EventStore; logger: Logger; no
   async function get(ref: RoomRef): Promise<LoadedRoom> {
     const id = roomIdOf(ref);
     const existing = rooms.get(id);
-    if (existing) return existing;
+    if (existing) {
+      // Map order is use order: move the room to the end, so eviction takes the least recently used.
+      rooms.delete(id);
+      rooms.set(id, existing);
+      return existing;
+    }
     let pending = loading.get(id);
     if (!pending) {
       pending = load(ref).finally(() => loading.delete(id));
@@ -65,7 +79,17 @@ export function createRoomRegistry(deps: { store: EventStore; logger: Logger; no
     }
     const room = await pending;
     rooms.set(id, room);
+    evictIdle();
     return room;
+  }
+
+  /** Drops the least recently used rooms that nothing is waiting on: no queued call, vote timer or beat. */
+  function evictIdle() {
+    for (const [id, room] of rooms) {
+      if (rooms.size <= maxCached) return;
+      if (queues.has(id) || room.voteTimer !== undefined || room.generation) continue;
+      rooms.delete(id);
+    }
   }
 
   const registry: RoomRegistry = {

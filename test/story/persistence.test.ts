@@ -1,6 +1,8 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/logger.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
+import { createStoryEngine } from '../../src/story/engine.ts';
 import { SCHEMA_VERSION } from '../../src/story/events.ts';
 import { SNAPSHOT_EVERY } from '../../src/story/room-registry.ts';
 import { canonicalPath } from '../../src/story/tree.ts';
@@ -110,5 +112,55 @@ describe('rooms after a restart', () => {
     await expect(engine.action(room, alice, { text: 'Lost?' })).rejects.toThrow(/disk full/);
     expect((await engine.room(room)).seq).toBe(seq);
     expect(await fixture.restart().room(room)).toMatchObject({ seq });
+  });
+});
+
+describe('rooms in memory', () => {
+  it('drops idle rooms beyond the cache size and reloads them intact from the store', async () => {
+    const base = createFixture();
+    let loads = 0;
+    const store = {
+      ...base.store,
+      head: (roomId: string) => {
+        loads += 1;
+        return base.store.head(roomId);
+      },
+    };
+    const engine = createStoryEngine({
+      store,
+      narrator: base.narrator,
+      clock: base.clock,
+      logger: silentLogger,
+      maxCachedRooms: 2,
+    });
+    const rooms = ['a', 'b', 'c'].map((channelId) => ({ ...room, channelId }));
+    for (const ref of rooms) await engine.startStory(ref, mod, { title: `Story ${ref.channelId}` });
+    expect(loads).toBe(3);
+    const a = rooms[0] as typeof room;
+    const state = await engine.room(a);
+    expect(loads).toBe(4);
+    expect(state.story?.title).toBe('Story a');
+    await engine.room(a);
+    expect(loads).toBe(4);
+  });
+
+  it('keeps a room with an open vote in memory, and its deadline fires', async () => {
+    const base = createFixture();
+    let loads = 0;
+    const store = {
+      ...base.store,
+      head: (roomId: string) => {
+        loads += 1;
+        return base.store.head(roomId);
+      },
+    };
+    const engine = createStoryEngine({ ...base, store, logger: silentLogger, maxCachedRooms: 1 });
+    await engine.startStory(room, mod, { title: 'Voting' });
+    await engine.openVote(room, mod, { options: ['A', 'B'], durationMs: 10_000 });
+    await engine.startStory({ ...room, channelId: 'other' }, mod, { title: 'Other' });
+    await engine.castVote(room, alice, { option: 2 });
+    expect(loads).toBe(2);
+    await base.clock.advance(10_000);
+    expect((await engine.voteStatus(room)).result?.winner).toBe(1);
   });
 });
