@@ -1,5 +1,5 @@
-// Persistence for rooms: an append-only event log per room, snapshots, and the index of open votes.
-// Values come back as unknown: the engine validates (and upgrades) everything it loads.
+// Persistence for rooms: an append-only event log per room, snapshots, the index of open votes, and small
+// attachments adapters keep beside a room. Values come back as unknown: whoever loads them validates them.
 import type { StoryEvent } from '../story/events.ts';
 
 export interface StoredSnapshot {
@@ -25,5 +25,9 @@ export interface EventStore {
   /** roomId -> deadline (ISO) of each room with an open vote, to re-arm vote timers on start-up. */
   openVotes(): Promise<Record<string, string>>;
   setOpenVote(roomId: string, deadline: string | null): Promise<void>;
+  /** A small value an adapter keeps with a room (e.g. which messages show a vote); undefined when none. */
+  readAttachment(roomId: string, key: string): Promise<unknown>;
+  /** Replaces the attachment; null deletes it. Keys are letters, digits, `_`, `-` and `.` (no `:`). */
+  writeAttachment(roomId: string, key: string, value: unknown): Promise<void>;
   close(): Promise<void>;
 }

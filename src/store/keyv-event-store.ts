@@ -1,6 +1,7 @@
 // EventStore on any keyv backend (SQLite, Redis, PostgreSQL, memory).
 // Layout: room:<id>:e:<seq> holds one event, room:<id>:head the highest acknowledged seq (written after the
-// events, so a half-written append is invisible and overwritten by the next one), room:<id>:snap a snapshot.
+// events, so a half-written append is invisible and overwritten by the next one), room:<id>:snap a snapshot,
+// room:<id>:att:<key> an adapter's attachment (keys have no colon, so no room's keys reach into another's).
 // Every failure rejects: a read that failed must not look like an empty room, a write that failed must not
 // look acknowledged.
 import type Keyv from 'keyv';
@@ -12,6 +13,12 @@ const OPEN_VOTES_KEY = 'open-votes';
 const eventKey = (roomId: string, seq: number) => `room:${roomId}:e:${seq}`;
 const headKey = (roomId: string) => `room:${roomId}:head`;
 const snapshotKey = (roomId: string) => `room:${roomId}:snap`;
+
+const ATTACHMENT_KEY = /^[\w.-]{1,100}$/;
+function attachmentKey(roomId: string, key: string): string {
+  if (!ATTACHMENT_KEY.test(key)) throw new Error(`invalid attachment key ${JSON.stringify(key)}`);
+  return `room:${roomId}:att:${key}`;
+}
 
 /** Reads at most this many keys in one getMany call. */
 const READ_CHUNK = 500;
@@ -100,6 +107,16 @@ export function createKeyvEventStore(keyv: Keyv): EventStore {
       });
       indexQueue = next.catch(() => undefined);
       return next;
+    },
+
+    async readAttachment(roomId, key) {
+      return keyv.get<unknown>(attachmentKey(roomId, key));
+    },
+
+    async writeAttachment(roomId, key, value) {
+      const full = attachmentKey(roomId, key);
+      if (value === null || value === undefined) await keyv.delete(full);
+      else await set(full, value);
     },
 
     async close() {

@@ -213,6 +213,51 @@ export function describeEventStoreContract(createSpace: () => StoreSpace): void 
     });
   });
 
+  describe('attachments', () => {
+    it('round-trips, replaces and deletes an attachment, for a store opened later too', async () => {
+      const store = await open();
+      expect(await store.readAttachment('r1', 'discord-vote.v1')).toBeUndefined();
+
+      await store.writeAttachment('r1', 'discord-vote.v1', {
+        messages: [{ channelId: '1', messageId: '2' }],
+      });
+      await store.writeAttachment('r1', 'discord-vote.v1', {
+        messages: [{ channelId: '1', messageId: '3' }],
+      });
+      expect(await (await open()).readAttachment('r1', 'discord-vote.v1')).toEqual({
+        messages: [{ channelId: '1', messageId: '3' }],
+      });
+
+      await store.writeAttachment('r1', 'discord-vote.v1', null);
+      expect(await (await open()).readAttachment('r1', 'discord-vote.v1')).toBeUndefined();
+      // Deleting what is not there is not an error.
+      await store.writeAttachment('r1', 'never-written', null);
+    });
+
+    it('keeps attachments apart by room and key, and away from the log and snapshot', async () => {
+      const store = await open();
+      await store.append('a', storyEvents(1, 2));
+      await store.writeSnapshot('a', { v: 2, seq: 2, state: 'a' });
+      for (const room of ['a', 'a:att', 'b'])
+        for (const key of ['x', 'head', 'snap']) await store.writeAttachment(room, key, `${room}/${key}`);
+      await store.writeAttachment('b', 'x', null);
+
+      expect(await store.readAttachment('a', 'x')).toBe('a/x');
+      expect(await store.readAttachment('a:att', 'snap')).toBe('a:att/snap');
+      expect(await store.readAttachment('b', 'x')).toBeUndefined();
+      expect(await store.readAttachment('b', 'head')).toBe('b/head');
+      expect(await store.head('a')).toBe(2);
+      expect(await store.read('a', 1, 2)).toEqual(storyEvents(1, 2));
+      expect(await store.readSnapshot('a')).toEqual({ v: 2, seq: 2, state: 'a' });
+    });
+
+    it('refuses a key with a colon, which could reach into another room’s keys', async () => {
+      const store = await open();
+      await expect(store.writeAttachment('a', 'e:1', 'x')).rejects.toThrow(/invalid attachment key/);
+      await expect(store.readAttachment('a', '')).rejects.toThrow(/invalid attachment key/);
+    });
+  });
+
   describe('rooms', () => {
     it('keeps each room to itself, even when one id is a prefix of another', async () => {
       const store = await open();
