@@ -105,7 +105,9 @@ describe('streamed beats', () => {
 
     const edits = harness.rest.find('PATCH', new RegExp(`^${original(payload.token)}$`));
     expect(edits.some((edit) => edit.status === 429)).toBe(true);
-    expect(limited).toBe(1);
+    // discord.js waited out the 429. It re-checks the bucket after sleeping and, when its timer fired a
+    // millisecond before the reset by Date.now(), reports that last millisecond as a second wait.
+    expect(limited).toBeGreaterThanOrEqual(1);
     const delivered = edits.filter((edit) => edit.status === 200).map((edit) => edit.body.content);
     const complete = pieces.join('').trim();
     // Each delivered edit shows at least as much as the one before it, and the last is the whole beat.
