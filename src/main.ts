@@ -50,20 +50,28 @@ async function main(): Promise<number> {
   const narrator = createNarratorFromConfig(config.llm, { logger, seed: config.NARRATOR_SEED });
   const engine = createStoryEngine({ store, narrator, clock: systemClock, logger });
   const owns = shardFilter(process.env);
-  await engine.start(owns ? { owns } : {});
+  const startEngine = () => engine.start(owns ? { owns } : {});
 
   try {
     if (config.discord.token) {
+      // The adapter listens before the engine re-arms votes, so votes that came due while storyroom was
+      // down close with their messages updated.
       const discord = await startDiscordAdapter({
         token: config.discord.token,
         engine,
+        store,
         logger,
         config: config.discord,
       });
-      logger.info({}, 'storyroom is running on Discord');
-      await waitForSignal();
-      await discord.stop();
+      try {
+        await startEngine();
+        logger.info({}, 'storyroom is running on Discord');
+        await waitForSignal();
+      } finally {
+        await discord.stop();
+      }
     } else {
+      await startEngine();
       await runConsoleRoom({
         engine,
         commands,

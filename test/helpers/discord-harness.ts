@@ -73,7 +73,6 @@ export async function startHarness(
     clock: options.clock ?? systemClock,
     logger,
   });
-  await engine.start();
   // No rate-limit offset, so a 429's retry-after is waited exactly; never a login, so never a gateway.
   const client = createDiscordClient({ offset: 0 });
   client.rest.setToken('test-token');
@@ -83,7 +82,9 @@ export async function startHarness(
     voteEditMs: 50,
     ...options.config,
   };
-  const adapter = attachDiscordAdapter({ client, engine, logger, config, now: options.now });
+  const adapter = attachDiscordAdapter({ client, engine, store, logger, config, now: options.now });
+  // As in main.ts: the adapter listens before votes that came due during a restart are closed.
+  await engine.start();
   return {
     rest,
     engine,

@@ -14,11 +14,13 @@ import { createInteractionOutput } from './interaction-output.ts';
 import { renderReply } from './render/render-reply.ts';
 import { isVoteButtonId } from './render/vote-button-id.ts';
 import { safeError } from './safe-error.ts';
-import { createVoteMessages } from './vote-messages.ts';
+import { createVoteMessages, type VoteMessageStore } from './vote-messages.ts';
 
 export interface AttachOptions {
   client: Client;
   engine: StoryEngine;
+  /** Where vote messages are remembered across restarts (the engine's store). */
+  store: VoteMessageStore;
   logger: Logger;
   config: DiscordConfig;
   commands?: readonly Command[];
@@ -44,6 +46,7 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
     commands: options.commands ?? allCommands,
     votes: createVoteMessages({
       engine: options.engine,
+      store: options.store,
       rest: client.rest,
       logger,
       now,

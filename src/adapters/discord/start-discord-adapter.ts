@@ -6,20 +6,32 @@ import type { StoryEngine } from '../../story/engine.ts';
 import { attachDiscordAdapter } from './attach-discord-adapter.ts';
 import { createDiscordClient } from './create-client.ts';
 import type { DiscordConfig } from './discord-config.ts';
+import type { VoteMessageStore } from './vote-messages.ts';
 
 export interface DiscordAdapter {
   stop(): Promise<void>;
 }
 
+/**
+ * Start it before engine.start(): votes that came due while the bot was down close there, and their
+ * messages are updated only if the adapter is already listening.
+ */
 export async function startDiscordAdapter(options: {
   token: string;
   engine: StoryEngine;
+  store: VoteMessageStore;
   logger: Logger;
   config: DiscordConfig;
 }): Promise<DiscordAdapter> {
   const { logger } = options;
   const client = createDiscordClient();
-  const adapter = attachDiscordAdapter({ client, engine: options.engine, logger, config: options.config });
+  const adapter = attachDiscordAdapter({
+    client,
+    engine: options.engine,
+    store: options.store,
+    logger,
+    config: options.config,
+  });
   client.on('error', (error) => logger.error({ err: error }, 'discord client error'));
   client.on('warn', (message) => logger.warn({ message }, 'discord client warning'));
   client.on('shardError', (error, shardId) => logger.error({ err: error, shardId }, 'discord shard error'));

@@ -1,8 +1,12 @@
 // Keeps vote messages current: live counts as ballots come in (throttled), and disabled buttons with the
 // result once the vote closes, whether a moderator closed it or its deadline did. Messages are edited
 // through the interaction webhook while its token lasts, else as the bot's own channel message.
+// Which public messages show a vote is also kept in the store (ids only, never a token), so a vote that
+// closes after a restart, or at start-up because it came due while the bot was down, still updates them.
 import { type REST, Routes } from 'discord.js';
+import { z } from 'zod';
 import type { Logger } from '../../logger.ts';
+import type { EventStore } from '../../store/event-store.ts';
 import type { RoomChange, StoryEngine } from '../../story/engine.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { RoomRef, Vote } from '../../story/types.ts';
@@ -14,16 +18,34 @@ import { createThrottledTask, type ThrottledTask } from './throttled-task.ts';
 
 /** A vote is rarely shown on more than a few messages (its reply, /vote status); keep the newest. */
 const MESSAGES_PER_VOTE = 5;
-/** Open votes followed at once; a vote that closed elsewhere (another process) is forgotten eventually. */
+/** Open votes followed at once; one dropped here is found again in the store at its next change. */
 const VOTES_MAX = 10_000;
 
 type VoteMessage = Omit<SentMessage, 'draft'>;
 
+export type VoteMessageStore = Pick<EventStore, 'readAttachment' | 'writeAttachment'>;
+
+const snowflake = z.string().regex(/^\d{1,20}$/);
+/** The stored form: where each public message is. Ephemeral messages need the token, so they stay in memory. */
+const storedSchema = z.object({
+  messages: z.array(z.object({ channelId: snowflake, messageId: snowflake })).max(MESSAGES_PER_VOTE),
+});
+type Stored = z.infer<typeof storedSchema>;
+
+const attachmentKey = (voteId: string) => `discord-vote-messages.${voteId}`;
+
 interface TrackedVote {
   room: RoomRef;
+  voteId: string;
   messages: Map<string, VoteMessage>;
   latest?: Vote | undefined;
   task: ThrottledTask;
+  /** Settles once the stored messages are merged in. */
+  loaded: Promise<void>;
+  /** The last of the vote's store writes, which run one after another. */
+  saving: Promise<void>;
+  /** What the store holds, to skip writes that change nothing (every click remembers its message). */
+  savedIds: string;
 }
 
 export interface VoteMessages {
@@ -36,13 +58,16 @@ export interface VoteMessages {
 
 export function createVoteMessages(deps: {
   engine: StoryEngine;
+  store: VoteMessageStore;
   rest: REST;
   logger: Logger;
   now: () => number;
   intervalMs: number;
 }): VoteMessages {
-  const { rest, logger, now } = deps;
+  const { rest, logger, now, store } = deps;
   const tracked = new Map<string, TrackedVote>();
+  /** Store writes in flight, also of votes no longer tracked, for stop() to wait for. */
+  const writes = new Set<Promise<void>>();
   const keyOf = (room: RoomRef, voteId: string) => `${roomIdOf(room)}/${voteId}`;
 
   function track(room: RoomRef, voteId: string): TrackedVote {
@@ -51,6 +76,7 @@ export function createVoteMessages(deps: {
     if (existing) return existing;
     const entry: TrackedVote = {
       room,
+      voteId,
       messages: new Map(),
       task: createThrottledTask({
         intervalMs: deps.intervalMs,
@@ -59,7 +85,11 @@ export function createVoteMessages(deps: {
           logger.warn({ err: safeError(error), voteKey: key }, 'updating a vote message failed'),
         now,
       }),
+      loaded: Promise.resolve(),
+      saving: Promise.resolve(),
+      savedIds: '',
     };
+    entry.loaded = load(entry, key);
     tracked.set(key, entry);
     for (const [oldKey, old] of tracked) {
       if (tracked.size <= VOTES_MAX) break;
@@ -69,7 +99,66 @@ export function createVoteMessages(deps: {
     return entry;
   }
 
+  async function load(entry: TrackedVote, key: string) {
+    try {
+      const raw = await store.readAttachment(roomIdOf(entry.room), attachmentKey(entry.voteId));
+      if (raw === undefined) return;
+      const parsed = storedSchema.safeParse(raw);
+      if (!parsed.success) {
+        logger.warn({ voteKey: key }, 'stored vote messages are not in the expected shape; ignoring them');
+        return;
+      }
+      // Stored messages are older than any remembered since this process started.
+      const remembered = [...entry.messages];
+      entry.messages.clear();
+      for (const ref of parsed.data.messages) {
+        entry.messages.set(ref.messageId, { ...ref, ephemeral: false });
+      }
+      for (const [id, message] of remembered) {
+        entry.messages.delete(id);
+        entry.messages.set(id, message);
+      }
+      trim(entry);
+      entry.savedIds = idsOf(parsed.data);
+    } catch (error) {
+      // Unknown: the store may hold messages, so the close still deletes them.
+      entry.savedIds = '?';
+      logger.warn({ err: error, voteKey: key }, 'could not read which messages show a vote');
+    }
+  }
+
+  /** Writes the vote's public messages to the store, or deletes them once the vote is over. */
+  function save(entry: TrackedVote, done: boolean): Promise<void> {
+    const write = async () => {
+      await entry.loaded;
+      const stored: Stored = {
+        messages: [...entry.messages.values()]
+          .filter((message) => !message.ephemeral)
+          .map(({ channelId, messageId }) => ({ channelId, messageId })),
+      };
+      const ids = done ? '' : idsOf(stored);
+      if (ids === entry.savedIds) return;
+      await store.writeAttachment(
+        roomIdOf(entry.room),
+        attachmentKey(entry.voteId),
+        ids === '' ? null : stored,
+      );
+      entry.savedIds = ids;
+    };
+    const saving = entry.saving.then(write).catch((error: unknown) => {
+      logger.warn(
+        { err: error, voteKey: keyOf(entry.room, entry.voteId) },
+        'could not store which messages show a vote',
+      );
+    });
+    entry.saving = saving;
+    writes.add(saving);
+    void saving.finally(() => writes.delete(saving));
+    return saving;
+  }
+
   async function show(key: string, entry: TrackedVote) {
+    await entry.loaded;
     const vote = entry.latest;
     if (!vote) return;
     const { embed, components } = renderVote(vote, entry.room);
@@ -85,10 +174,12 @@ export function createVoteMessages(deps: {
         );
       }
     }
-    if (vote.status !== 'open') {
+    const done = vote.status !== 'open';
+    if (done) {
       tracked.delete(key);
       void entry.task.settle();
     }
+    await save(entry, done);
   }
 
   async function edit(message: VoteMessage, body: object) {
@@ -115,8 +206,8 @@ export function createVoteMessages(deps: {
         event.type !== 'vote.extended'
       )
         continue;
-      const entry = tracked.get(keyOf(room.ref, event.voteId));
-      if (!entry) continue;
+      // A vote this process has not seen (it restarted, or dropped the vote) may have stored messages.
+      const entry = track(room.ref, event.voteId);
       entry.latest = room.votes[event.voteId];
       entry.task.request(event.type !== 'vote.cast');
     }
@@ -129,10 +220,8 @@ export function createVoteMessages(deps: {
       const entry = track(room, voteId);
       entry.messages.delete(message.messageId);
       entry.messages.set(message.messageId, message);
-      for (const oldest of entry.messages.keys()) {
-        if (entry.messages.size <= MESSAGES_PER_VOTE) break;
-        entry.messages.delete(oldest);
-      }
+      trim(entry);
+      void save(entry, false);
     },
     refresh(room, vote) {
       const entry = tracked.get(keyOf(room, vote.id));
@@ -144,6 +233,21 @@ export function createVoteMessages(deps: {
       unsubscribe();
       await Promise.all([...tracked.values()].map((entry) => entry.task.settle()));
       tracked.clear();
+      await Promise.all([...writes]);
     },
   };
 }
+
+function trim(entry: TrackedVote) {
+  for (const oldest of entry.messages.keys()) {
+    if (entry.messages.size <= MESSAGES_PER_VOTE) break;
+    entry.messages.delete(oldest);
+  }
+}
+
+/** The stored messages as a comparable string, order aside. */
+const idsOf = (stored: Stored): string =>
+  stored.messages
+    .map((message) => `${message.channelId}/${message.messageId}`)
+    .sort()
+    .join(',');

@@ -198,6 +198,71 @@ describe('vote buttons', () => {
     });
   });
 
+  describe('after a restart', () => {
+    const VOTE_MS = 5 * 60 * 1000;
+    const channelEdits = (h: Harness, messageId: string) =>
+      h.rest.find('PATCH', new RegExp(`^/channels/${CHANNEL_ID}/messages/${messageId}$`));
+
+    /** Opens a vote in one "process", stops it, and returns what the next process needs. */
+    async function openThenStop() {
+      const store = createKeyvEventStore(new Keyv());
+      const clock = manualClock();
+      const before = await start({ store, clock });
+      const { messageId } = await openVote(before);
+      const voteId = (await before.engine.room(ROOM)).openVoteId ?? '';
+      await before.close();
+      harnesses.splice(0);
+      return { store, openedAt: clock.now(), messageId, voteId };
+    }
+
+    const expectClosedMessage = (edit: RecordedCall | undefined) => {
+      expect(edit?.body.embeds[0].title).toBe('Vote closed');
+      expect(edit?.body.embeds[0].description).toContain('The vote closed with no votes cast');
+      expect(edit?.body.components[0].components.every((button: Button) => button.disabled)).toBe(true);
+      expect(edit?.body.allowed_mentions).toEqual({ parse: [] });
+    };
+
+    it('keeps where the vote is shown in the store: ids only, no interaction token', async () => {
+      const { store, messageId, voteId } = await openThenStop();
+
+      const stored = await store.readAttachment(
+        `discord:${GUILD_ID}:${CHANNEL_ID}`,
+        `discord-vote-messages.${voteId}`,
+      );
+      expect(stored).toEqual({ messages: [{ channelId: CHANNEL_ID, messageId }] });
+      expect(JSON.stringify(stored)).not.toContain('token');
+    });
+
+    it('disables the buttons and shows the result at the deadline, without any click', async () => {
+      const { store, openedAt, messageId, voteId } = await openThenStop();
+      const clock = manualClock(openedAt);
+      const after = await start({ store, clock });
+
+      clock.advance(VOTE_MS + 1);
+
+      await eventually(() => expectClosedMessage(channelEdits(after, messageId).at(-1)));
+      // The new process made no other request: no interaction of its own, nothing posted.
+      expect(after.rest.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+        `PATCH /channels/${CHANNEL_ID}/messages/${messageId}`,
+      ]);
+      await eventually(async () =>
+        expect(
+          await store.readAttachment(`discord:${GUILD_ID}:${CHANNEL_ID}`, `discord-vote-messages.${voteId}`),
+        ).toBeUndefined(),
+      );
+    });
+
+    it('updates the message of a vote that came due while the bot was down, at start-up', async () => {
+      const { store, openedAt, messageId } = await openThenStop();
+
+      const after = await start({ store, clock: manualClock(openedAt + VOTE_MS + 60_000) });
+
+      await eventually(() => expectClosedMessage(channelEdits(after, messageId).at(-1)));
+      const vote = Object.values((await after.engine.room(ROOM)).votes)[0];
+      expect(vote?.status).toBe('closed');
+    });
+  });
+
   it('counts a click on a button posted before a restart', async () => {
     const store = createKeyvEventStore(new Keyv());
     const before = await start({ store });
