@@ -17,7 +17,7 @@ import type { EventStore } from '../../src/store/event-store.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
 import { type Clock, systemClock } from '../../src/story/clock.ts';
 import { createStoryEngine, type StoryEngine } from '../../src/story/engine.ts';
-import { CHANNEL_ID, deliver } from './discord-payloads.ts';
+import { APP_ID, CHANNEL_ID, deliver } from './discord-payloads.ts';
 import { type FakeDiscordRest, fakeDiscordRest } from './discord-rest.ts';
 
 export interface LogEntry {
@@ -48,7 +48,7 @@ export async function startHarness(
     rest?: FakeDiscordRest;
   } = {},
 ): Promise<Harness> {
-  const rest = options.rest ?? fakeDiscordRest({ channelId: CHANNEL_ID });
+  const rest = options.rest ?? fakeDiscordRest({ channelId: CHANNEL_ID, applicationId: APP_ID });
   const logs: LogEntry[] = [];
   const logger: Logger = {
     debug: (obj, msg) => logs.push({ level: 'debug', obj, msg }),

@@ -1,7 +1,7 @@
 // A fake Discord HTTP API at the edge, with nock: every request the adapter makes is recorded (method, path,
 // JSON body, time) and answered the way Discord answers. Tests can make the next matching request fail,
-// e.g. with a 429 carrying the rate-limit headers discord.js reads.
-import { SnowflakeUtil } from 'discord.js';
+// e.g. with a 429 carrying the rate-limit headers discord.js reads. Channel webhooks are kept per channel.
+import { type APIWebhook, SnowflakeUtil, WebhookType } from 'discord.js';
 import nock from 'nock';
 
 export const API = 'https://discord.com';
@@ -39,13 +39,21 @@ export interface FakeDiscordRest {
   ): void;
   /** The id the fake gave to the original response of an interaction token. */
   originalId(token: string): string | undefined;
+  /** The channel's webhooks, as GET /channels/{id}/webhooks lists them; tests may add some beforehand. */
+  webhooks(channelId: string): APIWebhook[];
   stop(): void;
 }
 
-export function fakeDiscordRest(options: { channelId: string }): FakeDiscordRest {
+export function fakeDiscordRest(options: { channelId: string; applicationId?: string }): FakeDiscordRest {
   const calls: RecordedCall[] = [];
   const failures: Failure[] = [];
   const originals = new Map<string, string>();
+  const channelWebhooks = new Map<string, APIWebhook[]>();
+  const webhooksOf = (channelId: string) => {
+    const list = channelWebhooks.get(channelId) ?? [];
+    channelWebhooks.set(channelId, list);
+    return list;
+  };
   const newId = () => SnowflakeUtil.generate().toString();
 
   const message = (id: string, body: Record<string, unknown> | undefined, channelId = options.channelId) => ({
@@ -93,6 +101,22 @@ export function fakeDiscordRest(options: { channelId: string }): FakeDiscordRest
       if (method === 'DELETE') return [204, ''];
       return [200, message(id, call.body)];
     }
+    const channelWebhook = /^\/channels\/(\d+)\/webhooks$/.exec(path);
+    if (channelWebhook) {
+      const channelId = channelWebhook[1] ?? '';
+      if (method === 'GET') return [200, webhooksOf(channelId)];
+      const created: APIWebhook = {
+        id: newId(),
+        type: WebhookType.Incoming,
+        channel_id: channelId,
+        name: String(call.body?.name ?? ''),
+        avatar: null,
+        application_id: options.applicationId ?? null,
+        token: `webhook-secret-${newId()}`,
+      };
+      webhooksOf(channelId).push(created);
+      return [200, created];
+    }
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return [200, message(newId(), call.body)];
     const channelMessages = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (channelMessages && method === 'POST') return [200, message(newId(), call.body, channelMessages[1])];
@@ -135,6 +159,7 @@ export function fakeDiscordRest(options: { channelId: string }): FakeDiscordRest
       failures.push({ match, status, body, headers });
     },
     originalId: (token) => originals.get(token),
+    webhooks: webhooksOf,
     stop() {
       nock.cleanAll();
     },

@@ -7,6 +7,7 @@ import { errorReply } from '../../commands/run-command.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
+import { createCharacterWebhooks } from './character-webhooks.ts';
 import type { DiscordConfig } from './discord-config.ts';
 import { handleCommand } from './handle-command.ts';
 import { handleVoteButton } from './handle-vote-button.ts';
@@ -52,6 +53,7 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
       now,
       intervalMs: options.config.voteEditMs,
     }),
+    voices: createCharacterWebhooks({ rest: client.rest, logger, now }),
     now,
     signal: controller.signal,
   };

@@ -4,11 +4,13 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Reply } from '../../commands/command.ts';
 import { findCommand, runCommand } from '../../commands/run-command.ts';
 import { UserError } from '../../story/errors.ts';
+import type { Actor } from '../../story/types.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { actorOf, roomOf } from './interaction-context.ts';
 import type { InteractionOutput } from './interaction-output.ts';
 import { readCommand } from './read-command.ts';
 import { renderPreview, renderReply } from './render/render-reply.ts';
+import { prepareVoicing, showVoicedReply, type Voicing } from './show-voiced-reply.ts';
 import { createStreamPreview } from './stream-preview.ts';
 
 /** Commands answered from the command list alone: no store, no narrator, so no need to defer. */
@@ -43,6 +45,7 @@ export async function handleCommand(
     'discord command',
   );
   if (!INSTANT_COMMANDS.has(command.name)) await interaction.deferReply();
+  const voicing = INSTANT_COMMANDS.has(command.name) ? undefined : await prepareVoicing(deps, room);
 
   const preview = command.slow
     ? createStreamPreview({
@@ -75,16 +78,28 @@ export async function handleCommand(
   } finally {
     await preview?.settle();
   }
-  await showReply(reply, output, deps);
+  await showReply(reply, { interaction, actor, output, deps }, voicing);
 }
 
-async function showReply(reply: Reply, output: InteractionOutput, deps: AdapterDeps) {
-  const drafts = renderReply(reply);
+async function showReply(
+  reply: Reply,
+  context: {
+    interaction: ChatInputCommandInteraction;
+    actor: Actor;
+    output: InteractionOutput;
+    deps: AdapterDeps;
+  },
+  voicing: Voicing | undefined,
+) {
+  const { interaction, output, deps } = context;
   if (reply.visibility === 'private') {
-    await output.showPrivate(drafts);
+    await output.showPrivate(renderReply(reply));
     return;
   }
-  const sent = await output.showPublic(drafts, { final: true });
+  const sent =
+    voicing && !interaction.ephemeral
+      ? await showVoicedReply(reply, voicing, context)
+      : await output.showPublic(renderReply(reply), { final: true });
   for (const message of sent) {
     const vote = message.draft.vote;
     if (vote?.open) deps.votes.remember(vote.room, vote.voteId, message);

@@ -34,8 +34,12 @@ export interface SentMessage {
 export interface InteractionOutput {
   /** Public messages: the original reply (index 0) and follow-ups; changed ones are edited, extra ones deleted. */
   showPublic(drafts: MessageDraft[], options: { final: boolean }): Promise<SentMessage[]>;
+  /** More public messages after everything shown so far: follow-ups, or channel messages once the token expired. */
+  appendPublic(drafts: MessageDraft[]): Promise<SentMessage[]>;
   /** Messages only the person who acted sees. */
   showPrivate(drafts: MessageDraft[]): Promise<void>;
+  /** A private note after a public reply, which stays as it is. */
+  addPrivate(drafts: MessageDraft[]): Promise<void>;
 }
 
 export interface InteractionOutputOptions {
@@ -138,6 +142,35 @@ export function createInteractionOutput(
         } catch (error) {
           if (final && isExpiredToken(error)) return postToChannel(drafts.slice(delivered));
           throw error;
+        }
+      });
+    },
+
+    appendPublic(drafts) {
+      return serialized(async () => {
+        const out: SentMessage[] = [];
+        for (const [index, draft] of drafts.entries()) {
+          if (!tokenValid()) return [...out, ...(await postToChannel(drafts.slice(index)))];
+          const body = messageBody(draft);
+          let message: Message;
+          try {
+            message = await interaction.followUp(toOptions(body));
+          } catch (error) {
+            if (isExpiredToken(error)) return [...out, ...(await postToChannel(drafts.slice(index)))];
+            throw error;
+          }
+          posted.push({ id: message.id, body });
+          out.push(sent(draft, message, message.id, interaction.ephemeral === true));
+        }
+        return out;
+      });
+    },
+
+    addPrivate(drafts) {
+      return serialized(async () => {
+        if (!tokenValid()) return;
+        for (const draft of drafts) {
+          await interaction.followUp({ ...toOptions(messageBody(draft)), flags: MessageFlags.Ephemeral });
         }
       });
     },

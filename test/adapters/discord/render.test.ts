@@ -5,8 +5,13 @@ import { escapeText } from '../../../src/adapters/discord/render/escape-text.ts'
 import { renderReply } from '../../../src/adapters/discord/render/render-reply.ts';
 import { renderBeats } from '../../../src/adapters/discord/render/render-screenplay.ts';
 import { splitText } from '../../../src/adapters/discord/render/split-text.ts';
+import {
+  splitVoices,
+  voicesPointer,
+  webhookUsername,
+} from '../../../src/adapters/discord/render/split-voices.ts';
 import { parseVoteButtonId, voteButtonId } from '../../../src/adapters/discord/render/vote-button-id.ts';
-import { publicReply } from '../../../src/commands/command.ts';
+import { publicReply, text } from '../../../src/commands/command.ts';
 import type { Beat } from '../../../src/story/types.ts';
 
 const author = { kind: 'user' as const, id: '1', name: 'alice' };
@@ -143,5 +148,34 @@ describe('roles from Discord permissions', () => {
     expect(roleFor(plain, [], {})).toBe('writer');
     expect(roleFor(plain, [], { writerRoleId: '7' })).toBe('audience');
     expect(roleFor(plain, ['7'], { writerRoleId: '7' })).toBe('writer');
+  });
+});
+
+describe('character voices rendering', () => {
+  it('takes new dialogue out of a reply in order, leaving the rest around it', () => {
+    const said = beat({ id: 'b2', kind: 'dialogue', character: 'Nora', text: 'Hi.' });
+    const old = beat({ id: 'b1', kind: 'dialogue', character: 'Sam', text: 'Before.' });
+    const after = beat({ id: 'b3', kind: 'action', text: 'She leaves.' });
+    const reply = publicReply(text('Intro'), { type: 'beats', beats: [old, said, after] }, text('Outro'));
+
+    const parts = splitVoices(reply, (candidate) => candidate.id !== 'b1');
+
+    expect(parts).toEqual([
+      { type: 'blocks', blocks: [text('Intro'), { type: 'beats', beats: [old] }] },
+      { type: 'voice', beat: said },
+      { type: 'blocks', blocks: [{ type: 'beats', beats: [after] }, text('Outro')] },
+    ]);
+    expect(voicesPointer([said])).toBe('-# 🎭 **NORA** speaks below.');
+    expect(voicesPointer([said, old, said])).toBe('-# 🎭 **NORA** and **SAM** speak below.');
+  });
+
+  it('keeps webhook usernames free of the words Discord refuses, and within 80 characters', () => {
+    for (const name of ['Discord Dan', 'CLYDE', 'clydediscord']) {
+      const username = webhookUsername(name);
+      expect(username).not.toMatch(/discord|clyde/i);
+      expect(username).toHaveLength(name.length);
+    }
+    expect(webhookUsername('Nora')).toBe('Nora');
+    expect(Array.from(webhookUsername('𝒜'.repeat(100)))).toHaveLength(80);
   });
 });

@@ -16,8 +16,8 @@ export function renderBeat(beat: Beat, scenes: Record<string, Scene> = {}): stri
     }
     case 'dialogue': {
       const lines = [`**${escapeText((beat.character ?? '').toUpperCase())}**`];
-      const parenthetical = beat.parenthetical?.trim().replace(/^\(+|\)+$/g, '');
-      if (parenthetical) lines.push(`*(${escapeText(parenthetical)})*`);
+      const parenthetical = parentheticalLine(beat);
+      if (parenthetical) lines.push(parenthetical);
       lines.push(...paragraphLines(beat.text));
       return lines.map((line) => `> ${line}`).join('\n');
     }
@@ -26,6 +26,18 @@ export function renderBeat(beat: Beat, scenes: Record<string, Scene> = {}): stri
     case 'action':
       return escapeText(beat.text.trim());
   }
+}
+
+/** A line of dialogue as its character's own message (character voices): the author shows the name. */
+export function renderSpokenLine(beat: Beat): string {
+  const parenthetical = parentheticalLine(beat);
+  const text = escapeText(beat.text.trim());
+  return parenthetical ? `${parenthetical}\n${text}` : text;
+}
+
+function parentheticalLine(beat: Beat): string | undefined {
+  const parenthetical = beat.parenthetical?.trim().replace(/^\(+|\)+$/g, '');
+  return parenthetical ? `*(${escapeText(parenthetical)})*` : undefined;
 }
 
 /** Dialogue stays inside one quote: blank lines would end it, so paragraphs become single line breaks. */

@@ -1,0 +1,110 @@
+// character_voices in a Discord room: each new line of dialogue in a command's public reply is posted
+// through the channel webhook under the character's name. Everything stays in order: what comes before
+// the first line is the reply (with a pointer to the lines), the lines follow, then the rest as
+// follow-ups. Without Manage Webhooks the reply is shown as usual and a moderator is told once; a line
+// the webhook fails to post is shown as usual too, so the whole text always arrives.
+import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.js';
+import type { Reply } from '../../commands/command.ts';
+import type { Actor, Beat, RoomRef } from '../../story/types.ts';
+import type { AdapterDeps } from './adapter-deps.ts';
+import type { ChannelWebhook, VoiceTarget } from './character-webhooks.ts';
+import type { InteractionOutput, SentMessage } from './interaction-output.ts';
+import { CONTENT_MAX } from './render/message-draft.ts';
+import { renderReply } from './render/render-reply.ts';
+import { renderSpokenLine } from './render/render-screenplay.ts';
+import { splitText } from './render/split-text.ts';
+import { splitVoices, voicesPointer, webhookUsername, withPointer } from './render/split-voices.ts';
+import { safeError } from './safe-error.ts';
+
+export const VOICES_NEED_PERMISSION =
+  'Character voices are on, but storyroom lacks the Manage Webhooks permission in this channel, so ' +
+  'lines are posted as usual. Give storyroom Manage Webhooks here, or turn voices off with ' +
+  '`/room settings character_voices:off`.';
+
+export interface Voicing {
+  /** Beats the room had before the command: a reply that restates one (e.g. after an undo) does not voice it. */
+  known: ReadonlySet<string>;
+}
+
+/** Before a command runs: whether its room wants character voices, and which beats it already has. */
+export async function prepareVoicing(deps: AdapterDeps, room: RoomRef): Promise<Voicing | undefined> {
+  try {
+    const state = await deps.engine.room(room);
+    return state.settings.characterVoices ? { known: new Set(Object.keys(state.beats)) } : undefined;
+  } catch {
+    // The command reads the room too and reports a failing store itself.
+    return undefined;
+  }
+}
+
+export async function showVoicedReply(
+  reply: Reply,
+  voicing: Voicing,
+  context: {
+    interaction: ChatInputCommandInteraction;
+    actor: Actor;
+    output: InteractionOutput;
+    deps: AdapterDeps;
+  },
+): Promise<SentMessage[]> {
+  const { interaction, actor, output, deps } = context;
+  const parts = splitVoices(reply, (beat) => !voicing.known.has(beat.id));
+  const lines = parts.flatMap((part) => (part.type === 'voice' ? [part.beat] : []));
+  if (lines.length === 0) return output.showPublic(renderReply(reply), { final: true });
+
+  const target = voiceTargetOf(interaction);
+  const lookup = interaction.appPermissions.has(PermissionFlagsBits.ManageWebhooks)
+    ? await deps.voices.lookup(target, interaction.applicationId)
+    : ({ ok: false, reason: 'forbidden' } as const);
+  if (!lookup.ok) {
+    const sent = await output.showPublic(renderReply(reply), { final: true });
+    if (
+      lookup.reason === 'forbidden' &&
+      actor.role === 'moderator' &&
+      deps.voices.claimNotice(target.channelId)
+    ) {
+      await output.addPrivate([{ content: VOICES_NEED_PERMISSION, embeds: [], components: [] }]);
+    }
+    return sent;
+  }
+
+  const [first, ...rest] = parts;
+  const lead = first?.type === 'blocks' ? first.blocks : [];
+  const leadDrafts = lead.length > 0 ? renderReply({ visibility: 'public', blocks: lead }) : [];
+  const sent = await output.showPublic(withPointer(leadDrafts, voicesPointer(lines)), { final: true });
+  let webhook: ChannelWebhook | undefined = lookup.webhook;
+  for (const part of first?.type === 'voice' ? parts : rest) {
+    if (part.type === 'voice' && webhook) {
+      if (await speak(part.beat, target, webhook, deps)) continue;
+      webhook = undefined;
+    }
+    const blocks = part.type === 'voice' ? [{ type: 'beats' as const, beats: [part.beat] }] : part.blocks;
+    sent.push(...(await output.appendPublic(renderReply({ visibility: 'public', blocks }))));
+  }
+  return sent;
+}
+
+/** Posts one line under its character's name; false (and the webhook forgotten) when that failed. */
+async function speak(beat: Beat, target: VoiceTarget, webhook: ChannelWebhook, deps: AdapterDeps) {
+  const username = webhookUsername(beat.character ?? '');
+  try {
+    for (const content of splitText(renderSpokenLine(beat), CONTENT_MAX)) {
+      await deps.voices.speak(target, webhook, { username, content });
+    }
+    return true;
+  } catch (error) {
+    deps.voices.forget(target);
+    deps.logger.warn(
+      { err: safeError(error), channelId: target.channelId, beatId: beat.id },
+      'a character line could not be posted through the webhook; posting it as usual',
+    );
+    return false;
+  }
+}
+
+/** A thread's webhook belongs to its parent channel and posts into the thread by id. */
+function voiceTargetOf(interaction: ChatInputCommandInteraction): VoiceTarget {
+  const channel = interaction.channel;
+  if (channel?.isThread() && channel.parentId) return { channelId: channel.parentId, threadId: channel.id };
+  return { channelId: interaction.channelId };
+}
