@@ -7,6 +7,7 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '查看设定' },
   options: z.object({}),
   access: 'everyone',
+  replies: 'private',
   async execute(ctx) {
     const facts = await ctx.engine.canon(ctx.room);
     if (facts.length === 0)

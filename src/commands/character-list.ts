@@ -8,6 +8,7 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '角色列表' },
   options: z.object({}),
   access: 'everyone',
+  replies: 'private',
   async execute(ctx) {
     const room = await ctx.engine.room(ctx.room);
     requireStory(room);

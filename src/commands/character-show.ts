@@ -9,6 +9,7 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '查看角色' },
   options: z.object({ name: nameOption('The character to show') }),
   access: 'everyone',
+  replies: 'private',
   async execute(ctx, options) {
     const room = await ctx.engine.room(ctx.room);
     requireStory(room);

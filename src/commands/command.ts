@@ -40,6 +40,12 @@ export interface Command<Options extends z.ZodObject = z.ZodObject> {
   access: 'everyone' | 'moderator';
   /** True when it may call the narrator and take longer than the platforms' 3-second window. */
   slow?: boolean;
+  /**
+   * Whether a successful reply is public (the default) or private, for platforms that must choose before the
+   * reply exists (Discord's deferred "thinking…" message). "private-without-options": private when run with
+   * no options (it only shows something), public otherwise (it changes something).
+   */
+  replies?: 'public' | 'private' | 'private-without-options';
   execute(ctx: CommandContext, options: z.output<Options>): Promise<Reply>;
 }
 

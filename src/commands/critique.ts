@@ -7,6 +7,7 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '让叙述者点评剧本（仅你可见）' },
   options: z.object({}),
   access: 'everyone',
+  replies: 'private',
   slow: true,
   async execute(ctx) {
     // The review is shown whole, privately; its text is not streamed to the channel.

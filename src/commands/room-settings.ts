@@ -26,6 +26,7 @@ export default defineCommand({
     ).optional(),
   }),
   access: 'everyone',
+  replies: 'private-without-options',
   async execute(ctx, options) {
     const patch = {
       voteDurationMs: options.vote_duration,

@@ -11,6 +11,7 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '查看本房间的模型用量' },
   options: z.object({}),
   access: 'everyone',
+  replies: 'private',
   async execute(ctx) {
     const usage = await ctx.engine.usage(ctx.room);
     return privateReply({

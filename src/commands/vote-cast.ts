@@ -24,6 +24,7 @@ export default defineCommand({
       .optional(),
   }),
   access: 'everyone',
+  replies: 'private',
   async execute(ctx, options) {
     const {
       options: labels,

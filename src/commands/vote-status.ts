@@ -7,6 +7,7 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '查看投票状态' },
   options: z.object({}),
   access: 'everyone',
+  replies: 'private',
   async execute(ctx) {
     const vote = await ctx.engine.voteStatus(ctx.room);
     const room = await ctx.engine.room(ctx.room);

@@ -1,7 +1,7 @@
 // A slash command: acknowledged at once (deferred when it touches the store or the narrator), run through
 // the shared command runner, streamed while the narrator writes, then shown as its final reply.
-import type { ChatInputCommandInteraction } from 'discord.js';
-import type { Reply } from '../../commands/command.ts';
+import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import type { Command, Reply } from '../../commands/command.ts';
 import { findCommand, runCommand } from '../../commands/run-command.ts';
 import { UserError } from '../../story/errors.ts';
 import type { Actor } from '../../story/types.ts';
@@ -44,8 +44,12 @@ export async function handleCommand(
     },
     'discord command',
   );
-  if (!INSTANT_COMMANDS.has(command.name)) await interaction.deferReply();
-  const voicing = INSTANT_COMMANDS.has(command.name) ? undefined : await prepareVoicing(deps, room);
+  const instant = INSTANT_COMMANDS.has(command.name);
+  // A private answer is deferred privately, so no public "thinking…" appears and vanishes. Ephemeral or
+  // not is fixed by the first response; errors are private either way.
+  const privately = repliesPrivately(command, call.options);
+  if (!instant) await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
+  const voicing = instant || privately ? undefined : await prepareVoicing(deps, room);
 
   const preview = command.slow
     ? createStreamPreview({
@@ -81,6 +85,13 @@ export async function handleCommand(
   await showReply(reply, { interaction, actor, output, deps }, voicing);
 }
 
+function repliesPrivately(command: Command, options: Record<string, unknown>): boolean {
+  if (command.replies === 'private-without-options') {
+    return Object.values(options).every((value) => value === undefined || value === '');
+  }
+  return command.replies === 'private';
+}
+
 async function showReply(
   reply: Reply,
   context: {
@@ -96,10 +107,15 @@ async function showReply(
     await output.showPrivate(renderReply(reply));
     return;
   }
-  const sent =
-    voicing && !interaction.ephemeral
-      ? await showVoicedReply(reply, voicing, context)
-      : await output.showPublic(renderReply(reply), { final: true });
+  if (interaction.ephemeral) {
+    deps.logger.warn(
+      { command: interaction.commandName, interactionId: interaction.id },
+      'a command said it replies privately but replied publicly; the reply stays private',
+    );
+  }
+  const sent = voicing
+    ? await showVoicedReply(reply, voicing, context)
+    : await output.showPublic(renderReply(reply), { final: true });
   for (const message of sent) {
     const vote = message.draft.vote;
     if (vote?.open) deps.votes.remember(vote.room, vote.voteId, message);

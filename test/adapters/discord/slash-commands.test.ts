@@ -122,12 +122,13 @@ describe('slash commands', () => {
   it('turns invalid options into a readable private message', async () => {
     harness = await startHarness();
     await startStory(harness);
-    const payload = slashCommand('vote cast', { option: 'Z' }, ALICE);
+    // Deferred publicly (it would change a setting), so the reason comes as a private follow-up.
+    const payload = slashCommand('room settings', { vote_duration: 'forever' }, MOD);
 
     await harness.send(payload);
 
     const reply = harness.rest.find('POST', new RegExp(`${followUps(payload)}$`))[0];
-    expect(reply?.body.content).toBe('option: Give the option as a letter (A-E) or a number (1-5).');
+    expect(reply?.body.content).toBe('vote\\_duration: "forever" is not a duration. Use e.g. 30s, 5m or 1h.');
     expect(reply?.body.flags).toBe(MessageFlags.Ephemeral);
   });
 
@@ -167,5 +168,77 @@ describe('slash commands', () => {
     const names = reply?.body.data.embeds[0].fields.map((field: { name: string }) => field.name);
     expect(names).toContain('/scene start');
     expect(names).not.toContain('/scene undo');
+  });
+
+  describe('commands that answer privately', () => {
+    /** Every request made for one interaction, as "METHOD path". */
+    const requestsOf = (h: Harness, payload: { token: string }) =>
+      h.rest.calls.filter((call) => call.path.includes(payload.token)).map((c) => `${c.method} ${c.path}`);
+
+    it.each([
+      ['character list', {}],
+      ['character show', { name: 'Nora' }],
+      ['vote status', {}],
+      ['canon list', {}],
+      ['critique', {}],
+      ['room usage', {}],
+      ['room settings', {}],
+      ['vote cast', { option: 'A' }],
+    ] as const)(
+      '/%s defers privately and edits that reply: nothing public appears and vanishes',
+      async (name, options) => {
+        harness = await startHarness();
+        await startStory(harness);
+        await harness.send(slashCommand('character add', { name: 'Nora' }, ALICE));
+        await harness.send(
+          slashCommand('vote open', { option1: 'Left', option2: 'Right', duration: '5m' }, ALICE),
+        );
+        const payload = slashCommand(name, options, ALICE);
+
+        await harness.send(payload);
+
+        expect(requestsOf(harness, payload)).toEqual([
+          `POST ${callback(payload)}`,
+          `PATCH ${original(payload)}`,
+        ]);
+        const [deferred, edit] = harness.rest.calls.filter((call) => call.path.includes(payload.token));
+        expect(deferred?.body).toEqual({
+          type: InteractionResponseType.DeferredChannelMessageWithSource,
+          data: { flags: MessageFlags.Ephemeral },
+        });
+        expect(edit?.body.allowed_mentions).toEqual({ parse: [] });
+      },
+    );
+
+    it('keeps an error of a private command in the same private reply', async () => {
+      harness = await startHarness();
+      await startStory(harness);
+      const payload = slashCommand('character show', { name: 'Nobody' }, ALICE);
+
+      await harness.send(payload);
+
+      expect(requestsOf(harness, payload)).toEqual([
+        `POST ${callback(payload)}`,
+        `PATCH ${original(payload)}`,
+      ]);
+      expect(harness.rest.calls.find((call) => call.path === callback(payload))?.body.data.flags).toBe(
+        MessageFlags.Ephemeral,
+      );
+      expect(harness.rest.find('PATCH', new RegExp(original(payload)))[0]?.body.content).toMatch(/Nobody/);
+    });
+
+    it('defers /room settings publicly when it changes something, privately when it only shows', async () => {
+      harness = await startHarness();
+      await startStory(harness);
+      const change = slashCommand('room settings', { auto_vote: true }, MOD);
+
+      await harness.send(change);
+
+      expect(requestsOf(harness, change)).toEqual([`POST ${callback(change)}`, `PATCH ${original(change)}`]);
+      expect(harness.rest.calls.find((call) => call.path === callback(change))?.body.data.flags).toBe(0);
+      expect(harness.rest.find('PATCH', new RegExp(original(change)))[0]?.body.embeds[0].title).toBe(
+        'mod changed the room settings',
+      );
+    });
   });
 });
