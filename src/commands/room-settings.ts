@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { requireStory } from '../story/rules.ts';
 import { defineCommand, privateReply, publicReply } from './command.ts';
 import { settingsFields } from './format.ts';
 import { booleanOption, choiceOption, durationOption, textOption } from './option-schemas.ts';
 
 export default defineCommand({
   name: 'room settings',
-  description: "Show the room's settings; moderators can change them",
+  description: "Show or change the room's settings (moderators)",
   descriptionLocalizations: { 'zh-CN': '查看或修改房间设置' },
   options: z.object({
     vote_duration: durationOption('Default vote length, e.g. 60s (10s to 24h)').optional(),
@@ -25,7 +24,7 @@ export default defineCommand({
       100,
     ).optional(),
   }),
-  access: 'everyone',
+  access: 'moderator',
   replies: 'private-without-options',
   async execute(ctx, options) {
     const patch = {
@@ -38,9 +37,8 @@ export default defineCommand({
     };
     const changing = Object.values(patch).some((value) => value !== undefined);
     if (!changing) {
-      const room = await ctx.engine.room(ctx.room);
-      requireStory(room);
-      return privateReply({ type: 'fields', title: 'Room settings', fields: settingsFields(room.settings) });
+      const settings = await ctx.engine.settings(ctx.room, ctx.actor);
+      return privateReply({ type: 'fields', title: 'Room settings', fields: settingsFields(settings) });
     }
     const settings = await ctx.engine.updateSettings(ctx.room, ctx.actor, patch);
     return publicReply({

@@ -10,10 +10,10 @@ export default defineCommand({
   description: "Show the narrator's token usage in this room",
   descriptionLocalizations: { 'zh-CN': '查看本房间的模型用量' },
   options: z.object({}),
-  access: 'everyone',
+  access: 'moderator',
   replies: 'private',
   async execute(ctx) {
-    const usage = await ctx.engine.usage(ctx.room);
+    const usage = await ctx.engine.usage(ctx.room, ctx.actor);
     return privateReply({
       type: 'fields',
       title: 'Narrator usage',

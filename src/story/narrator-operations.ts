@@ -183,7 +183,8 @@ export function createNarratorOperations(core: EngineCore) {
     },
 
     /** Tokens the room has used: every beat ever written (rewritten ones too), and the narrator's other work. */
-    async usage(ref: RoomRef): Promise<RoomUsage> {
+    async usage(ref: RoomRef, actor: Actor): Promise<RoomUsage> {
+      requireModerator(actor, "see the narrator's token usage");
       const state = await readStory(ref);
       const byModel = new Map<string, { model: string; beats: number; usage: TokenUsage }>();
       const beatTotal = { promptTokens: 0, completionTokens: 0 };

@@ -177,6 +177,15 @@ export function createRoomOperations(core: EngineCore) {
       });
     },
 
+    /** The room's settings, for moderators (/room is a moderator's panel). */
+    settings(ref: RoomRef, actor: Actor): Promise<RoomSettings> {
+      return registry.run(ref, async (room) => {
+        requireStory(room.state);
+        requireModerator(actor, 'see the room settings');
+        return room.state.settings;
+      });
+    },
+
     updateSettings(ref: RoomRef, actor: Actor, patch: Partial<RoomSettings>) {
       return registry.run(ref, async (room) => {
         requireStory(room.state);

@@ -122,7 +122,8 @@ describe('critique and usage', () => {
     ]);
     const after = (await engine.room(room)).usage;
     expect(after.completionTokens).toBeGreaterThan(before.completionTokens);
-    const usage = await engine.usage(room);
+    await expect(engine.usage(room, alice)).rejects.toThrow(/Only moderators can see the narrator's token usage/);
+    const usage = await engine.usage(room, mo);
     expect(usage.byModel).toEqual([
       {
         model: 'offline narrator',
@@ -131,7 +132,7 @@ describe('critique and usage', () => {
       },
     ]);
     expect(usage.other.completionTokens).toBeGreaterThan(0);
-    const shown = await runCommand(roomUsage, ctx, {});
+    const shown = await runCommand(roomUsage, { ...ctx, actor: mo }, {});
     expect(JSON.stringify(shown)).toContain('offline narrator (1 beat)');
   });
 

@@ -48,3 +48,14 @@ describe("a room's model", () => {
     expect((await make().room(room)).settings.characterVoices).toBe(true);
   });
 });
+
+describe('the settings panel', () => {
+  it('shows the settings to moderators only', async () => {
+    const { engine } = await engineWithModels();
+    expect(await engine.settings(room, mod)).toMatchObject({
+      voteDurationMs: 60_000,
+      whoMayContinue: 'everyone',
+    });
+    await expect(engine.settings(room, alice)).rejects.toThrow('Only moderators can see the room settings.');
+  });
+});

@@ -151,7 +151,10 @@ describe('command registration payload', () => {
       mixed: null,
     });
     expect(built[0]?.description_localizations).toEqual({ 'zh-CN': '测试' });
-    // storyroom's own list follows the same rule.
+    // storyroom's own list follows the same rule: /room is the moderators' panel, /scene is shared.
+    const own = Object.fromEntries(payload.map((top) => [top.name, top.default_member_permissions]));
+    expect(own.room).toBe(String(PermissionFlagsBits.ManageMessages));
+    expect(own.scene).toBeNull();
     for (const top of payload) {
       const members = commands.filter((command) => command.name.split(' ')[0] === top.name);
       const moderatorOnly = members.every((command) => command.access === 'moderator');

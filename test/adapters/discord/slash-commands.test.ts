@@ -176,24 +176,24 @@ describe('slash commands', () => {
       h.rest.calls.filter((call) => call.path.includes(payload.token)).map((c) => `${c.method} ${c.path}`);
 
     it.each([
-      ['character list', {}],
-      ['character show', { name: 'Nora' }],
-      ['vote status', {}],
-      ['canon list', {}],
-      ['critique', {}],
-      ['room usage', {}],
-      ['room settings', {}],
-      ['vote cast', { option: 'A' }],
+      ['character list', {}, ALICE],
+      ['character show', { name: 'Nora' }, ALICE],
+      ['vote status', {}, ALICE],
+      ['canon list', {}, ALICE],
+      ['critique', {}, ALICE],
+      ['room usage', {}, MOD],
+      ['room settings', {}, MOD],
+      ['vote cast', { option: 'A' }, ALICE],
     ] as const)(
       '/%s defers privately and edits that reply: nothing public appears and vanishes',
-      async (name, options) => {
+      async (name, options, who) => {
         harness = await startHarness();
         await startStory(harness);
         await harness.send(slashCommand('character add', { name: 'Nora' }, ALICE));
         await harness.send(
           slashCommand('vote open', { option1: 'Left', option2: 'Right', duration: '5m' }, ALICE),
         );
-        const payload = slashCommand(name, options, ALICE);
+        const payload = slashCommand(name, options, who);
 
         await harness.send(payload);
 
