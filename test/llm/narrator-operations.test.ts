@@ -122,7 +122,9 @@ describe('critique and usage', () => {
     ]);
     const after = (await engine.room(room)).usage;
     expect(after.completionTokens).toBeGreaterThan(before.completionTokens);
-    await expect(engine.usage(room, alice)).rejects.toThrow(/Only moderators can see the narrator's token usage/);
+    await expect(engine.usage(room, alice)).rejects.toThrow(
+      /Only moderators can see the narrator's token usage/,
+    );
     const usage = await engine.usage(room, mo);
     expect(usage.byModel).toEqual([
       {

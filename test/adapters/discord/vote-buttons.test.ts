@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseVoteButtonId } from '../../../src/adapters/discord/render/vote-button-id.ts';
 import { createKeyvEventStore } from '../../../src/store/keyv-event-store.ts';
 import type { RoomRef } from '../../../src/story/types.ts';
-import { manualClock } from '../../helpers/discord-clock.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import {
   ALICE,
@@ -17,6 +16,7 @@ import {
   slashCommand,
 } from '../../helpers/discord-payloads.ts';
 import type { RecordedCall } from '../../helpers/discord-rest.ts';
+import { createFakeClock } from '../../helpers/fake-clock.ts';
 
 /** Vote messages are edited on a timer (throttled); wait for the edit rather than for a fixed time. */
 const eventually = (assertion: () => unknown) => vi.waitFor(assertion, { timeout: 5000, interval: 20 });
@@ -158,10 +158,10 @@ describe('vote buttons', () => {
   });
 
   it('refuses a click after the deadline politely and brings the message up to date', async () => {
-    const clock = manualClock();
+    const clock = createFakeClock(Date.now());
     const h = await start({ clock });
     const { buttons, messageId } = await openVote(h);
-    clock.advance(5 * 60 * 1000 + 1);
+    await clock.advance(5 * 60 * 1000 + 1);
     await eventually(async () => expect((await h.engine.room(ROOM)).openVoteId).toBeUndefined());
     const late = buttonClick(buttons[0]?.custom_id ?? '', messageId, BOB);
     const before = Date.now();
@@ -182,13 +182,13 @@ describe('vote buttons', () => {
   });
 
   it('closes a vote whose reply token has expired by editing the bot’s own channel message', async () => {
-    const clock = manualClock();
+    const clock = createFakeClock(Date.now());
     let skew = 0;
     const h = await start({ clock, now: () => Date.now() + skew });
     const { messageId } = await openVote(h);
     skew = 16 * 60 * 1000;
 
-    clock.advance(5 * 60 * 1000 + 1);
+    await clock.advance(5 * 60 * 1000 + 1);
 
     await eventually(() => {
       const edit = h.rest.find('PATCH', new RegExp(`^/channels/${CHANNEL_ID}/messages/${messageId}$`)).at(-1);
@@ -206,7 +206,7 @@ describe('vote buttons', () => {
     /** Opens a vote in one "process", stops it, and returns what the next process needs. */
     async function openThenStop() {
       const store = createKeyvEventStore(new Keyv());
-      const clock = manualClock();
+      const clock = createFakeClock(Date.now());
       const before = await start({ store, clock });
       const { messageId } = await openVote(before);
       const voteId = (await before.engine.room(ROOM)).openVoteId ?? '';
@@ -235,10 +235,10 @@ describe('vote buttons', () => {
 
     it('disables the buttons and shows the result at the deadline, without any click', async () => {
       const { store, openedAt, messageId, voteId } = await openThenStop();
-      const clock = manualClock(openedAt);
+      const clock = createFakeClock(openedAt);
       const after = await start({ store, clock });
 
-      clock.advance(VOTE_MS + 1);
+      await clock.advance(VOTE_MS + 1);
 
       await eventually(() => expectClosedMessage(channelEdits(after, messageId).at(-1)));
       // The new process made no other request: no interaction of its own, nothing posted.
@@ -255,7 +255,7 @@ describe('vote buttons', () => {
     it('updates the message of a vote that came due while the bot was down, at start-up', async () => {
       const { store, openedAt, messageId } = await openThenStop();
 
-      const after = await start({ store, clock: manualClock(openedAt + VOTE_MS + 60_000) });
+      const after = await start({ store, clock: createFakeClock(openedAt + VOTE_MS + 60_000) });
 
       await eventually(() => expectClosedMessage(channelEdits(after, messageId).at(-1)));
       const vote = Object.values((await after.engine.room(ROOM)).votes)[0];
