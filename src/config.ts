@@ -61,6 +61,17 @@ export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv)
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
+/** For entry points: the configuration read, or undefined after telling stderr what is wrong with it. */
+export function configOrReport<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+    return undefined;
+  }
+}
+
 /** Every part of the configuration; the problems of all parts are reported together. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];

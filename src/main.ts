@@ -4,7 +4,7 @@
 import { runConsoleRoom } from './adapters/console/index.ts';
 import { startDiscordAdapter } from './adapters/discord/index.ts';
 import { commands } from './commands/index.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { configOrReport, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { createNarratorFromConfig } from './llm/create-narrator.ts';
 import { createEventStore } from './store/create-event-store.ts';
@@ -31,16 +31,8 @@ function waitForSignal(): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = configOrReport(loadConfig);
+  if (!config) return 1;
   const consoleRoom = !config.discord.token;
   const interactive = consoleRoom && Boolean(process.stdin.isTTY);
   const logger = createLogger(interactive ? 'warn' : config.LOG_LEVEL);

@@ -4,20 +4,12 @@ import { REST } from 'discord.js';
 import { discordConfigSchema, registerCommands } from './adapters/discord/index.ts';
 import { safeError } from './adapters/discord/safe-error.ts';
 import { commands } from './commands/index.ts';
-import { ConfigError, parseEnv } from './config.ts';
+import { configOrReport, parseEnv } from './config.ts';
 import { createLogger } from './create-logger.ts';
 
 async function register(): Promise<number> {
-  let config: ReturnType<typeof discordConfigSchema.parse>;
-  try {
-    config = parseEnv(discordConfigSchema, process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = configOrReport(() => parseEnv(discordConfigSchema, process.env));
+  if (!config) return 1;
   const { token, applicationId, guildId } = config;
   if (!token || !applicationId) {
     process.stderr.write(

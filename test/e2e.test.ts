@@ -22,9 +22,12 @@ function offlineEnv(): NodeJS.ProcessEnv {
   return { ...env, STORE_URL, LOG_LEVEL: 'warn', CONSOLE_CHANNEL: 'e2e' };
 }
 
-function runScript(lines: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runScript(
+  lines: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/main.ts'], { cwd: REPO, env: offlineEnv() });
+    const child = spawn(process.execPath, ['src/main.ts'], { cwd: REPO, env: { ...offlineEnv(), ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -122,4 +125,17 @@ describe('the local story room, end to end on SQLite', () => {
     expect(out2).not.toContain('A mistake to undo.');
     expect(out2).not.toContain('Something went wrong');
   }, 60_000);
+
+  it('refuses to start on a bad setting, naming the variable and what it expects', async () => {
+    const run = await runScript(['/scene start title:Never'], {
+      STORE_URL: 'ftp://nowhere',
+      LLM_CONTEXT_TOKENS: 'lots',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Invalid configuration:\n/);
+    expect(run.stderr).toMatch(/ {2}STORE_URL: .+/);
+    expect(run.stderr).toMatch(/ {2}LLM_CONTEXT_TOKENS: .+/);
+    expect(run.stderr).toContain('See .env.example for every variable.');
+  }, 30_000);
 });

@@ -5,22 +5,14 @@
 // shared through the store, so every shard must use the same STORE_URL (Redis or PostgreSQL, not memory).
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
-import { ConfigError, parseEnv } from '../../config.ts';
+import { configOrReport, parseEnv } from '../../config.ts';
 import { discordConfigSchema } from './discord-config.ts';
 
 const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
 
 async function spawnShards(): Promise<number> {
-  let config: ReturnType<typeof discordConfigSchema.parse>;
-  try {
-    config = parseEnv(discordConfigSchema, process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = configOrReport(() => parseEnv(discordConfigSchema, process.env));
+  if (!config) return 1;
   if (!config.token) {
     process.stderr.write('Set DISCORD_TOKEN to run shards.\n');
     return 1;
