@@ -109,6 +109,8 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
       });
       if (signal.aborted) throw signal.reason;
       const result = await registry.run(ref, async (room) => {
+        // A cancel may have reached the room's queue while the narrator's reply was on its way here.
+        if (signal.aborted) throw signal.reason;
         release(room);
         requireUnlocked(room.state);
         return outcome(room, await commitBeats(room, actor, steps.toEvents(room, narration)));

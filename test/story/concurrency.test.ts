@@ -46,6 +46,37 @@ describe('concurrent commands on one room', () => {
     expect((await engine.room(room)).seq).toBe(seq);
   });
 
+  it('a cancel queued just as the narrator finishes still keeps the beat out', async () => {
+    const { engine, narrator, store } = await startedFixture();
+    await engine.openVote(room, alice, { options: ['A', 'B'] });
+    const seq = (await engine.room(room)).seq;
+    narrator.hold();
+    const writing = engine.continueStory(room, alice, {}).catch((e: unknown) => e);
+    await new Promise((resolve) => setImmediate(resolve));
+    // A ballot's slow write keeps the room's queue busy; the cancel waits behind it, and the narrator finishes.
+    const append = store.append.bind(store);
+    let unblock = () => {};
+    const blocked = new Promise<void>((resolve) => {
+      unblock = resolve;
+    });
+    store.append = async (...args) => {
+      await blocked;
+      return append(...args);
+    };
+    const ballot = engine.castVote(room, bob, { option: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    const cancelling = engine.cancelGeneration(room, mod);
+    narrator.release();
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    unblock();
+    await ballot;
+    expect((await cancelling).name).toBe('Alice');
+    expect(await writing).toMatchObject({ code: 'generation.cancelled' });
+    const after = await engine.room(room);
+    expect(after.seq).toBe(seq + 1); // the ballot, and no beat
+    expect(Object.values(after.beats).filter((beat) => beat.author.kind === 'narrator')).toHaveLength(0);
+  });
+
   it('a failed generation leaves the story exactly as it was', async () => {
     const { engine, narrator } = await startedFixture();
     const seq = (await engine.room(room)).seq;
