@@ -133,11 +133,17 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
     if (!result.room.settings.autoVote || result.room.openVoteId || result.room.locked) return result;
     try {
       const proposal = await narrator.proposeOptions({ room: result.room, count: 3 });
-      const vote = await registry.run(ref, (room) =>
-        room.state.openVoteId
+      const vote = await registry.run(ref, async (room) => {
+        const { usage } = proposal;
+        if (usage.promptTokens + usage.completionTokens > 0) {
+          await registry.commit(room, authorOf(actor), [
+            { type: 'usage.recorded', purpose: 'vote options', usage },
+          ]);
+        }
+        return room.state.openVoteId
           ? undefined
-          : votes.openVoteIn(ref, room, actor, proposal.output.slice(0, 4), {}),
-      );
+          : votes.openVoteIn(ref, room, actor, proposal.output.slice(0, 4), {});
+      });
       return { ...result, vote };
     } catch (error) {
       // The beat is stored; a failed automatic vote must not turn it into an error for the writer.

@@ -120,8 +120,14 @@ describe('vote', () => {
   it('opens a vote after each narrator beat when auto-vote is on', async () => {
     const { engine } = await startedFixture();
     await engine.updateSettings(room, mod, { autoVote: true });
+    const before = { ...(await engine.room(room)).usage };
     const outcome = await engine.continueStory(room, alice, {});
     expect(outcome.vote?.options).toEqual(['Left', 'Right', 'Stay']);
+    // The beat's tokens and the proposal's are both counted in the room.
+    expect((await engine.room(room)).usage).toEqual({
+      promptTokens: before.promptTokens + 200,
+      completionTokens: before.completionTokens + 40,
+    });
   });
 });
 
