@@ -24,7 +24,7 @@ export function createModeration(endpoint: LiveEndpoint, model: string, logger: 
       logger.error({ err: error, endpoint: endpoint.label, stage }, 'moderation request failed');
       throw new UserError(
         'narrator.moderation-unavailable',
-        'The content check is not available right now, so the narrator did not write. Nothing was added to the story. Try again in a moment.',
+        'The content check is not available right now, so nothing was added to the story. Try again in a moment.',
       );
     }
     const categories = new Set<string>();

@@ -104,6 +104,11 @@ export interface Narrator {
   ): Promise<Narration<CharacterDesign>>;
   /** Scores for structure, pacing, character consistency and dialogue, with three suggestions. */
   critique?(request: NarrationRequest, options?: NarrationOptions): Promise<Narration<Critique>>;
+  /**
+   * With a content filter configured (LLM_MODERATION): checks people's own words (lines, actions, character
+   * sheets, canon, vote options) before they enter the story, and throws a UserError when they are flagged.
+   */
+  checkText?(texts: readonly (string | undefined)[], options?: { signal?: AbortSignal }): Promise<void>;
   /** A new rolling summary: the previous one plus the given beats, within a fixed length. */
   summarize?(request: SummaryRequest, options?: NarrationOptions): Promise<Narration<{ text: string }>>;
 }

@@ -186,6 +186,10 @@ export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps
 
   return {
     models: config.allowedModels,
+    ...(moderate && {
+      checkText: (texts: readonly (string | undefined)[], options?: { signal?: AbortSignal }) =>
+        moderate([...texts], 'input', options?.signal),
+    }),
     writeBeat: (request, options) =>
       run(request.room, beatTask(request), options, {
         input: [request.direction],

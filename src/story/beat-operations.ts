@@ -324,6 +324,7 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
       };
       if (input.heading !== undefined) {
         const heading = input.heading;
+        await narrator.checkText?.([heading, input.description]);
         const description =
           input.description === undefined ? '' : cleanText(input.description, 'scene description');
         return registry.run(ref, async (room) => {
@@ -353,11 +354,12 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
     },
 
     /** A person writes a character's line themselves. */
-    say(
+    async say(
       ref: RoomRef,
       actor: Actor,
       input: { character: string; text: string; parenthetical?: string | undefined },
     ) {
+      await narrator.checkText?.([input.text, input.parenthetical]);
       return registry.run(ref, async (room) => {
         requireCanAddBeat(room.state, actor, now(), room.generation?.by);
         const character = requireCharacter(room.state, input.character);
@@ -379,7 +381,12 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
     },
 
     /** A person writes an action (or, with kind "transition", a transition such as CUT TO:). */
-    action(ref: RoomRef, actor: Actor, input: { text: string; kind?: 'action' | 'transition' | undefined }) {
+    async action(
+      ref: RoomRef,
+      actor: Actor,
+      input: { text: string; kind?: 'action' | 'transition' | undefined },
+    ) {
+      await narrator.checkText?.([input.text]);
       return registry.run(ref, async (room) => {
         requireCanAddBeat(room.state, actor, now(), room.generation?.by);
         const beat: Beat = {

@@ -76,7 +76,8 @@ export function createNarratorOperations(core: EngineCore) {
 
   return {
     /** A moderator pins a fact the narrator must never contradict. */
-    addCanon(ref: RoomRef, actor: Actor, input: { text: string }) {
+    async addCanon(ref: RoomRef, actor: Actor, input: { text: string }) {
+      await core.narrator.checkText?.([input.text]);
       return registry.run(ref, async (room) => {
         requireStory(room.state);
         requireModerator(actor, 'pin canon facts');

@@ -75,7 +75,9 @@ export function createRoomOperations(core: EngineCore) {
 
   return {
     /** Opens the channel's story. One story per room. */
-    startStory(ref: RoomRef, actor: Actor, input: StartInput) {
+    async startStory(ref: RoomRef, actor: Actor, input: StartInput) {
+      const { title, premise, genre, tone, heading } = input;
+      await core.narrator.checkText?.([title, premise, genre, tone, heading]);
       return registry.run(ref, async (room) => {
         if (room.state.story) {
           throw new UserError(
@@ -117,7 +119,8 @@ export function createRoomOperations(core: EngineCore) {
       });
     },
 
-    addCharacter(ref: RoomRef, actor: Actor, input: CharacterInput) {
+    async addCharacter(ref: RoomRef, actor: Actor, input: CharacterInput) {
+      await core.narrator.checkText?.([input.name, input.description, input.voice]);
       return registry.run(ref, async (room) => {
         requireStory(room.state);
         requireUnlocked(room.state);
@@ -141,7 +144,12 @@ export function createRoomOperations(core: EngineCore) {
       });
     },
 
-    editCharacter(ref: RoomRef, actor: Actor, input: CharacterInput & { newName?: string | undefined }) {
+    async editCharacter(
+      ref: RoomRef,
+      actor: Actor,
+      input: CharacterInput & { newName?: string | undefined },
+    ) {
+      await core.narrator.checkText?.([input.newName, input.description, input.voice]);
       return registry.run(ref, async (room) => {
         requireStory(room.state);
         requireUnlocked(room.state);

@@ -196,6 +196,7 @@ export function createVoteOperations(core: EngineCore) {
       let options = input.options;
       if (options && options.length > 0) {
         checkOptions(options);
+        await core.narrator.checkText?.(options);
       } else {
         const state = await registry.run(ref, (room) => {
           check(room);

@@ -1,4 +1,10 @@
+import Keyv from 'keyv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/logger.ts';
+import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
+import { createStoryEngine } from '../../src/story/engine.ts';
+import type { Actor, RoomRef } from '../../src/story/types.ts';
+import { createFakeClock } from '../helpers/fake-clock.ts';
 import { DEFAULT_BEAT, type FakeOpenAiServer, startFakeOpenAiServer } from '../helpers/fake-openai-server.ts';
 import { llmConfig, sampleRoom, testNarrator } from './fixtures.ts';
 
@@ -60,5 +66,57 @@ describe('moderation (LLM_MODERATION=on)', () => {
     await expect(narrator.writeBeat({ room: sampleRoom(), direction: 'hello' })).rejects.toMatchObject({
       code: 'narrator.moderation-unavailable',
     });
+  });
+});
+
+describe("people's own words under moderation", () => {
+  const room: RoomRef = { platform: 'console', workspaceId: 'local', channelId: 'mod' };
+  const mo: Actor = { id: 'u-mo', name: 'Mo', role: 'moderator' };
+
+  async function engineWith(env: Record<string, string>) {
+    const { narrator } = testNarrator(llmConfig(server.baseURL, env));
+    const engine = createStoryEngine({
+      store: createKeyvEventStore(new Keyv()),
+      narrator,
+      clock: createFakeClock(),
+      logger: silentLogger,
+    });
+    await engine.startStory(room, mo, { title: 'Night shift' });
+    await engine.addCharacter(room, mo, { name: 'Vera' });
+    return engine;
+  }
+
+  it('checks lines, actions, characters, canon, headings and vote options before they enter the story', async () => {
+    const engine = await engineWith(moderated());
+    const seq = (await engine.room(room)).seq;
+    const flagged = { code: 'narrator.moderation', message: expect.stringMatching(/Nothing was added/) };
+    await expect(
+      engine.say(room, mo, { character: 'Vera', text: 'Blood, everywhere.' }),
+    ).rejects.toMatchObject(flagged);
+    await expect(engine.action(room, mo, { text: 'She wipes the blood away.' })).rejects.toMatchObject(
+      flagged,
+    );
+    await expect(
+      engine.addCharacter(room, mo, { name: 'Red', description: 'Covered in blood' }),
+    ).rejects.toMatchObject(flagged);
+    await expect(engine.editCharacter(room, mo, { name: 'Vera', voice: 'bloody' })).rejects.toMatchObject(
+      flagged,
+    );
+    await expect(engine.addCanon(room, mo, { text: 'The blood is fake.' })).rejects.toMatchObject(flagged);
+    await expect(engine.newScene(room, mo, { heading: 'INT. BLOOD BANK - NIGHT' })).rejects.toMatchObject(
+      flagged,
+    );
+    await expect(engine.openVote(room, mo, { options: ['Run', 'Blood'] })).rejects.toMatchObject(flagged);
+    expect((await engine.room(room)).seq).toBe(seq);
+
+    await engine.say(room, mo, { character: 'Vera', text: 'Quiet night.' });
+    expect((await engine.room(room)).seq).toBe(seq + 1);
+    expect(server.chatBodies()).toHaveLength(0);
+  });
+
+  it('sends nothing to a content filter when none is configured', async () => {
+    const engine = await engineWith({});
+    await engine.say(room, mo, { character: 'Vera', text: 'Blood, everywhere.' });
+    expect(server.requests.filter((r) => r.path.endsWith('/moderations'))).toHaveLength(0);
   });
 });
