@@ -3,6 +3,7 @@
 
 import { runConsoleRoom } from './adapters/console/index.ts';
 import { startDiscordAdapter } from './adapters/discord/index.ts';
+import { shardFilter } from './adapters/discord/sharding.ts';
 import { commands } from './commands/index.ts';
 import { configOrReport, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
@@ -10,18 +11,6 @@ import { createNarratorFromConfig } from './llm/create-narrator.ts';
 import { createEventStore } from './store/create-event-store.ts';
 import { systemClock } from './story/clock.ts';
 import { createStoryEngine } from './story/engine.ts';
-import type { RoomRef } from './story/types.ts';
-
-/** Under discord.js's ShardingManager each process serves some guilds; it keeps time only for their votes. */
-function shardFilter(env: NodeJS.ProcessEnv): ((ref: RoomRef) => boolean) | undefined {
-  const count = Number(env.SHARD_COUNT);
-  const shards = (env.SHARDS ?? '').split(',').filter(Boolean).map(Number);
-  if (!Number.isInteger(count) || count < 1 || shards.length === 0) return undefined;
-  return (ref) =>
-    ref.platform === 'discord' && /^\d+$/.test(ref.workspaceId)
-      ? shards.includes(Number((BigInt(ref.workspaceId) >> 22n) % BigInt(count)))
-      : false;
-}
 
 function waitForSignal(): Promise<void> {
   return new Promise((resolve) => {

@@ -5,21 +5,27 @@
 // shared through the store, so every shard must use the same STORE_URL (Redis or PostgreSQL, not memory).
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
-import { configOrReport, parseEnv } from '../../config.ts';
-import { discordConfigSchema } from './discord-config.ts';
+import { configOrReport, loadConfig } from '../../config.ts';
+import { unsharedStoreProblem } from './sharding.ts';
 
 const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
 
 async function spawnShards(): Promise<number> {
-  const config = configOrReport(() => parseEnv(discordConfigSchema, process.env));
+  const config = configOrReport(loadConfig);
   if (!config) return 1;
-  if (!config.token) {
+  const { token, shards } = config.discord;
+  if (!token) {
     process.stderr.write('Set DISCORD_TOKEN to run shards.\n');
     return 1;
   }
+  const problem = unsharedStoreProblem(config.STORE_URL);
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
+    return 1;
+  }
   const manager = new ShardingManager(MAIN, {
-    token: config.token,
-    totalShards: config.shards,
+    token,
+    totalShards: shards,
     mode: 'process',
     // Shards keep running on their own when one restarts; a crashed shard is respawned.
     respawn: true,
