@@ -1,7 +1,8 @@
 // Discord's slash command JSON, derived from storyroom's command list: "scene start" becomes the
-// subcommand "start" of "/scene", options come from describeOptions, and moderator-only commands carry
-// default_member_permissions where Discord allows it (per top-level command, so only when every subcommand
-// of a group is moderator-only; the engine enforces roles regardless).
+// subcommand "start" of "/scene", options come from describeOptions (their zh-CN text from
+// option-localizations.ts), and moderator-only commands carry default_member_permissions where Discord
+// allows it (per top-level command, so only when every subcommand of a group is moderator-only; the engine
+// enforces roles regardless).
 import {
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandSubcommandOption,
@@ -9,18 +10,21 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  Locale,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command } from '../../commands/command.ts';
 import { describeOptions, type OptionSpec } from '../../commands/describe-options.ts';
 import { discordLocalizations, groupText, nameLocalizations } from './command-localizations.ts';
+import { zhCnOptionText } from './option-localizations.ts';
 
 /** Members who may see moderator-only commands by default; server admins can change it per command. */
 export const MODERATOR_PERMISSIONS = String(PermissionFlagsBits.ManageMessages);
 
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const DESCRIPTION_MAX = 100;
+const CHOICE_MAX = 100;
 const STRING_MAX = 6000;
 const OPTIONS_MAX = 25;
 
@@ -84,16 +88,24 @@ function optionsOf(command: Command): APIApplicationCommandBasicOption[] {
   const specs = describeOptions(command);
   // Discord wants required options first; they are named, so the order of the text grammar doesn't matter.
   const ordered = [...specs.filter((spec) => spec.required), ...specs.filter((spec) => !spec.required)];
-  return limit(
-    ordered.map((spec) => optionOf(spec, command)),
-    `/${command.name}`,
-  );
+  const options = ordered.map((spec) => optionOf(spec, command));
+  // Discord shows localized names in place of the real ones, so they must not collide either.
+  const zhNames = options.flatMap((option) => option.name_localizations?.[Locale.ChineseCN] ?? []);
+  const repeated = zhNames.find((name, index) => zhNames.indexOf(name) !== index);
+  if (repeated) throw new Error(`/${command.name} has two options named "${repeated}" in zh-CN`);
+  return limit(options, `/${command.name}`);
 }
 
 function optionOf(spec: OptionSpec, command: Command): APIApplicationCommandBasicOption {
+  const where = `/${command.name} ${spec.name}`;
+  const zh = zhCnOptionText(command.name, spec.name);
   const base = {
     name: checkName(spec.name),
-    description: checkDescription(spec.description, `/${command.name} ${spec.name}`),
+    name_localizations: zh && { [Locale.ChineseCN]: checkName(zh.name) },
+    description: checkDescription(spec.description, where),
+    description_localizations: zh && {
+      [Locale.ChineseCN]: checkDescription(zh.description, `${where} (zh-CN)`),
+    },
     required: spec.required,
   };
   switch (spec.input) {
@@ -102,7 +114,15 @@ function optionOf(spec: OptionSpec, command: Command): APIApplicationCommandBasi
         ? {
             ...base,
             type: ApplicationCommandOptionType.String,
-            choices: spec.choices.map((choice) => ({ name: choice, value: choice })),
+            choices: spec.choices.map((choice) => {
+              const zhChoice = zh?.choices?.[choice];
+              return {
+                name: checkChoice(choice, where),
+                name_localizations:
+                  zhChoice === undefined ? undefined : { [Locale.ChineseCN]: checkChoice(zhChoice, where) },
+                value: choice,
+              };
+            }),
           }
         : {
             ...base,
@@ -133,6 +153,13 @@ function checkDescription(description: string, where: string): string {
     throw new Error(`the description of ${where} must be 1 to ${DESCRIPTION_MAX} characters for Discord`);
   }
   return description;
+}
+
+function checkChoice(name: string, where: string): string {
+  if (name.length < 1 || name.length > CHOICE_MAX) {
+    throw new Error(`the choice "${name}" of ${where} must be 1 to ${CHOICE_MAX} characters for Discord`);
+  }
+  return name;
 }
 
 function limit<T>(items: T[], where: string): T[] {

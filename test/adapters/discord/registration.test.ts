@@ -9,11 +9,12 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildCommandPayload } from '../../../src/adapters/discord/command-payload.ts';
+import { ZH_CN_OPTION_OVERRIDES, ZH_CN_OPTIONS } from '../../../src/adapters/discord/option-localizations.ts';
 import { registerCommands } from '../../../src/adapters/discord/register-commands.ts';
 import { type Command, defineCommand, privateReply } from '../../../src/commands/command.ts';
 import { describeOptions } from '../../../src/commands/describe-options.ts';
 import { commands } from '../../../src/commands/index.ts';
-import { textOption } from '../../../src/commands/option-schemas.ts';
+import { choiceOption, durationOption, textOption } from '../../../src/commands/option-schemas.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { APP_ID, CHANNEL_ID, GUILD_ID } from '../../helpers/discord-payloads.ts';
 import { type FakeDiscordRest, fakeDiscordRest } from '../../helpers/discord-rest.ts';
@@ -31,6 +32,44 @@ function flatten(payload: Payload[]) {
       return [{ name: top.name, top, entry: top as Payload | APIApplicationCommandSubcommandOption }];
     }
     return subcommands.map((sub) => ({ name: `${top.name} ${sub.name}`, top, entry: sub }));
+  });
+}
+
+/** Discord's rule for command and option names, localized ones included. */
+const DISCORD_NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+/**
+ * What a zh-CN user would miss or Discord would reject in the options of these commands, one line each.
+ * It walks the definitions, not the payload, so an option added without a translation shows up here.
+ */
+function zhCnOptionProblems(defined: readonly Command[]): string[] {
+  const registered = flatten(buildCommandPayload(defined));
+  return defined.flatMap((command) => {
+    const entry = registered.find((candidate) => candidate.name === command.name)?.entry;
+    const options = (entry?.options ?? []) as APIApplicationCommandBasicOption[];
+    const problems: string[] = [];
+    const names: string[] = [];
+    for (const spec of describeOptions(command)) {
+      const where = `/${command.name} ${spec.name}`;
+      const option = options.find((candidate) => candidate.name === spec.name);
+      const name = option?.name_localizations?.['zh-CN'];
+      if (!name) problems.push(`${where}: no zh-CN name`);
+      else if (!DISCORD_NAME.test(name) || name !== name.toLowerCase())
+        problems.push(`${where}: "${name}" is not a Discord option name`);
+      else names.push(name);
+      const description = option?.description_localizations?.['zh-CN'];
+      if (!description) problems.push(`${where}: no zh-CN description`);
+      else if (description.length > 100) problems.push(`${where}: zh-CN description over 100 characters`);
+      const choices = option && 'choices' in option ? (option.choices ?? []) : [];
+      for (const choice of spec.choices ?? []) {
+        const label = choices.find((candidate) => candidate.value === choice)?.name_localizations?.['zh-CN'];
+        if (!label || label.length > 100) problems.push(`${where}: choice "${choice}" has no zh-CN name`);
+      }
+    }
+    const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+    if (repeated.length > 0)
+      problems.push(`/${command.name}: zh-CN option names repeat: ${repeated.join(', ')}`);
+    return problems;
   });
 }
 
@@ -113,10 +152,77 @@ describe('command registration payload', () => {
     expect(start?.options?.[0]).toEqual({
       type: ApplicationCommandOptionType.String,
       name: 'title',
+      name_localizations: { 'zh-CN': '标题' },
       description: 'The story title',
+      description_localizations: { 'zh-CN': '故事标题' },
       required: true,
       max_length: 100,
     });
+  });
+
+  it('gives every option a zh-CN name and description, and every choice a zh-CN name, within Discord limits', () => {
+    expect(zhCnOptionProblems(commands)).toEqual([]);
+    const start = registered.find((entry) => entry.name === 'scene start')?.entry;
+    expect(start?.options?.find((option) => option.name === 'rating')).toMatchObject({
+      name_localizations: { 'zh-CN': '分级' },
+      choices: [
+        { name: 'general', name_localizations: { 'zh-CN': '全年龄' }, value: 'general' },
+        { name: 'teen', name_localizations: { 'zh-CN': '青少年' }, value: 'teen' },
+        { name: 'mature', name_localizations: { 'zh-CN': '成人' }, value: 'mature' },
+      ],
+    });
+    // An option name that asks for something else in one command gets its own description there.
+    const zhDescription = (command: string, option: string) =>
+      registered
+        .find((entry) => entry.name === command)
+        ?.entry.options?.find((candidate) => candidate.name === option)?.description_localizations?.['zh-CN'];
+    expect(zhDescription('say', 'text')).toBe('角色说的话');
+    expect(zhDescription('action', 'text')).toBe('发生了什么');
+  });
+
+  it('notices an option or a choice added without a zh-CN translation', () => {
+    const withNewOptions = defineCommand({
+      name: 'scene start',
+      description: 'Start the story',
+      descriptionLocalizations: { 'zh-CN': '开始故事' },
+      options: z.object({
+        title: textOption('title', 'The story title', 100),
+        mood: textOption('mood', 'How it should feel', 100).optional(),
+        rating: choiceOption('rating', 'Content rating', ['general', 'teen', 'mature', 'adult'] as const),
+      }),
+      access: 'everyone',
+      execute: async () => privateReply(),
+    });
+    expect(zhCnOptionProblems([withNewOptions])).toEqual([
+      '/scene start mood: no zh-CN name',
+      '/scene start mood: no zh-CN description',
+      '/scene start rating: choice "adult" has no zh-CN name',
+    ]);
+  });
+
+  it('refuses two options of one command that zh-CN users would see under the same name', () => {
+    // "duration" (/vote open) and "by" (/vote extend) are both 时长; together they would be ambiguous.
+    const both = defineCommand({
+      name: 'vote extend',
+      description: 'Extend the vote',
+      options: z.object({
+        duration: durationOption('How long').optional(),
+        by: durationOption('How much longer').optional(),
+      }),
+      access: 'moderator',
+      execute: async () => privateReply(),
+    });
+    expect(() => buildCommandPayload([both])).toThrow('/vote extend has two options named "时长" in zh-CN');
+  });
+
+  it('keeps no zh-CN translation for an option that no longer exists', () => {
+    const defined = commands.flatMap((command) =>
+      describeOptions(command).map((spec) => ({ command: command.name, option: spec.name })),
+    );
+    const optionNames = new Set(defined.map((entry) => entry.option));
+    expect(Object.keys(ZH_CN_OPTIONS).filter((option) => !optionNames.has(option))).toEqual([]);
+    const qualified = new Set(defined.map((entry) => `${entry.command} ${entry.option}`));
+    expect(Object.keys(ZH_CN_OPTION_OVERRIDES).filter((key) => !qualified.has(key))).toEqual([]);
   });
 
   it('is usable in servers only', () => {
