@@ -14,6 +14,7 @@ import {
   DEFAULT_BEAT,
   type FakeOpenAiServer,
   type FakeStep,
+  refusedBaseURL,
   startFakeOpenAiServer,
 } from '../helpers/fake-openai-server.ts';
 import { llmConfig, testNarrator } from './fixtures.ts';
@@ -121,5 +122,66 @@ describe('the engine with the LLM narrator', () => {
     await cancelled;
     expect(await engine.room(room)).toEqual(before);
     expect(server.chatBodies()).toHaveLength(1);
+  });
+});
+
+describe('the engine when the primary endpoint fails in other ways', () => {
+  let backup: FakeOpenAiServer | undefined;
+  let other: StoryEngine | undefined;
+  afterEach(async () => {
+    other?.stop();
+    await backup?.close();
+  });
+
+  async function engineFor(baseURL: string, env: Record<string, string> = {}) {
+    const { narrator } = testNarrator(llmConfig(baseURL, { LLM_MAX_RETRIES: '1', ...env }));
+    other = createStoryEngine({
+      store: createKeyvEventStore(new Keyv()),
+      narrator,
+      clock: createFakeClock(),
+      logger: silentLogger,
+    });
+    await other.startStory(room, mo, { title: 'Elsewhere' });
+    return other;
+  }
+
+  it('leaves the story unchanged when every endpoint refuses connections, and tells the user', async () => {
+    const refused = await refusedBaseURL();
+    const engine = await engineFor(refused);
+    const before = structuredClone(await engine.room(room));
+    const context = { engine, room, actor: alice, commands: [sceneContinue] };
+    const reply = await runCommand(sceneContinue, context, {}).catch((error) =>
+      errorReply(error, silentLogger, {}),
+    );
+    expect(reply.visibility).toBe('private');
+    expect(reply.blocks[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/Nothing was added/) });
+    expect(await engine.room(room)).toEqual(before);
+  });
+
+  it('writes the beat with the fallback endpoint when the primary keeps failing', async () => {
+    backup = await startFakeOpenAiServer();
+    backup.setDefault({ kind: 'reply', content: { ...DEFAULT_BEAT, text: 'The backup writes.' } });
+    server.setDefault({ kind: 'status', status: 502 });
+    const engine = await engineFor(server.baseURL, {
+      LLM_FALLBACKS: JSON.stringify([{ baseUrl: backup.baseURL, model: 'backup-model' }]),
+    });
+    const { beat } = await engine.continueStory(room, alice, {});
+    expect(beat).toMatchObject({
+      text: 'The backup writes.',
+      author: { kind: 'narrator', model: 'backup-model' },
+    });
+    expect((await engine.room(room)).headId).toBe(beat.id);
+  });
+
+  it('does not fail the command when the server rejects structured output: it asks again without it', async () => {
+    server.intercept((body) =>
+      body.response_format
+        ? { kind: 'status', status: 400, message: 'response_format is not supported', shape: 'vllm' }
+        : undefined,
+    );
+    const engine = await engineFor(server.baseURL);
+    const { beat } = await engine.continueStory(room, alice, {});
+    expect(beat.text).toBe('The rain stops.');
+    expect(server.chatBodies().at(-1)?.response_format).toBeUndefined();
   });
 });

@@ -2,6 +2,8 @@
 // either recovers (retry, fallback) or rejects with a UserError that says nothing was added.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Narration } from '../../src/llm/narrator.ts';
+import { createOpenAiNarrator } from '../../src/llm/openai-narrator.ts';
+import { sleep } from '../../src/llm/retry-policy.ts';
 import { isUserError } from '../../src/story/errors.ts';
 import {
   DEFAULT_BEAT,
@@ -9,7 +11,7 @@ import {
   refusedBaseURL,
   startFakeOpenAiServer,
 } from '../helpers/fake-openai-server.ts';
-import { llmConfig, sampleRoom, testNarrator } from './fixtures.ts';
+import { llmConfig, recordingLogger, sampleRoom, testNarrator } from './fixtures.ts';
 
 let server: FakeOpenAiServer;
 let backup: FakeOpenAiServer;
@@ -250,12 +252,33 @@ describe('unsupported features', () => {
 describe('cancellation during retries', () => {
   it('stops waiting between retries when cancelled', async () => {
     const controller = new AbortController();
-    const config = llmConfig(server.baseURL);
-    const { narrator } = testNarrator(config);
-    server.setDefault({ kind: 'status', status: 503 });
     const reason = new Error('cancelled by a moderator');
-    const pending = narrator.writeBeat({ room: sampleRoom() }, { signal: controller.signal });
-    controller.abort(reason);
-    await expect(pending).rejects.toBe(reason);
+    const waits: number[] = [];
+    // The real sleep, asked to wait a minute after the first 503: the cancel must end that wait at once.
+    const narrator = createOpenAiNarrator(llmConfig(server.baseURL), {
+      logger: recordingLogger(),
+      random: () => 0.5,
+      sleep: (ms, signal) => {
+        waits.push(ms);
+        const waiting = sleep(60_000, signal);
+        controller.abort(reason);
+        return waiting;
+      },
+    });
+    server.setDefault({ kind: 'status', status: 503 });
+    await expect(narrator.writeBeat({ room: sampleRoom() }, { signal: controller.signal })).rejects.toBe(
+      reason,
+    );
+    expect(waits).toHaveLength(1);
+    expect(server.chatBodies()).toHaveLength(1);
+    expect(backup.chatBodies()).toHaveLength(0);
+  });
+
+  it('sleep ends early with the reason when its signal aborts', async () => {
+    const controller = new AbortController();
+    const waiting = sleep(60_000, controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    await expect(sleep(60_000, AbortSignal.abort(new Error('already')))).rejects.toThrow('already');
   });
 });
