@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startFakeOpenAiServer } from './helpers/fake-openai-server.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'storyroom-e2e-'));
@@ -137,5 +138,25 @@ describe('the local story room, end to end on SQLite', () => {
     expect(run.stderr).toMatch(/ {2}STORE_URL: .+/);
     expect(run.stderr).toMatch(/ {2}LLM_CONTEXT_TOKENS: .+/);
     expect(run.stderr).toContain('See .env.example for every variable.');
+  }, 30_000);
+
+  it('writes with the model when LLM_* is set, in the local room too', async () => {
+    const server = await startFakeOpenAiServer();
+    try {
+      const run = await runScript(['/scene start title:"Model night"', '/scene continue'], {
+        STORE_URL: 'memory:',
+        LLM_BASE_URL: server.baseURL,
+        LLM_MODEL: 'fake-model',
+        LLM_API_KEY: 'sk-test-not-a-secret',
+      });
+      expect(run.code).toBe(0);
+      noErrorsLogged(run.stderr);
+      expect(replyTo(run.stdout, '/scene continue')).toContain('The rain stops.');
+      expect(run.stdout).not.toContain('offline narrator');
+      expect(run.stderr).not.toContain('sk-test-not-a-secret');
+      expect(server.chatBodies()).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   }, 30_000);
 });
