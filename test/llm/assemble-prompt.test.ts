@@ -121,6 +121,23 @@ describe('prompt assembly', () => {
     expect(text(builder.room, 'Sam starts the car')).not.toContain('brass key');
   });
 
+  it('keeps the start of a summary too long for its share: the oldest events are nowhere else in the prompt', () => {
+    const builder = longStory(100);
+    const plan = summaryDue(builder.room);
+    if (!plan) throw new Error('a summary should be due after 100 beats');
+    const middle = 'The crew waits out the rain and argues. '.repeat(60);
+    builder.apply({
+      type: 'summary.updated',
+      text: `Vera buries the red ledger under the chapel floor. ${middle}Sam sells the car.`,
+      throughBeatId: plan.throughBeatId,
+      beatCount: plan.beatCount,
+    });
+    const assembled = prompt(builder.room, 'Vera goes home');
+    expect(assembled.sections.summary).toContain('Vera buries the red ledger under the chapel floor.');
+    expect(assembled.sections.summary).not.toContain('Sam sells the car');
+    expect(assembled.sections.summary).toMatch(/…\n<\/material>$/);
+  });
+
   it('ignores a summary that a rewrite took off the canonical path', () => {
     const builder = longStory(100);
     summarizeAsDue(builder);

@@ -50,11 +50,13 @@ export interface AssembledPrompt {
 // The summary changes once per stride of beats; its cut is remembered instead of redone per request.
 const capped = new Map<string, string>();
 
+// Over its share, the summary keeps its start: the story's setup, which nothing else in the prompt restates.
+// What gives way is its end, the stretch just before the verbatim window.
 function cappedSummary(text: string, max: number): string {
   const key = `${max}:${text}`;
   let result = capped.get(key);
   if (result === undefined) {
-    result = capToTokens(text, max, 'end');
+    result = capToTokens(text, max, 'start');
     if (capped.size >= 256) capped.clear();
     capped.set(key, result);
   }
