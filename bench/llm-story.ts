@@ -1,22 +1,30 @@
 // A generated long story for the narrator benchmarks: a cast, scenes, varied filler beats, and facts planted
-// along the way (character traits, pinned canon, key events, minor characters and their relationships),
-// each with a later direction that mentions its subject but not the fact itself.
+// early (character traits, names, relationships, pinned canon, key events), each with a direction given late in
+// the story that mentions the fact's subject (a name, a place, an object) but not the fact itself.
 
 import { seededRandom } from '../src/llm/seeded-random.ts';
 import type { EventBody, StoryEvent } from '../src/story/events.ts';
 import { applyEvent, emptyRoom } from '../src/story/reduce.ts';
 import { type Author, DEFAULT_SETTINGS, type RoomState } from '../src/story/types.ts';
 
+export type FactKind = 'trait' | 'name' | 'relationship' | 'canon' | 'event';
+
 export interface PlantedFact {
-  kind: 'trait' | 'canon' | 'event' | 'minor-character';
-  /** Text that must reach the prompt for the fact to count as recalled. */
+  kind: FactKind;
+  /** Text that must reach the prompt for the fact to count as recalled. Never part of the direction. */
   needle: string;
   /** The beat (1-based) at which the fact enters the story; 0 for facts set up before the first beat. */
   plantedAt: number;
-  /** A direction given later that mentions the fact's subject. */
+  /** A direction given late in the story that mentions the fact's subject. */
   direction: string;
+  /** The prompt for this beat (assembled when askedAt - 1 beats exist) carries the direction. */
   askedAt: number;
 }
+
+/** Facts are planted within the first PLANT_SHARE of the story... */
+export const PLANT_SHARE = 0.22;
+/** ...and asked about in its last ASK_SHARE. */
+export const ASK_SHARE = 0.3;
 
 const CAST: [string, string, string][] = [
   ['Vera', 'A safecracker in her forties', 'a glass eye'],
@@ -27,15 +35,16 @@ const CAST: [string, string, string][] = [
   ['Marsh', 'The fixer who found the job', 'a habit of counting coins'],
 ];
 
-const CANON = [
-  'The city has had no electricity since the flood',
-  'Nobody may say the name of the old mayor aloud',
-  'The harbor froze solid in the winter of 1987',
-  'Every clock in the city runs eleven minutes slow',
-  'The crew swore never to carry guns',
-  'Rain has fallen for forty days without a break',
-  'The bank vault was built by Vera’s grandfather',
-  'Trains stopped running north of the river years ago',
+/** Pinned canon and the subject a direction mentions. */
+const CANON: [string, string][] = [
+  ['The city has had no electricity since the flood', 'the flood'],
+  ['Nobody may say the name of the old mayor aloud', 'the old mayor'],
+  ['The harbor froze solid in the winter of 1987', 'the harbor'],
+  ['Every clock in the city runs eleven minutes slow', 'the clock tower'],
+  ['The crew swore never to carry guns', 'the gun dealer'],
+  ['Rain has fallen for forty days without a break', 'the weather'],
+  ['The bank vault was built by Vera’s grandfather', 'the bank vault'],
+  ['Trains stopped running north of the river years ago', 'the northbound train'],
 ];
 
 const OBJECTS = [
@@ -97,6 +106,18 @@ const RELATIONS = [
   'a defrocked priest',
   'a cartographer on the run',
   'the hotel’s true owner',
+];
+
+/** People known only by their role until a beat names them: the role is the subject, the name the fact. */
+const NAMED: [string, string][] = [
+  ['ferryman', 'Percival'],
+  ['organist', 'Ludmila'],
+  ['taxidermist', 'Evander'],
+  ['locksmith', 'Griselda'],
+  ['bookbinder', 'Casimir'],
+  ['gravedigger', 'Henrietta'],
+  ['harbormaster', 'Lysander'],
+  ['tailor', 'Mirabel'],
 ];
 
 const ACTIONS = [
@@ -175,7 +196,13 @@ export function generateStory(options: { beats: number; seed?: number }): Genera
     settings: { ...DEFAULT_SETTINGS },
   });
   const facts: PlantedFact[] = [];
-  const later = (from: number) => Math.min(options.beats, from + 40 + Math.floor(rng() * 400));
+  const askFrom = Math.floor(options.beats * (1 - ASK_SHARE)) + 1;
+  const askedLate = () => askFrom + Math.floor(rng() * (options.beats - askFrom + 1));
+  const addFact = (fact: PlantedFact) => {
+    if (fact.direction.toLowerCase().includes(fact.needle.toLowerCase()))
+      throw new Error(`the direction gives the fact away: ${fact.direction}`);
+    facts.push(fact);
+  };
   for (const [name, description, trait] of CAST) {
     apply({
       type: 'character.added',
@@ -187,52 +214,52 @@ export function generateStory(options: { beats: number; seed?: number }): Genera
         createdAt: at,
       },
     });
-    facts.push({
+    addFact({
       kind: 'trait',
       needle: trait,
       plantedAt: 0,
       direction: `${name} steps forward`,
-      askedAt: later(10),
+      askedAt: askedLate(),
     });
   }
-  // Facts planted in beats: spread over the first 80% of the story, one per slot.
-  const plants = new Map<number, { text: string; fact: Omit<PlantedFact, 'plantedAt' | 'askedAt'> }>();
-  const slots = OBJECTS.length + MINORS.length + CANON.length;
-  const slotAt = (i: number) => 20 + Math.floor((i * (options.beats * 0.8 - 20)) / slots);
-  let slot = 0;
-  OBJECTS.forEach((object, i) => {
-    const place = PLACES[i] as string;
-    plants.set(slotAt(slot++), {
-      text: `${pick(CAST)[0]} hides the ${object} inside the ${place} and tells no one.`,
-      fact: { kind: 'event', needle: object, direction: `${pick(CAST)[0]} searches the ${place}` },
-    });
-  });
-  MINORS.forEach((name, i) => {
-    plants.set(slotAt(slot++), {
+  // Facts planted in beats (and canon pinned at a beat): one per slot, spread over the first PLANT_SHARE of
+  // the story, kinds interleaved.
+  type Plant = { text?: string; canon?: string; fact: Pick<PlantedFact, 'kind' | 'needle' | 'direction'> };
+  const queues: Plant[][] = [
+    OBJECTS.map((object, i) => ({
+      text: `${pick(CAST)[0]} hides the ${object} inside the ${PLACES[i]} and tells no one.`,
+      fact: { kind: 'event', needle: object, direction: `${pick(CAST)[0]} searches the ${PLACES[i]}` },
+    })),
+    MINORS.map((name, i) => ({
       text: `A stranger arrives: ${name}, ${RELATIONS[i]}, asking for ${pick(CAST)[0]}.`,
-      fact: { kind: 'minor-character', needle: RELATIONS[i] as string, direction: `${name} comes back` },
-    });
+      fact: { kind: 'relationship', needle: RELATIONS[i] as string, direction: `${name} comes back` },
+    })),
+    NAMED.map(([role, name]) => ({
+      text: `The ${role} turns out to be called ${name}, and owes ${pick(CAST)[0]} a favour.`,
+      fact: { kind: 'name', needle: name, direction: `${pick(CAST)[0]} goes to see the ${role}` },
+    })),
+    CANON.map(([text, subject]) => ({
+      canon: text,
+      fact: { kind: 'canon', needle: text, direction: `${pick(CAST)[0]} brings up ${subject}` },
+    })),
+  ];
+  const ordered: Plant[] = [];
+  for (let i = 0; queues.some((queue) => i < queue.length); i++)
+    for (const queue of queues) if (i < queue.length) ordered.push(queue[i] as Plant);
+  const plantFrom = 5;
+  const plantUntil = Math.max(Math.floor(options.beats * PLANT_SHARE), plantFrom + ordered.length);
+  const plants = new Map<number, Plant>();
+  ordered.forEach((plant, i) => {
+    plants.set(plantFrom + Math.floor((i * (plantUntil - plantFrom)) / ordered.length), plant);
   });
-  const canonAt = new Map<number, string>();
-  for (const text of CANON) canonAt.set(slotAt(slot++), text);
 
   function addBeat(n: number) {
-    const canon = canonAt.get(n);
-    if (canon) {
-      apply({ type: 'canon.added', id: `c${n}`, text: canon });
-      facts.push({
-        kind: 'canon',
-        needle: canon,
-        plantedAt: n,
-        direction: 'Something unexpected happens',
-        askedAt: later(n),
-      });
-    }
+    const plant = plants.get(n);
+    if (plant) addFact({ ...plant.fact, plantedAt: n, askedAt: askedLate() });
+    if (plant?.canon) apply({ type: 'canon.added', id: `c${n}`, text: plant.canon });
     const id = `b${room.seq + 1}`;
     const base = { id, parentId: room.headId, author, at };
-    const plant = plants.get(n);
-    if (plant) {
-      facts.push({ ...plant.fact, plantedAt: n, askedAt: later(n) });
+    if (plant?.text) {
       apply({ type: 'beat.added', beat: { ...base, kind: 'action', text: plant.text } });
     } else if (n % 25 === 1) {
       const heading = pick(HEADINGS);
