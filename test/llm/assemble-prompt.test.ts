@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { beatTask } from '../../src/llm/narration-tasks.ts';
-import { assemblePrompt } from '../../src/llm/prompt/assemble-prompt.ts';
-import { summaryDue } from '../../src/llm/prompt/memory-plan.ts';
+import { assemblePrompt, SHARES } from '../../src/llm/prompt/assemble-prompt.ts';
+import { DEFAULT_MEMORY, planMemory, summaryDue } from '../../src/llm/prompt/memory-plan.ts';
+import { renderBeat } from '../../src/llm/prompt/render-beats.ts';
+import { estimateTokens } from '../../src/llm/prompt/token-estimate.ts';
 import type { RoomState } from '../../src/story/types.ts';
 import { addCharacter, type RoomBuilder, roomBuilder } from './fixtures.ts';
 
@@ -148,6 +150,15 @@ describe('prompt assembly', () => {
 });
 
 describe('when a summary is due', () => {
+  const { recentTokens, stepTokens } = DEFAULT_MEMORY;
+  /** Tokens of the beats after the summary, the ones shown verbatim once the summary is caught up. */
+  const windowTokens = (room: RoomState) => {
+    const path = planMemory(room).path;
+    return path
+      .slice(room.summary?.beatCount ?? 0)
+      .reduce((sum, beat) => sum + renderBeat(beat, room).tokens, 0);
+  };
+
   it('asks for the beats the window has moved past, in bounded chunks, and nothing once caught up', () => {
     const builder = longStory(200);
     const plan = summaryDue(builder.room);
@@ -155,12 +166,53 @@ describe('when a summary is due', () => {
     expect(plan?.beatCount).toBe(plan?.beats.length);
     summarizeAsDue(builder);
     expect(summaryDue(builder.room)).toBeUndefined();
-    const covered = builder.room.summary?.beatCount ?? 0;
-    // 200 beats plus the scene heading: the window keeps the last 24 to 39 beats verbatim.
-    expect(201 - covered).toBeGreaterThanOrEqual(24);
-    expect(201 - covered).toBeLessThan(24 + 16);
-    // One more stride of beats makes the next summary due.
-    for (let i = 0; i < 16; i++) builder.beat('More rain.');
+    // The summary and the verbatim beats hold recentTokens, plus less than one step (and one beat).
+    const held = windowTokens(builder.room) + estimateTokens(builder.room.summary?.text ?? '');
+    expect(held).toBeGreaterThanOrEqual(recentTokens);
+    expect(held).toBeLessThan(recentTokens + stepTokens + 20);
+    // One more step of story (and a beat) makes the next summary due.
+    let added = 0;
+    while (added < stepTokens + 20) {
+      builder.beat('More rain.');
+      const head = builder.room.beats[builder.room.headId ?? ''];
+      added += head ? renderBeat(head, builder.room).tokens : stepTokens;
+    }
     expect(summaryDue(builder.room)?.previous).toBe(builder.room.summary?.text);
+  });
+
+  it('shows fewer beats as the summary grows, so the prompt keeps its size', () => {
+    const short = longStory(300);
+    summarizeAsDue(short);
+    const long = longStory(300);
+    for (let plan = summaryDue(long.room); plan; plan = summaryDue(long.room)) {
+      long.apply({
+        type: 'summary.updated',
+        text: `Summary through beat ${plan.beatCount}. ${'Vera and Sam argue about the safe. '.repeat(25)}`,
+        throughBeatId: plan.throughBeatId,
+        beatCount: plan.beatCount,
+      });
+    }
+    expect(windowTokens(long.room)).toBeLessThan(windowTokens(short.room) - 150);
+    const sizes = [prompt(short.room).tokens, prompt(long.room).tokens];
+    expect(Math.abs((sizes[0] ?? 0) - (sizes[1] ?? 0))).toBeLessThan(stepTokens);
+  });
+
+  it('keeps the prompt the same size from beat 60 to beat 1,500: summary and window within one step', () => {
+    const builder = longStory(60);
+    summarizeAsDue(builder);
+    const memory = (room: RoomState) => {
+      const { sections, tokens } = prompt(room);
+      return { held: estimateTokens(sections.summary) + estimateTokens(sections.recent), tokens };
+    };
+    const early = memory(builder.room);
+    for (let i = 61; i <= 1500; i++) {
+      builder.beat(`${i}. The rain keeps falling on the tin roof while nobody speaks. `);
+      summarizeAsDue(builder);
+    }
+    const late = memory(builder.room);
+    expect(Math.abs(late.held - early.held)).toBeLessThan(stepTokens);
+    // Beside them only the lore of earlier moments can grow, and only up to its share of the budget.
+    const loreShare = Math.floor((budget.contextTokens - budget.maxReplyTokens) * SHARES.lore);
+    expect(late.tokens - early.tokens).toBeLessThan(stepTokens + loreShare);
   });
 });

@@ -10,6 +10,7 @@ import roomUsage from '../../src/commands/room-usage.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import type { Narrator } from '../../src/llm/narrator.ts';
 import { createOfflineNarrator } from '../../src/llm/offline-narrator.ts';
+import { summaryDue } from '../../src/llm/prompt/memory-plan.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
 import { createBeatOperations } from '../../src/story/beat-operations.ts';
@@ -172,11 +173,21 @@ describe('character proposals', () => {
 });
 
 describe('the rolling summary', () => {
+  /** About 45 tokens: 60 of them are well past what the verbatim window holds. */
+  const longBeat = (i: number) =>
+    `Beat ${i}. ${'Something happens in the rain-soaked alley while the city sleeps. '.repeat(3)}`;
+
   it('is written in the background as the story grows, covering all but the latest beats', async () => {
     const engine = await started();
-    for (let i = 0; i < 60; i++) await engine.action(room, alice, { text: `Beat ${i}. Something happens.` });
-    await vi.waitFor(async () => expect((await engine.room(room)).summary?.beatCount).toBe(32));
+    for (let i = 0; i < 60; i++) await engine.action(room, alice, { text: longBeat(i) });
+    // Caught up: everything but the latest beats (about DEFAULT_MEMORY.recentTokens of them) is summarized.
+    await vi.waitFor(async () => {
+      const state = await engine.room(room);
+      expect(state.summary?.beatCount).toBeGreaterThan(20);
+      expect(summaryDue(state)).toBeUndefined();
+    });
     const state = await engine.room(room);
+    expect(state.summary?.beatCount).toBeLessThan(50);
     expect(state.summary?.text).toContain('Beat 0.');
     expect(state.summary?.text).not.toContain('Beat 59.');
   });
@@ -191,7 +202,7 @@ describe('the rolling summary', () => {
     };
     const engine = engineWithNarration(narrator, logger);
     await engine.startStory(room, mo, { title: 'T' });
-    for (let i = 0; i < 45; i++) await engine.action(room, alice, { text: `Beat ${i}.` });
+    for (let i = 0; i < 45; i++) await engine.action(room, alice, { text: longBeat(i) });
     await vi.waitFor(() =>
       expect(logger.entries.some((e) => e.msg?.includes('rolling summary failed'))).toBe(true),
     );

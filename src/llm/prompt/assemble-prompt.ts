@@ -47,7 +47,7 @@ export interface AssembledPrompt {
   stats: { windowBeats: number; loreBeats: number; loreCharacters: number; droppedFromWindow: number };
 }
 
-// The summary changes once per stride of beats; its cut is remembered instead of redone per request.
+// The summary changes only when the window moves on a step; its cut is remembered instead of redone per request.
 const capped = new Map<string, string>();
 
 // Over its share, the summary keeps its start: the story's setup, which nothing else in the prompt restates.

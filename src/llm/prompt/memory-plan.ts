@@ -1,18 +1,25 @@
 // Which beats the narrator sees verbatim and which live on only in the rolling summary.
 //
-// The verbatim window starts at an anchor that moves in steps of `stride` beats, not at "the last N": between
-// two steps new beats are only appended, so each prompt starts with the previous one byte for byte (prefix
-// caching). When the anchor steps forward, the beats it passes are due to be folded into the summary; the
-// engine asks for that in the background (summaryDue) and stores the result as a summary.updated event.
+// The summary and the verbatim window together hold a steady amount of story (`recentTokens`): while the
+// summary is short the window shows more beats, and as it grows the window shows fewer, so the prompt is
+// the same size at beat 50 and at beat 5,000. The window's start (the anchor) only sits on checkpoints, the
+// beats where the story's running token count crosses a multiple of `stepTokens`; between two moves new
+// beats are only appended, so each prompt starts with the previous one byte for byte (prefix caching), and
+// the prompt's size varies by at most one step. When the anchor moves forward, the beats it passes are due
+// to be folded into the summary; the engine asks for that in the background (summaryDue) and stores the
+// result as a summary.updated event.
 import { canonicalPath } from '../../story/tree.ts';
 import type { Beat, RoomState } from '../../story/types.ts';
 import { renderBeat } from './render-beats.ts';
+import { estimateTokens } from './token-estimate.ts';
 
 export interface MemoryOptions {
-  /** The window always holds at least this many of the latest beats. */
+  /** The summary plus the verbatim window hold at least this many tokens, once the story has them. */
+  recentTokens: number;
+  /** The window's start moves from checkpoint to checkpoint, one every this many tokens of story. */
+  stepTokens: number;
+  /** The window always holds at least this many of the latest beats, however long they are. */
   minRecentBeats: number;
-  /** The window's start moves in steps of this many beats. */
-  stride: number;
   /** At most this many beats are folded into the summary in one request. */
   maxBeatsPerSummary: number;
   /** And at most this many tokens of them. */
@@ -20,8 +27,9 @@ export interface MemoryOptions {
 }
 
 export const DEFAULT_MEMORY: MemoryOptions = {
-  minRecentBeats: 24,
-  stride: 16,
+  recentTokens: 1100,
+  stepTokens: 320,
+  minRecentBeats: 8,
   maxBeatsPerSummary: 120,
   maxTokensPerSummary: 3000,
 };
@@ -39,15 +47,35 @@ export interface MemoryPlan {
   windowStart: number;
 }
 
-export function anchorFor(beatCount: number, options: MemoryOptions = DEFAULT_MEMORY): number {
-  const spare = beatCount - options.minRecentBeats;
-  if (spare < options.stride) return 0;
-  return Math.floor(spare / options.stride) * options.stride;
+/**
+ * The latest checkpoint from which the window, beside a summary of `summaryTokens`, still holds
+ * `recentTokens` and `minRecentBeats`; 0 while the story is shorter than that.
+ */
+export function anchorFor(
+  path: readonly Beat[],
+  room: RoomState | undefined,
+  summaryTokens: number,
+  options: MemoryOptions = DEFAULT_MEMORY,
+): number {
+  const tokens = path.map((beat) => renderBeat(beat, room).tokens);
+  const total = tokens.reduce((sum, t) => sum + t, 0);
+  const wanted = Math.max(0, options.recentTokens - summaryTokens);
+  let anchor = 0;
+  let before = 0;
+  for (let i = 0; i < path.length; i++) {
+    const after = before + (tokens[i] ?? 0);
+    // Beat i is a checkpoint when the running count crosses a step boundary inside it (or it opens the story).
+    const checkpoint =
+      i === 0 || Math.floor(after / options.stepTokens) > Math.floor(before / options.stepTokens);
+    if (path.length - i < options.minRecentBeats || total - before < wanted) break;
+    if (checkpoint) anchor = i;
+    before = after;
+  }
+  return anchor;
 }
 
 export function planMemory(room: RoomState, options: MemoryOptions = DEFAULT_MEMORY): MemoryPlan {
   const path = canonicalPath(room);
-  const anchor = anchorFor(path.length, options);
   let summarized = 0;
   let summary: string | undefined;
   const stored = room.summary;
@@ -56,6 +84,7 @@ export function planMemory(room: RoomState, options: MemoryOptions = DEFAULT_MEM
     summarized = stored.beatCount;
     summary = stored.text;
   }
+  const anchor = anchorFor(path, room, summary ? estimateTokens(summary) : 0, options);
   return { path, anchor, summarized, summary, windowStart: Math.min(anchor, summarized) };
 }
 
