@@ -161,10 +161,13 @@ export function createVoteOperations(core: EngineCore) {
     const durationMs = checkDuration(input.durationMs ?? room.state.settings.voteDurationMs);
     const voteId = `v${room.state.seq + 1}`;
     const deadline = new Date(clock.now() + durationMs).toISOString();
-    const events = await registry.commit(room, authorOf(actor), [
-      { type: 'vote.opened', voteId, options: checkOptions(options), deadline, quorum: input.quorum },
-    ]);
+    const checked = checkOptions(options);
+    // The index first: a restart finds every stored open vote through it (and drops entries with none), so a
+    // crash between the two writes can leave a stale entry but never a vote without a deadline.
     await store.setOpenVote(room.state.id, deadline);
+    const events = await registry.commit(room, authorOf(actor), [
+      { type: 'vote.opened', voteId, options: checked, deadline, quorum: input.quorum },
+    ]);
     const vote = room.state.votes[voteId] as Vote;
     arm(ref, room, vote);
     core.notify(room.state, events);

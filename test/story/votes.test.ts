@@ -132,6 +132,27 @@ describe('vote', () => {
 });
 
 describe('vote across a restart', () => {
+  it('never leaves a vote without its deadline when the process dies while opening it', async () => {
+    const fixture = await startedFixture();
+    // The write that lets a restart find the vote fails, as if the process died right there.
+    const setOpenVote = fixture.store.setOpenVote;
+    fixture.store.setOpenVote = async () => {
+      throw new Error('killed');
+    };
+    await expect(fixture.engine.openVote(room, alice, { options: ['Run', 'Hide'] })).rejects.toThrow();
+    fixture.store.setOpenVote = setOpenVote;
+    const engine = fixture.restart();
+    await engine.start();
+    await fixture.clock.advance(120_000);
+    // Either the vote was never opened, or it closed at its deadline: it is never stuck open.
+    const state = await engine.room(room);
+    expect(state.openVoteId).toBeUndefined();
+    expect(Object.values(state.votes).filter((vote) => vote.status === 'open')).toEqual([]);
+    await expect(engine.openVote(room, alice, { options: ['Run', 'Hide'] })).resolves.toMatchObject({
+      status: 'open',
+    });
+  });
+
   it('re-arms an open vote and closes it at the deadline with every recorded ballot', async () => {
     const fixture = await startedFixture();
     await fixture.engine.openVote(room, alice, { options: ['Run', 'Hide'], durationMs: 60_000 });
