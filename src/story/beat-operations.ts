@@ -222,7 +222,9 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
       stream?: NarrationOptions,
     ) {
       let replaced: Beat | undefined;
-      const direction = input.direction === undefined ? undefined : cleanText(input.direction, 'direction');
+      const asked = input.direction === undefined ? undefined : cleanText(input.direction, 'direction');
+      // Without a new direction, the new take keeps the old one's (a vote's winner, say).
+      let direction = asked;
       return generate(
         ref,
         actor,
@@ -240,6 +242,7 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
                 'The last beat is a scene heading. Use /scene undo, then /scene new.',
               );
             }
+            direction = asked ?? replaced.direction;
           },
           produce: (state, options) => {
             const target = replaced as Beat;

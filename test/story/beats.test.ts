@@ -119,6 +119,20 @@ describe('undo and rewrite on the beat tree', () => {
     expect(siblings).toEqual([original.beat.id, rewritten.beat.id]);
   });
 
+  it("keeps the replaced beat's direction, a vote's winner included, unless given a new one", async () => {
+    const { engine, narrator } = await startedFixture();
+    await engine.openVote(room, alice, { options: ['They run', 'They hide'] });
+    await engine.castVote(room, bob, { option: 2 });
+    await engine.closeVote(room, mod, {});
+    const original = await engine.continueStory(room, alice, { direction: 'quietly' });
+    expect(original.beat.direction).toBe('They hide. quietly');
+    const again = await engine.rewrite(room, mod, {});
+    expect(again.beat.direction).toBe('They hide. quietly');
+    expect(narrator.calls.at(-1)?.request).toMatchObject({ direction: 'They hide. quietly' });
+    const other = await engine.rewrite(room, mod, { direction: 'loudly' });
+    expect(other.beat.direction).toBe('loudly');
+  });
+
   it('rewrites a dialogue beat as a new line for the same character', async () => {
     const { engine } = await startedFixture();
     await engine.writeLine(room, alice, { character: 'Vera' });
