@@ -7,7 +7,7 @@ const baseSchema = z.object({
   STORE_URL: z
     .string()
     .trim()
-    .regex(/^(memory:|sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|postgres(ql)?:\/\/.+)$/, {
+    .regex(/^(memory:(\?.*)?|sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|postgres(ql)?:\/\/.+)$/, {
       error: 'expected memory:, sqlite://<path>, redis://<host> or postgres://<host>/<db>',
     })
     .default('sqlite://./data/storyroom.sqlite'),

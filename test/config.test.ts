@@ -14,6 +14,19 @@ describe('config', () => {
     expect(loadConfig({ STORE_URL: '', LOG_LEVEL: '' }).STORE_URL).toBe('sqlite://./data/storyroom.sqlite');
   });
 
+  it('accepts every STORE_URL form .env.example documents, options included', () => {
+    for (const url of [
+      'memory:',
+      'memory:?namespace=test',
+      'sqlite://./data/x.sqlite?synchronous=full&namespace=a',
+      'redis://127.0.0.1:6379?namespace=b',
+      'postgres://localhost/test?table=rooms',
+    ]) {
+      expect(loadConfig({ STORE_URL: url }).STORE_URL).toBe(url);
+    }
+    expect(() => loadConfig({ STORE_URL: 'memory:anything' })).toThrow(ConfigError);
+  });
+
   it('stops with a message naming the bad variable and what it expects, without echoing the value', () => {
     let error: unknown;
     try {
