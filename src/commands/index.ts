@@ -26,6 +26,7 @@ import sceneNew from './scene-new.ts';
 import sceneRewrite from './scene-rewrite.ts';
 import sceneStart from './scene-start.ts';
 import sceneUndo from './scene-undo.ts';
+import transition from './transition.ts';
 import voteCancel from './vote-cancel.ts';
 import voteCast from './vote-cast.ts';
 import voteClose from './vote-close.ts';
@@ -43,6 +44,7 @@ export const commands: readonly Command[] = [
   line,
   say,
   action,
+  transition,
   characterAdd,
   characterEdit,
   characterRemove,

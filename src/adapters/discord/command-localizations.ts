@@ -14,6 +14,7 @@ const ZH_CN_WORDS: Record<string, string> = {
   line: '台词',
   say: '说',
   action: '动作',
+  transition: '转场',
   character: '角色',
   add: '添加',
   edit: '编辑',

@@ -70,6 +70,7 @@ export const ZH_CN_OPTION_OVERRIDES: Readonly<Record<string, Partial<OptionText>
   'scene rewrite direction': { description: '新版本应该有什么不同（可选）' },
   'line direction': { description: '这句台词要起什么作用（可选）' },
   'action text': { description: '发生了什么' },
+  'transition text': { description: '转场，如“SMASH CUT TO:”（默认 CUT TO:）' },
 };
 
 /** The zh-CN text of an option of a command ("scene start", "title"), or undefined when it has none yet. */

@@ -86,6 +86,7 @@ describe('command registration payload', () => {
       'line',
       'say',
       'action',
+      'transition',
       'character',
       'vote',
       'canon',
