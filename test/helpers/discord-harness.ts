@@ -10,6 +10,7 @@ import {
 } from '../../src/adapters/discord/attach-discord-adapter.ts';
 import { createDiscordClient } from '../../src/adapters/discord/create-client.ts';
 import { type DiscordConfig, discordConfigSchema } from '../../src/adapters/discord/discord-config.ts';
+import type { Command } from '../../src/commands/command.ts';
 import type { Narrator } from '../../src/llm/narrator.ts';
 import { createOfflineNarrator } from '../../src/llm/offline-narrator.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -46,6 +47,8 @@ export async function startHarness(
     config?: Partial<DiscordConfig>;
     now?: () => number;
     rest?: FakeDiscordRest;
+    /** The commands the adapter serves; the real list by default. */
+    commands?: readonly Command[];
   } = {},
 ): Promise<Harness> {
   const rest = options.rest ?? fakeDiscordRest({ channelId: CHANNEL_ID, applicationId: APP_ID });
@@ -82,7 +85,15 @@ export async function startHarness(
     voteEditMs: 50,
     ...options.config,
   };
-  const adapter = attachDiscordAdapter({ client, engine, store, logger, config, now: options.now });
+  const adapter = attachDiscordAdapter({
+    client,
+    engine,
+    store,
+    logger,
+    config,
+    now: options.now,
+    commands: options.commands,
+  });
   // As in main.ts: the adapter listens before votes that came due during a restart are closed.
   await engine.start();
   return {

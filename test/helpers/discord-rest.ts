@@ -124,6 +124,7 @@ export function fakeDiscordRest(options: { channelId: string; applicationId?: st
     if (channelMessage && method === 'PATCH') {
       return [200, message(channelMessage[2] ?? '', call.body, channelMessage[1])];
     }
+    if (channelMessage && method === 'DELETE') return [204, ''];
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       const commands = Array.isArray(call.body) ? call.body : [];
       return [200, commands.map((command: object) => ({ ...command, id: newId(), version: newId() }))];

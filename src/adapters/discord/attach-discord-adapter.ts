@@ -1,6 +1,7 @@
 // Connects a discord.js client to the story engine: slash commands and vote buttons in, messages out.
-// Holds the adapter's one catch: whatever fails reaches the person as a private, readable message.
-import { type Client, Events, type Interaction } from 'discord.js';
+// Holds the adapter's one catch: whatever fails reaches the person as a private, readable message (or, once
+// the interaction token has expired, a short public notice in the channel).
+import { type ChatInputCommandInteraction, type Client, Events, type Interaction } from 'discord.js';
 import type { Command } from '../../commands/command.ts';
 import { commands as allCommands } from '../../commands/index.ts';
 import { errorReply } from '../../commands/run-command.ts';
@@ -12,6 +13,8 @@ import type { DiscordConfig } from './discord-config.ts';
 import { handleCommand } from './handle-command.ts';
 import { handleVoteButton } from './handle-vote-button.ts';
 import { createInteractionOutput } from './interaction-output.ts';
+import { readCommand } from './read-command.ts';
+import type { MessageDraft } from './render/message-draft.ts';
 import { renderReply } from './render/render-reply.ts';
 import { isVoteButtonId } from './render/vote-button-id.ts';
 import { safeError } from './safe-error.ts';
@@ -84,7 +87,11 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
         channelId: interaction.channelId,
       };
       try {
-        await output.showPrivate(renderReply(errorReply(safeError(error), logger, context)));
+        const reply = renderReply(errorReply(safeError(error), logger, context));
+        await output.showFailure(
+          reply,
+          interaction.isChatInputCommand() ? failureNotice(interaction) : undefined,
+        );
       } catch (deliveryError) {
         logger.error(
           { ...context, err: safeError(deliveryError) },
@@ -114,5 +121,17 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
       await idle();
       await deps.votes.stop();
     },
+  };
+}
+
+/** What the channel is told when a command fails after its token expired: who, what, and that nothing changed. */
+function failureNotice(interaction: ChatInputCommandInteraction): MessageDraft {
+  const command = `/${readCommand(interaction).name}`;
+  return {
+    content:
+      `⚠️ <@${interaction.user.id}>, your ${command} took longer than Discord keeps a reply open and then ` +
+      `failed, so nothing was saved. Run ${command} again to try once more.`,
+    embeds: [],
+    components: [],
   };
 }

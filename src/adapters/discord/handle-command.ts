@@ -1,5 +1,6 @@
 // A slash command: acknowledged at once (deferred when it touches the store or the narrator), run through
-// the shared command runner, streamed while the narrator writes, then shown as its final reply.
+// the shared command runner, streamed while the narrator writes, then shown as its final reply. Once the
+// command has run its change is stored, so a reply Discord refuses is reported as saved, never as failed.
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import type { Command, Reply } from '../../commands/command.ts';
 import { findCommand, runCommand } from '../../commands/run-command.ts';
@@ -10,6 +11,7 @@ import { actorOf, roomOf } from './interaction-context.ts';
 import type { InteractionOutput } from './interaction-output.ts';
 import { readCommand } from './read-command.ts';
 import { renderPreview, renderReply } from './render/render-reply.ts';
+import { safeError } from './safe-error.ts';
 import { prepareVoicing, showVoicedReply, type Voicing } from './show-voiced-reply.ts';
 import { createStreamPreview } from './stream-preview.ts';
 
@@ -82,7 +84,41 @@ export async function handleCommand(
   } finally {
     await preview?.settle();
   }
-  await showReply(reply, { interaction, actor, output, deps }, voicing);
+  try {
+    await showReply(reply, { interaction, actor, output, deps }, voicing);
+  } catch (error) {
+    // The change is stored: "try again" would repeat it, and deleting what is shown would hide it.
+    await tellSaved(error, command.name, reply, { interaction, output, deps });
+  }
+}
+
+/** After a reply failed to show in full: what was shown stays, and the person learns the command worked. */
+async function tellSaved(
+  error: unknown,
+  name: string,
+  reply: Reply,
+  context: { interaction: ChatInputCommandInteraction; output: InteractionOutput; deps: AdapterDeps },
+) {
+  const { interaction, output, deps } = context;
+  const where = { command: name, interactionId: interaction.id, channelId: interaction.channelId };
+  deps.logger.error(
+    { ...where, err: safeError(error) },
+    'a command succeeded but Discord refused part of its reply',
+  );
+  const shown =
+    reply.visibility === 'public'
+      ? `Your /${name} went through and is saved, but Discord refused part of the reply, so the channel may ` +
+        "show only some of it. Please don't run it again: that would do it twice."
+      : `Your /${name} went through, but Discord refused part of the reply, so you may see only some of it.`;
+  const vote = reply.blocks.some((block) => block.type === 'vote') ? ' /vote status shows the vote.' : '';
+  try {
+    await output.addPrivate([{ content: `${shown}${vote}`, embeds: [], components: [] }]);
+  } catch (noteError) {
+    deps.logger.error(
+      { ...where, err: safeError(noteError) },
+      'could not tell the user that their command was saved',
+    );
+  }
 }
 
 function repliesPrivately(command: Command, options: Record<string, unknown>): boolean {

@@ -1,6 +1,7 @@
 // Everything sent in answer to one interaction after it was acknowledged: the original reply and its
 // follow-ups, edited in place, in order. The interaction token lasts 15 minutes; after that a final public
-// reply is posted as a normal channel message instead, and previews stop.
+// reply is posted as a normal channel message instead, previews stop, and the stale preview is tidied
+// through the channel. A private reply is never posted publicly.
 import {
   type APIMessage,
   DiscordAPIError,
@@ -13,6 +14,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../logger.ts';
 import { type MessageBody, type MessageDraft, messageBody, sameBody } from './render/message-draft.ts';
+import { safeError } from './safe-error.ts';
 
 const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 /** Requests can wait in the REST queue; stop using the token a little before Discord does. */
@@ -40,6 +42,11 @@ export interface InteractionOutput {
   showPrivate(drafts: MessageDraft[]): Promise<void>;
   /** A private note after a public reply, which stays as it is. */
   addPrivate(drafts: MessageDraft[]): Promise<void>;
+  /**
+   * Why the interaction failed, privately. Once the token has expired the person can no longer be told
+   * privately: a public reply's `notice` is posted in the channel instead; a private one is only logged.
+   */
+  showFailure(drafts: MessageDraft[], notice: MessageDraft | undefined): Promise<void>;
 }
 
 export interface InteractionOutputOptions {
@@ -61,14 +68,25 @@ export function createInteractionOutput(
 ): InteractionOutput {
   const { rest, logger, now } = options;
   const expiresAt = tokenExpiresAt(interaction);
-  const tokenValid = () => now() < expiresAt;
+  /** Set when Discord refused the token before our own deadline: no more requests with it. */
+  let refused = false;
+  const tokenValid = () => !refused && now() < expiresAt;
   const posted: Posted[] = [];
   let queue: Promise<unknown> = Promise.resolve();
+  const context = { interactionId: interaction.id, channelId: interaction.channelId };
 
   function serialized<T>(task: () => Promise<T>): Promise<T> {
     const run = queue.then(task, task);
     queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** True (and the token given up) when Discord said it no longer takes this interaction's token. */
+  function tokenRefused(error: unknown): boolean {
+    if (!isExpiredToken(error)) return false;
+    refused = true;
+    logger.info(context, 'Discord refused the interaction token; using the channel instead');
+    return true;
   }
 
   const sent = (draft: MessageDraft, message: { id: string }, ref: string, ephemeral: boolean) => ({
@@ -87,10 +105,7 @@ export function createInteractionOutput(
   async function postToChannel(drafts: MessageDraft[]): Promise<SentMessage[]> {
     const channelId = interaction.channelId;
     if (!channelId) return [];
-    logger.info(
-      { interactionId: interaction.id, channelId },
-      'interaction token expired; posting to the channel',
-    );
+    logger.info(context, 'interaction token expired; posting to the channel');
     const out: SentMessage[] = [];
     for (const draft of drafts) {
       const message = (await rest.post(Routes.channelMessages(channelId), {
@@ -101,19 +116,56 @@ export function createInteractionOutput(
     return out;
   }
 
-  /** How many drafts of the current editPublic call reached Discord, for the fallback after a failure. */
-  let delivered = 0;
+  /**
+   * After the token: what it showed from `from` on (a preview) is stale. The bot may edit and delete its own
+   * messages through the channel, so the original becomes `pointer` (or goes, without one) and stale
+   * follow-ups are deleted. Best effort: the real content is already posted.
+   */
+  async function clearStale(from: number, pointer: MessageDraft | undefined) {
+    const channelId = interaction.channelId;
+    const stale = posted.splice(from);
+    if (!channelId) return;
+    for (const [offset, message] of stale.entries()) {
+      try {
+        if (from + offset === 0 && pointer) {
+          await rest.patch(Routes.channelMessage(channelId, message.id), { body: messageBody(pointer) });
+        } else {
+          await rest.delete(Routes.channelMessage(channelId, message.id));
+        }
+      } catch (error) {
+        logger.warn(
+          { ...context, messageId: message.id, err: safeError(error) },
+          'could not tidy a preview after the interaction token expired',
+        );
+      }
+    }
+  }
 
-  async function editPublic(drafts: MessageDraft[]): Promise<SentMessage[]> {
-    const out: SentMessage[] = [];
-    delivered = 0;
+  /**
+   * Once the token is gone, the rest of a public reply goes to the channel; a private one is dropped. With
+   * `staleFrom`, what the token showed from there on was a preview, now replaced.
+   */
+  async function finishInChannel(remaining: MessageDraft[], staleFrom?: number): Promise<SentMessage[]> {
+    if (interaction.ephemeral) {
+      logger.warn(context, 'a private reply came after the interaction token expired; it was not shown');
+      return [];
+    }
+    const more = await postToChannel(remaining);
+    const first = more[0];
+    if (staleFrom !== undefined) {
+      await clearStale(staleFrom, first ? continuesIn(interaction.guildId, first) : undefined);
+    }
+    return more;
+  }
+
+  /** Shows drafts through the token, pushing each delivered one to `out` as it goes. */
+  async function editPublic(drafts: MessageDraft[], out: SentMessage[]): Promise<SentMessage[]> {
     for (const [index, draft] of drafts.entries()) {
       const body = messageBody(draft);
       const previous = posted[index];
       const ephemeral = interaction.ephemeral === true;
       if (previous && sameBody(previous.body, body)) {
         out.push(sent(draft, previous, index === 0 ? '@original' : previous.id, ephemeral));
-        delivered++;
         continue;
       }
       const payload = toOptions(body);
@@ -127,22 +179,53 @@ export function createInteractionOutput(
       else message = await interaction.followUp(payload);
       posted[index] = { id: message.id, body };
       out.push(sent(draft, message, index === 0 ? '@original' : message.id, ephemeral));
-      delivered++;
     }
-    for (const extra of posted.splice(drafts.length)) await interaction.deleteReply(extra.id);
+    while (posted.length > drafts.length) {
+      const extra = posted[posted.length - 1];
+      if (extra) await interaction.deleteReply(extra.id);
+      posted.pop();
+    }
     return out;
+  }
+
+  /** Private messages through the token; a public "thinking…" message or preview is removed first. */
+  async function tellPrivately(drafts: MessageDraft[]) {
+    const ephemeral = drafts.map((draft) => ({
+      ...toOptions(messageBody(draft)),
+      flags: MessageFlags.Ephemeral as const,
+    }));
+    const [first, ...more] = ephemeral;
+    if (!first) return;
+    if (!interaction.deferred && !interaction.replied) {
+      await interaction.reply(first);
+    } else if (options.ownsOriginal && interaction.ephemeral) {
+      await editPublic(drafts.slice(0, 1), []);
+    } else {
+      // A public "thinking…" message (or a preview) can't turn private: remove it, then answer privately.
+      if (options.ownsOriginal) {
+        for (const extra of posted.splice(1)) await interaction.deleteReply(extra.id);
+        posted.length = 0;
+        await interaction.deleteReply();
+      }
+      await interaction.followUp(first);
+    }
+    for (const next of more) await interaction.followUp(next);
   }
 
   return {
     showPublic(drafts, { final }) {
       return serialized(async () => {
-        if (!tokenValid()) return final ? postToChannel(drafts) : [];
-        try {
-          return await editPublic(drafts);
-        } catch (error) {
-          if (final && isExpiredToken(error)) return postToChannel(drafts.slice(delivered));
-          throw error;
+        const out: SentMessage[] = [];
+        if (tokenValid()) {
+          try {
+            return await editPublic(drafts, out);
+          } catch (error) {
+            if (!tokenRefused(error)) throw error;
+          }
         }
+        // Previews stop with the token; the final reply continues in the channel from where it stopped.
+        if (!final) return [];
+        return [...out, ...(await finishInChannel(drafts.slice(out.length), out.length))];
       });
     },
 
@@ -150,14 +233,14 @@ export function createInteractionOutput(
       return serialized(async () => {
         const out: SentMessage[] = [];
         for (const [index, draft] of drafts.entries()) {
-          if (!tokenValid()) return [...out, ...(await postToChannel(drafts.slice(index)))];
+          if (!tokenValid()) return [...out, ...(await finishInChannel(drafts.slice(index)))];
           const body = messageBody(draft);
           let message: Message;
           try {
             message = await interaction.followUp(toOptions(body));
           } catch (error) {
-            if (isExpiredToken(error)) return [...out, ...(await postToChannel(drafts.slice(index)))];
-            throw error;
+            if (!tokenRefused(error)) throw error;
+            return [...out, ...(await finishInChannel(drafts.slice(index)))];
           }
           posted.push({ id: message.id, body });
           out.push(sent(draft, message, message.id, interaction.ephemeral === true));
@@ -168,7 +251,10 @@ export function createInteractionOutput(
 
     addPrivate(drafts) {
       return serialized(async () => {
-        if (!tokenValid()) return;
+        if (!tokenValid()) {
+          logger.warn(context, 'a private note came after the interaction token expired; it was not shown');
+          return;
+        }
         for (const draft of drafts) {
           await interaction.followUp({ ...toOptions(messageBody(draft)), flags: MessageFlags.Ephemeral });
         }
@@ -178,31 +264,41 @@ export function createInteractionOutput(
     showPrivate(drafts) {
       return serialized(async () => {
         if (!tokenValid()) {
-          logger.warn({ interactionId: interaction.id }, 'a private reply came after the token expired');
+          logger.warn(context, 'a private reply came after the interaction token expired; it was not shown');
           return;
         }
-        const ephemeral = drafts.map((draft) => ({
-          ...toOptions(messageBody(draft)),
-          flags: MessageFlags.Ephemeral as const,
-        }));
-        const [first, ...more] = ephemeral;
-        if (!first) return;
-        if (!interaction.deferred && !interaction.replied) {
-          await interaction.reply(first);
-        } else if (options.ownsOriginal && interaction.ephemeral) {
-          await editPublic(drafts.slice(0, 1));
-        } else {
-          // A public "thinking…" message (or a preview) can't turn private: remove it, then answer privately.
-          if (options.ownsOriginal) {
-            for (const extra of posted.splice(1)) await interaction.deleteReply(extra.id);
-            posted.length = 0;
-            await interaction.deleteReply();
-          }
-          await interaction.followUp(first);
-        }
-        for (const next of more) await interaction.followUp(next);
+        await tellPrivately(drafts);
       });
     },
+
+    showFailure(drafts, notice) {
+      return serialized(async () => {
+        if (tokenValid()) {
+          try {
+            return await tellPrivately(drafts);
+          } catch (error) {
+            if (!tokenRefused(error)) throw error;
+          }
+        }
+        if (!notice || !options.ownsOriginal || interaction.ephemeral) {
+          logger.warn(context, 'an interaction failed after its token expired; the person could not be told');
+          return;
+        }
+        // The person can no longer be told privately: say so in the channel, and drop the stale preview.
+        await postToChannel([notice]);
+        await clearStale(0, undefined);
+      });
+    },
+  };
+}
+
+/** The stale original after a reply moved to the channel: one line with a link to where it continues. */
+function continuesIn(guildId: string | null, message: SentMessage): MessageDraft {
+  const link = `https://discord.com/channels/${guildId ?? '@me'}/${message.channelId}/${message.messageId}`;
+  return {
+    content: `-# ⏱️ This took longer than Discord keeps a reply open, so it continues in a new message: ${link}`,
+    embeds: [],
+    components: [],
   };
 }
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { escapeText } from '../../../src/adapters/discord/render/escape-text.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import { scriptedNarrator } from '../../helpers/discord-narrator.ts';
-import { ALICE, APP_ID, CHANNEL_ID, slashCommand } from '../../helpers/discord-payloads.ts';
+import { ALICE, APP_ID, slashCommand } from '../../helpers/discord-payloads.ts';
 import type { RecordedCall } from '../../helpers/discord-rest.ts';
 import { rateLimitHeaders } from '../../helpers/discord-rest.ts';
 
@@ -11,6 +10,9 @@ afterEach(() => harness.close());
 
 const WRITING = '\n-# ✍️ writing…';
 const original = (token: string) => `/webhooks/${APP_ID}/${token}/messages/@original`;
+const followUpsOf = (token: string) => `/webhooks/${APP_ID}/${token}`;
+/** A paragraph of about 860 characters: two fit in one message, three do not. */
+const paragraph = (n: number) => `${`Paragraph ${n} ${'rain on the neon '.repeat(50)}`.trim()}.`;
 
 async function startStory(h: Harness) {
   await h.send(slashCommand('scene start', { title: 'The Long Night' }, ALICE));
@@ -59,8 +61,8 @@ describe('streamed beats', () => {
   });
 
   it('continues long text in follow-ups split at paragraph breaks, every message within 2,000 characters', async () => {
-    const paragraph = (n: number) => `${`Paragraph ${n} ${'rain on the neon '.repeat(50)}`.trim()}.`;
-    const text = [1, 2, 3, 4].map(paragraph).join('\n\n');
+    const [p1, p2, p3, p4] = [1, 2, 3, 4].map(paragraph);
+    const text = [p1, p2, p3, p4].join('\n\n');
     expect(text.length).toBeGreaterThan(3000);
     harness = await startHarness({
       narrator: scriptedNarrator({ pieces: text.match(/.{1,200}/gs) ?? [], pauseMs: 5 }),
@@ -71,17 +73,33 @@ describe('streamed beats', () => {
 
     await harness.send(payload);
 
-    const messages = finalMessages(harness.rest.calls, payload.token);
-    expect(messages.length).toBeGreaterThanOrEqual(2);
-    for (const content of messages) expect(content.length).toBeLessThanOrEqual(2000);
-    // Split only between paragraphs, and nothing lost or reordered.
-    expect(messages.join('\n\n')).toBe(escapeText(text));
+    // Two paragraphs fit in 2,000 characters, three do not: the original reply, then one follow-up.
+    expect(finalMessages(harness.rest.calls, payload.token)).toEqual([`${p1}\n\n${p2}`, `${p3}\n\n${p4}`]);
     const followUps = harness.rest.find('POST', new RegExp(`^/webhooks/${APP_ID}/${payload.token}$`));
     expect(followUps.length).toBeGreaterThanOrEqual(1);
     for (const call of harness.rest.calls.filter((c) => c.path.includes(payload.token) && c.body?.content)) {
       expect(call.body.content.length).toBeLessThanOrEqual(2000);
       expect(call.body.allowed_mentions).toEqual({ parse: [] });
     }
+  });
+
+  it('splits a long paragraph at line breaks, each message as many whole lines as fit', async () => {
+    const lines = Array.from({ length: 70 }, (_, n) => `Line ${n}: the neon hums over the wet street.`);
+    harness = await startHarness({
+      narrator: scriptedNarrator({ pieces: [lines.join('\n')], pauseMs: 5 }),
+      config: { streamEditMs: 30 },
+    });
+    await startStory(harness);
+    const payload = slashCommand('scene continue', {}, ALICE);
+
+    await harness.send(payload);
+
+    let firstCount = 0;
+    while (lines.slice(0, firstCount + 1).join('\n').length <= 2000) firstCount++;
+    expect(finalMessages(harness.rest.calls, payload.token)).toEqual([
+      lines.slice(0, firstCount).join('\n'),
+      lines.slice(firstCount).join('\n'),
+    ]);
   });
 
   it('still ends with the complete text, in order, when Discord answers 429 in the middle', async () => {
@@ -120,36 +138,54 @@ describe('streamed beats', () => {
     expect(delivered.at(-1)).toBe(complete);
   });
 
-  it('posts the end of a generation that outlives the 15-minute token as a normal channel message', async () => {
-    let skew = 0;
+  it('ends with the complete text when Discord answers 429 to the final edit of the reply', async () => {
     const pieces = ['The rain ', 'stops. ', 'Nobody ', 'moves.'];
+    const complete = pieces.join('').trim();
     harness = await startHarness({
-      narrator: scriptedNarrator({
-        pieces,
-        pauseMs: 20,
-        // Halfway through, the interaction token runs out.
-        beforePiece: (index) => {
-          if (index === 2) skew = 15 * 60 * 1000;
-        },
-      }),
-      config: { streamEditMs: 10 },
-      now: () => Date.now() + skew,
+      narrator: scriptedNarrator({ pieces, pauseMs: 10 }),
+      config: { streamEditMs: 20 },
     });
     await startStory(harness);
     const payload = slashCommand('scene continue', {}, ALICE);
+    harness.rest.failNext(
+      (call) =>
+        call.method === 'PATCH' && call.path === original(payload.token) && call.body.content === complete,
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.15, global: false },
+      rateLimitHeaders(0.15),
+    );
 
     await harness.send(payload);
 
-    const posted = harness.rest.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`));
-    expect(posted).toHaveLength(1);
-    expect(posted[0]?.body).toMatchObject({
-      content: 'The rain stops. Nobody moves.',
-      allowed_mentions: { parse: [] },
+    const edits = harness.rest.find('PATCH', new RegExp(`^${original(payload.token)}$`));
+    expect(edits.at(-2)).toMatchObject({ status: 429, body: { content: complete } });
+    expect(edits.at(-1)).toMatchObject({ status: 200, body: { content: complete } });
+    expect(finalMessages(harness.rest.calls, payload.token)).toEqual([complete]);
+  });
+
+  it('ends with every message, in order, when Discord answers 429 to a follow-up of a long beat', async () => {
+    const [p1, p2, p3, p4] = [1, 2, 3, 4].map(paragraph);
+    harness = await startHarness({
+      // The preview shows only the short first piece; the rest arrives as the final reply's follow-up.
+      narrator: scriptedNarrator({ pieces: ['It begins. ', [p1, p2, p3, p4].join('\n\n')], pauseMs: 20 }),
+      config: { streamEditMs: 10_000 },
     });
-    const postedAt = harness.rest.calls.indexOf(posted[0] as RecordedCall);
-    const usingTheTokenAfter = harness.rest.calls
-      .slice(postedAt)
-      .filter((call) => call.path.includes(payload.token));
-    expect(usingTheTokenAfter).toEqual([]);
+    await startStory(harness);
+    const payload = slashCommand('scene continue', {}, ALICE);
+    harness.rest.failNext(
+      (call) => call.method === 'POST' && call.path === followUpsOf(payload.token),
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.15, global: false },
+      rateLimitHeaders(0.15),
+    );
+
+    await harness.send(payload);
+
+    const posts = harness.rest.find('POST', new RegExp(`^${followUpsOf(payload.token)}$`));
+    expect(posts.map((post) => post.status)).toEqual([429, 200]);
+    expect(finalMessages(harness.rest.calls, payload.token)).toEqual([
+      `It begins. ${p1}\n\n${p2}`,
+      `${p3}\n\n${p4}`,
+    ]);
   });
 });

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
+import { ALICE, BOB, buttonClick, MOD, member, slashCommand } from '../../helpers/discord-payloads.ts';
+
+// Live vote counts are edited on a timer (throttled-task.ts, real timers): at most one edit per
+// DISCORD_VOTE_EDIT_MS, counted from the end of the previous edit. Kept apart from vote-buttons.test.ts so
+// its pauses do not shift that file's timing.
+
+let harness: Harness;
+afterEach(() => harness.close());
+
+const eventually = (assertion: () => unknown) => vi.waitFor(assertion, { timeout: 5000, interval: 20 });
+
+/** Edits of a vote message (an embed and no text) made at or after `after`. */
+const voteEdits = (h: Harness, after: number) =>
+  h.rest.calls.filter(
+    (call) =>
+      call.method === 'PATCH' &&
+      call.at >= after &&
+      call.body?.embeds?.[0]?.title !== undefined &&
+      !call.body.content,
+  );
+
+describe('live vote counts', () => {
+  it('spaces count edits by the vote edit interval, merging clicks that arrive in between', async () => {
+    const intervalMs = 400;
+    harness = await startHarness({ config: { voteEditMs: intervalMs } });
+    await harness.send(slashCommand('scene start', { title: 'The Long Night' }, ALICE));
+    const open = slashCommand(
+      'vote open',
+      { option1: 'Go left', option2: 'Go right', duration: '5m' },
+      ALICE,
+    );
+    await harness.send(open);
+    const reply = harness.rest.find('PATCH', new RegExp(`${open.token}/messages/@original$`)).at(-1);
+    const left: string = reply?.body.components[0].components[0].custom_id;
+    const messageId = harness.rest.originalId(open.token) ?? '';
+    const voters = [BOB, MOD, ...[3, 4, 5, 6].map((n) => member(`140000000000000010${n}`, `voter${n}`))];
+    const before = Date.now();
+
+    // Six people click within about a third of a second (the fake answers in-process, so pause between).
+    for (const voter of voters) {
+      await harness.send(buttonClick(left, messageId, voter));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    await eventually(() =>
+      expect(voteEdits(harness, before).at(-1)?.body.embeds[0].description).toContain(
+        `**A.** Go left · ${voters.length} votes`,
+      ),
+    );
+    const edits = voteEdits(harness, before);
+    // The first click is shown at once; the others are merged into edits at least an interval apart.
+    expect(edits[0]?.body.embeds[0].description).toContain('**A.** Go left · 1 vote\n');
+    expect(edits.length).toBeGreaterThanOrEqual(2);
+    expect(edits.length).toBeLessThan(voters.length);
+    for (const [index, edit] of edits.entries()) {
+      const previous = edits[index - 1];
+      // A timer may fire a millisecond early by Date.now().
+      if (previous) expect(edit.at - previous.at).toBeGreaterThanOrEqual(intervalMs - 2);
+      expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+});
