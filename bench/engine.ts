@@ -16,6 +16,8 @@ import type { Actor, RoomRef } from '../src/story/types.ts';
 import { percentile, round } from './stats.ts';
 
 const mod: Actor = { id: 'mod', name: 'Mo', role: 'moderator' };
+const WARM_UP = 300;
+const LOAD_SAMPLES = 7;
 
 async function withEngine<T>(url: string, fn: (engine: ReturnType<typeof createStoryEngine>) => Promise<T>) {
   const store = await createEventStore(url);
@@ -51,17 +53,21 @@ async function commandLatency(url: string, rounds: number) {
       ['scene continue', { direction: 'the power fails' }],
     ];
     const samples: number[] = [];
-    for (let i = 0; i < rounds; i++) {
+    for (let i = 0; i < WARM_UP + rounds; i++) {
       const [name, raw] = mix[i % mix.length] as [string, Record<string, unknown>];
       const started = performance.now();
       await run(name, mod, raw);
-      samples.push(performance.now() - started);
+      if (i >= WARM_UP) samples.push(performance.now() - started);
     }
     samples.sort((a, b) => a - b);
+    const p99 = round(percentile(samples, 99));
     return {
       commands: rounds,
+      warm_up: WARM_UP,
       p50_ms: round(percentile(samples, 50)),
-      p99_ms: round(percentile(samples, 99)),
+      p99_ms: p99,
+      target: 'p99 < 5 ms',
+      meets_target: p99 < 5,
     };
   });
 }
@@ -80,10 +86,14 @@ async function votesPerSecond(url: string, ballots: number) {
     await Promise.all(voters.map((voter, i) => engine.castVote(room, voter, { option: (i % 3) + 1 })));
     const seconds = (performance.now() - started) / 1000;
     const vote = await engine.voteStatus(room);
+    const recorded = Object.keys(vote.ballots).length;
+    const perSecond = Math.round(ballots / seconds);
     return {
       ballots,
-      recorded: Object.keys(vote.ballots).length,
-      votes_per_second: Math.round(ballots / seconds),
+      recorded,
+      votes_per_second: perSecond,
+      target: '>= 5,000 votes/s, every ballot recorded',
+      meets_target: perSecond >= 5000 && recorded === ballots,
     };
   });
 }
@@ -99,12 +109,26 @@ async function loadTime(url: string, beats: number) {
       else await engine.say(room, mod, { character: 'Ada', text: `Line ${i}, said with feeling.` });
     }
   });
-  return withEngine(url, async (engine) => {
-    const started = performance.now();
-    const state = await engine.room(room);
-    const ms = performance.now() - started;
-    return { beats: Object.keys(state.beats).length, load_ms: round(ms) };
-  });
+  // Each sample is a fresh engine and store, as after a restart; the first also pays for a cold JIT.
+  const samples: number[] = [];
+  let loaded = 0;
+  for (let i = 0; i < LOAD_SAMPLES; i++) {
+    await withEngine(url, async (engine) => {
+      const started = performance.now();
+      const state = await engine.room(room);
+      samples.push(performance.now() - started);
+      loaded = Object.keys(state.beats).length;
+    });
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const median = round(percentile(sorted, 50));
+  return {
+    beats: loaded,
+    load_ms: median,
+    samples_ms: samples.map((ms) => round(ms)),
+    target: 'median < 200 ms',
+    meets_target: median < 200,
+  };
 }
 
 export async function benchEngine() {
@@ -116,7 +140,6 @@ export async function benchEngine() {
       command_latency: await commandLatency(url, 3000),
       votes: await votesPerSecond(url, 20_000),
       room_load: await loadTime(url, 5000),
-      targets: { p99_ms: 5, votes_per_second: 5000, load_ms: 200 },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
