@@ -161,6 +161,9 @@ export function createVoteMessages(deps: {
     await entry.loaded;
     const vote = entry.latest;
     if (!vote) return;
+    // Decided with the render: the vote object is live, and may close while the edits are on their way (the
+    // close then asks for another run, which shows it).
+    const done = vote.status !== 'open';
     const { embed, components } = renderVote(vote, entry.room);
     const body = { embeds: [embed], components, allowed_mentions: NO_MENTIONS };
     for (const message of [...entry.messages.values()]) {
@@ -174,7 +177,6 @@ export function createVoteMessages(deps: {
         );
       }
     }
-    const done = vote.status !== 'open';
     if (done) {
       tracked.delete(key);
       void entry.task.settle();

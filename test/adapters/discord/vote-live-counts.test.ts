@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import { ALICE, BOB, buttonClick, MOD, member, slashCommand } from '../../helpers/discord-payloads.ts';
+import { rateLimitHeaders } from '../../helpers/discord-rest.ts';
 
 // Live vote counts are edited on a timer (throttled-task.ts, real timers): at most one edit per
 // DISCORD_VOTE_EDIT_MS, counted from the end of the previous edit. Kept apart from vote-buttons.test.ts so
@@ -60,5 +61,48 @@ describe('live vote counts', () => {
       if (previous) expect(edit.at - previous.at).toBeGreaterThanOrEqual(intervalMs - 2);
       expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     }
+  });
+
+  it('shows the close even when the vote closes while a count edit is on its way', async () => {
+    harness = await startHarness({ config: { voteEditMs: 50 } });
+    await harness.send(slashCommand('scene start', { title: 'The Long Night' }, ALICE));
+    const open = slashCommand(
+      'vote open',
+      { option1: 'Go left', option2: 'Go right', duration: '5m' },
+      ALICE,
+    );
+    await harness.send(open);
+    const reply = harness.rest.find('PATCH', new RegExp(`${open.token}/messages/@original$`)).at(-1);
+    const left: string = reply?.body.components[0].components[0].custom_id;
+    const messageId = harness.rest.originalId(open.token) ?? '';
+    // The count edit after Bob's click is held up by a rate limit; the moderator closes the vote meanwhile.
+    const countEdit = (call: { method: string; body?: { embeds?: { title?: string }[] } }) =>
+      call.method === 'PATCH' && call.body?.embeds?.[0]?.title === 'What happens next?';
+    harness.rest.failNext(
+      countEdit,
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.3, global: false },
+      rateLimitHeaders(0.3),
+    );
+    const since = Date.now();
+    await harness.send(buttonClick(left, messageId, BOB));
+    await eventually(() =>
+      expect(harness.rest.calls.some((c) => c.at >= since && c.status === 429)).toBe(true),
+    );
+    const close = slashCommand('vote close', {}, MOD);
+    await harness.send(close);
+
+    // The vote message (not the moderator's reply) ends closed, its buttons disabled.
+    await eventually(() => {
+      const edits = harness.rest.calls.filter(
+        (c) => c.at >= since && c.method === 'PATCH' && c.body?.embeds && !c.path.includes(close.token),
+      );
+      const last = edits.at(-1);
+      expect(last?.body.embeds[0].title).toBe('Vote closed');
+      expect(last?.body.components[0].components.map((b: { disabled?: boolean }) => b.disabled)).toEqual([
+        true,
+        true,
+      ]);
+    });
   });
 });
