@@ -5,7 +5,7 @@ import { createEventStore, openKeyv } from '../../src/store/create-event-store.t
 import { describeOutages } from './describe-outages.ts';
 import { describeEventStoreContract, requireServer } from './event-store-contract.ts';
 
-const POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/test';
+const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 // One table for this run (dropped afterwards), one key namespace per space (cleared after each test).
 const table = `storyroom_test_${randomUUID().slice(0, 8)}`;
 let spaces = 0;

@@ -4,7 +4,7 @@ import { createEventStore, openKeyv } from '../../src/store/create-event-store.t
 import { describeOutages } from './describe-outages.ts';
 import { describeEventStoreContract, requireServer } from './event-store-contract.ts';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 // Every space gets its own key namespace; the contract clears it after each test.
 const run = randomUUID().slice(0, 8);
 let spaces = 0;
