@@ -1,6 +1,6 @@
 // zod pieces shared by command options, with messages written for the person typing the command.
 import { z } from 'zod';
-import { TEXT_MAX } from '../story/rules.ts';
+import { NAME_MAX, TEXT_MAX } from '../story/rules.ts';
 
 export const textOption = (label: string, description: string, max = TEXT_MAX) =>
   z
@@ -10,7 +10,7 @@ export const textOption = (label: string, description: string, max = TEXT_MAX) =
     .max(max, { error: `The ${label} may be at most ${max.toLocaleString('en')} characters.` })
     .meta({ description, input: 'string', maxLength: max });
 
-export const nameOption = (description: string) => textOption('name', description, 40);
+export const nameOption = (description: string) => textOption('name', description, NAME_MAX);
 
 const DURATION = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/i;
 
@@ -38,12 +38,31 @@ export const durationOption = (description: string) =>
     })
     .meta({ description, input: 'string', maxLength: 20 });
 
+const SWITCH_WORDS = new Map([
+  ['on', true],
+  ['yes', true],
+  ['true', true],
+  ['off', false],
+  ['no', false],
+  ['false', false],
+]);
+const SWITCH_HELP = 'Use on or off (yes/no and true/false work too).';
+
+/** A switch: Discord sends a boolean, people typing send on/off, yes/no or true/false in any case. */
 export const booleanOption = (description: string) =>
   z
-    .union([z.boolean(), z.enum(['on', 'off', 'true', 'false', 'yes', 'no'])], {
-      error: 'Use on or off.',
+    .union([z.boolean(), z.string()], { error: SWITCH_HELP })
+    .transform((value, ctx) => {
+      if (typeof value === 'boolean') return value;
+      const typed = value.trim();
+      const word = SWITCH_WORDS.get(typed.toLowerCase());
+      if (word === undefined) {
+        const shown = typed.length > 20 ? `${typed.slice(0, 20)}…` : typed;
+        ctx.addIssue({ code: 'custom', message: `"${shown}" is neither on nor off. ${SWITCH_HELP}` });
+        return z.NEVER;
+      }
+      return word;
     })
-    .transform((value) => value === true || value === 'on' || value === 'true' || value === 'yes')
     .meta({ description, input: 'boolean' });
 
 export const integerOption = (label: string, description: string, min: number, max: number) =>

@@ -21,8 +21,11 @@ export function editDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
-/** How many edits still count as a typo of a word this long. */
-export const typoLimit = (length: number) => (length <= 3 ? 1 : length <= 6 ? 2 : 3);
+/**
+ * How many edits still count as a typo of a word this long: about one in three letters, so a suggestion is
+ * genuinely close ("quit" is two edits from "edit", half the word, and gets no "Did you mean").
+ */
+export const typoLimit = (length: number) => (length <= 4 ? 1 : length <= 7 ? 2 : 3);
 
 /** The candidate closest to `typed` within a typo's distance, or undefined. Ties go to the earlier one. */
 export function closest(typed: string, candidates: readonly string[]): string | undefined {

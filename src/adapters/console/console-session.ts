@@ -1,15 +1,17 @@
 // One line in, what the room shows out: handles "/as", parses the slash grammar, runs the command and
 // renders its reply. No I/O, so tests (and the fuzz test) drive it directly.
 import type { Command, CommandContext, Reply } from '../../commands/command.ts';
-import { text } from '../../commands/command.ts';
+import { privateReply, text } from '../../commands/command.ts';
 import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
 import type { NarrationOptions } from '../../llm/narrator.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
+import { isUserError } from '../../story/errors.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { Actor, RoomRef } from '../../story/types.ts';
 import { parseAsPrefix } from './parse-as-prefix.ts';
 import { parseCommandText } from './parse-command-text.ts';
+import { quoteHint } from './quote-hint.ts';
 import { renderReply } from './render-reply.ts';
 
 export interface ConsoleSessionOptions {
@@ -29,6 +31,10 @@ export const CONSOLE_HELP = [
   '  /as alice /vote cast 2 runs one command as alice (a writer); /as bob:audience … sets the role.',
   '  Lines starting with # are ignored. Ctrl-C stops a beat being written; Ctrl-D or /quit leaves.',
 ].join('\n');
+
+/** "/quit now": the room leaves only on /quit (or /exit) by itself, so a stray word never ends a session. */
+const QUIT_WITH_WORDS = /^\/?(?:quit|exit)\s+\S/i;
+const QUIT_ALONE = 'To leave the room, type /quit (or /exit) on its own, with nothing after it.';
 
 /** Blank lines and # comments do nothing. */
 export const isIgnorable = (line: string) => line.trim() === '' || line.trim().startsWith('#');
@@ -62,6 +68,10 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
       const reply = await runCommand(parsed.command, ctx, parsed.options);
       return parsed.command.name === 'help' ? withUsage(reply, commands) : reply;
     } catch (error) {
+      if (isUserError(error)) {
+        const hint = quoteHint(error.code, parsed.command, parsed.positional);
+        if (hint) return privateReply(text(`${error.message} ${hint}`));
+      }
       return errorReply(error, logger, { command: parsed.command.name, userId: actor.id, roomId });
     }
   }
@@ -72,6 +82,8 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
     /** Runs one line and returns what the room shows, or undefined for a blank line or a # comment. */
     async run(line: string, stream?: NarrationOptions): Promise<string | undefined> {
       if (isIgnorable(line)) return undefined;
+      if (QUIT_WITH_WORDS.test(line.trim()))
+        return renderReply(privateReply(text(QUIT_ALONE)), { viewer: 'you', now: options.now() });
       const as = parseAsPrefix(line);
       const viewer = as.kind === 'as' ? as.name : 'you';
       const now = () => options.now();

@@ -18,6 +18,10 @@ export function parseAsPrefix(line: string): AsPrefix {
   const prefix = PREFIX.exec(trimmed);
   if (!prefix) return { kind: 'none' };
   const after = trimmed.slice(prefix[0].length);
+  // "/as  /vote cast 1": the name was left out, and the command's first word must not be taken for it.
+  if (after.startsWith('/')) {
+    return { kind: 'error', message: `/as needs a name before the command. ${USAGE}` };
+  }
   const who = WHO.exec(after);
   if (!who) return { kind: 'error', message: `Say who to act as. ${USAGE}` };
   const name = (who[1] ?? who[2] ?? who[3] ?? '').replace(/\s+/g, ' ').trim();

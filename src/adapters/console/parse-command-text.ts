@@ -12,8 +12,20 @@ export const COMMAND_TEXT_MAX = 4000;
 /** An option this long or longer is free text: it takes all the words left over (see fillPositional). */
 const FREE_TEXT_MIN_LENGTH = 300;
 
+/** An option filled by position, and the words it got. */
+export interface PositionalOption {
+  name: string;
+  text: string;
+}
+
 export type ParsedCommandText =
-  | { ok: true; command: Command; options: Record<string, string> }
+  | {
+      ok: true;
+      command: Command;
+      options: Record<string, string>;
+      /** The options filled by position, in order: lets a failure say how the words were read. */
+      positional: PositionalOption[];
+    }
   | { ok: false; message: string };
 
 const fail = (message: string): ParsedCommandText => ({ ok: false, message });
@@ -143,7 +155,10 @@ function readOptions(command: Command, tokens: Token[]): ParsedCommandText {
     words,
   );
   if (!filled.ok) return filled;
-  return { ok: true, command, options: { ...options, ...filled.options } };
+  const overflow = seriesOverflow(command, slots, filled.positional);
+  if (overflow) return fail(overflow);
+  const positional = Object.fromEntries(filled.positional.map(({ name, text }) => [name, text]));
+  return { ok: true, command, options: { ...options, ...positional }, positional: filled.positional };
 }
 
 /**
@@ -155,9 +170,9 @@ function fillPositional(
   command: Command,
   slots: Slot[],
   words: string[],
-): { ok: true; options: Record<string, string> } | { ok: false; message: string } {
-  const options: Record<string, string> = {};
-  if (words.length === 0) return { ok: true, options };
+): { ok: true; positional: PositionalOption[] } | { ok: false; message: string } {
+  const positional: PositionalOption[] = [];
+  if (words.length === 0) return { ok: true, positional };
   if (slots.length === 0) {
     const message =
       Object.keys(command.options.shape).length === 0
@@ -169,10 +184,36 @@ function fillPositional(
   const greedy = freeText === -1 ? slots.length - 1 : freeText;
   slots.slice(0, greedy).forEach((slot, index) => {
     const word = words[index];
-    if (word !== undefined) options[slot.name] = word;
+    if (word !== undefined) positional.push({ name: slot.name, text: word });
   });
   const rest = words.slice(greedy);
   const last = slots[greedy];
-  if (last && rest.length > 0) options[last.name] = rest.join(' ');
-  return { ok: true, options };
+  if (last && rest.length > 0) positional.push({ name: last.name, text: rest.join(' ') });
+  return { ok: true, positional };
+}
+
+/**
+ * Numbered options (/vote open's option1 … option5) take one word each, so one word too many lands in the
+ * option after them ("/vote open A B C D E F" gives duration "F"). When it is not valid there, the person
+ * meant one more of the series: say how many there may be, rather than that "F" is not a duration.
+ */
+function seriesOverflow(command: Command, slots: Slot[], positional: PositionalOption[]): string | undefined {
+  const series = (name: string) => /^(.*\D)\d+$/.exec(name)?.[1];
+  const at = positional.findIndex(
+    (entry, index) =>
+      index > 0 &&
+      series(entry.name) === undefined &&
+      series(positional[index - 1]?.name ?? '') !== undefined,
+  );
+  const extra = positional[at];
+  const prefix = series(positional[at - 1]?.name ?? '');
+  if (!extra || prefix === undefined) return undefined;
+  // Words fill the options in declared order, so every one of the series is given (by position or by name).
+  const members = slots.filter((slot) => series(slot.name) === prefix);
+  const schema = (
+    command.options.shape as Record<string, { safeParse(value: unknown): { success: boolean } }>
+  )[extra.name];
+  if (!schema || schema.safeParse(extra.text).success) return undefined;
+  const word = extra.text.split(' ')[0] ?? extra.text;
+  return `/${command.name} takes at most ${members.length} ${prefix}s, so "${shorten(word, 30)}" is one too many. Put quotes around each ${prefix} that has spaces, e.g. /${command.name} "Go left" "Go right".`;
 }

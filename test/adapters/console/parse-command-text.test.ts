@@ -105,6 +105,34 @@ describe('parseCommandText', () => {
       expect(parse('/vote close 1 2')).toEqual({ command: 'vote close', options: { pick: '1 2' } });
     });
 
+    it('says how many options a vote takes when one word too many lands in the duration', () => {
+      const tooMany =
+        '/vote open takes at most 5 options, so "F" is one too many. Put quotes around each option that has spaces, e.g. /vote open "Go left" "Go right".';
+      expect(message('/vote open A B C D E F')).toBe(tooMany);
+      expect(message('/vote open A B C D E F 30s')).toBe(tooMany);
+      expect(message('/vote open A B C D E F duration:30s')).toBe(tooMany);
+      expect(message('/vote open A B option3:C D E F')).toBe(tooMany);
+      // Four options and a bad duration given by name: the duration is refused later, as a duration.
+      expect(parse('/vote open A B C D duration:G')).toMatchObject({
+        options: { option4: 'D', duration: 'G' },
+      });
+    });
+
+    it('still reads a word after five options as the duration when it is one', () => {
+      expect(parse('/vote open A B C D E 30s')).toEqual({
+        command: 'vote open',
+        options: { option1: 'A', option2: 'B', option3: 'C', option4: 'D', option5: 'E', duration: '30s' },
+      });
+    });
+
+    it('reports which options were filled by position, in order', () => {
+      const parsed = parseCommandText('/scene new EXT. ROOF - DAY', commands);
+      expect(parsed.ok && parsed.positional).toEqual([
+        { name: 'heading', text: 'EXT.' },
+        { name: 'description', text: 'ROOF - DAY' },
+      ]);
+    });
+
     it('refuses words for a command that takes no options', () => {
       expect(message('/help me please')).toBe('/help takes no options, so "me please" has nowhere to go.');
     });
@@ -158,6 +186,11 @@ describe('parseCommandText', () => {
       expect(message('/frobnicate')).toBe(
         'There is no command /frobnicate. Type /help to see every command.',
       );
+    });
+
+    it('suggests a command only when it is genuinely close, not for a word half of which differs', () => {
+      expect(message('/quit extra')).toBe('There is no command /quit. Type /help to see every command.');
+      expect(message('/stauts')).toContain('Did you mean /vote status?');
     });
 
     it('lists the subcommands of a group and guesses a mistyped one', () => {
