@@ -35,24 +35,37 @@ const requestsFrom = (h: Harness, first: RecordedCall | undefined) =>
 const tokenUseAfter = (h: Harness, call: RecordedCall | undefined, token: string) =>
   h.rest.calls.slice(call ? h.rest.calls.indexOf(call) + 1 : 0).filter((c) => c.path.includes(token));
 
+/** A harness whose narrator writes `pieces`, the interaction token running out just before piece `expireAt`. */
+function expiringHarness(options: {
+  pieces: string[];
+  pauseMs: number;
+  expireAt: number;
+  failWith?: Error;
+}): Promise<Harness> {
+  let skew = 0;
+  const { expireAt, ...script } = options;
+  return startHarness({
+    narrator: scriptedNarrator({
+      ...script,
+      beforePiece: (index) => {
+        if (index === expireAt) skew = FIFTEEN_MINUTES;
+      },
+    }),
+    config: { streamEditMs: 10 },
+    now: () => Date.now() + skew,
+  });
+}
+
 async function startStory(h: Harness) {
   await h.send(slashCommand('scene start', { title: 'The Long Night' }, ALICE));
 }
 
 describe('a generation that outlives the 15-minute interaction token', () => {
   it('posts the end as a channel message and turns the stale preview into a link to it', async () => {
-    let skew = 0;
-    harness = await startHarness({
-      narrator: scriptedNarrator({
-        pieces: ['The rain ', 'stops. ', 'Nobody ', 'moves.'],
-        pauseMs: 20,
-        // Halfway through, the interaction token runs out.
-        beforePiece: (index) => {
-          if (index === 2) skew = FIFTEEN_MINUTES;
-        },
-      }),
-      config: { streamEditMs: 10 },
-      now: () => Date.now() + skew,
+    harness = await expiringHarness({
+      pieces: ['The rain ', 'stops. ', 'Nobody ', 'moves.'],
+      pauseMs: 20,
+      expireAt: 2,
     });
     await startStory(harness);
     const payload = slashCommand('scene continue', {}, ALICE);
@@ -82,19 +95,11 @@ describe('a generation that outlives the 15-minute interaction token', () => {
   });
 
   it('posts every part of a long beat in order and removes the preview’s follow-ups', async () => {
-    let skew = 0;
     const [p1, p2, p3] = [1, 2, 3].map(paragraph);
-    harness = await startHarness({
-      narrator: scriptedNarrator({
-        pieces: [p1 ?? '', `\n\n${p2}`, `\n\n${p3}`, ' The end.'],
-        pauseMs: 60,
-        // The preview has shown two messages when the token runs out.
-        beforePiece: (index) => {
-          if (index === 3) skew = FIFTEEN_MINUTES;
-        },
-      }),
-      config: { streamEditMs: 10 },
-      now: () => Date.now() + skew,
+    harness = await expiringHarness({
+      pieces: [p1 ?? '', `\n\n${p2}`, `\n\n${p3}`, ' The end.'],
+      pauseMs: 60,
+      expireAt: 3,
     });
     await startStory(harness);
     const payload = slashCommand('scene continue', {}, ALICE);
@@ -158,18 +163,11 @@ describe('a generation that outlives the 15-minute interaction token', () => {
   });
 
   it('tells the channel, without the error’s details, when the generation fails after the token expired', async () => {
-    let skew = 0;
-    harness = await startHarness({
-      narrator: scriptedNarrator({
-        pieces: ['The rain ', 'stops. ', 'Nobody '],
-        pauseMs: 20,
-        beforePiece: (index) => {
-          if (index === 2) skew = FIFTEEN_MINUTES;
-        },
-        failWith: new Error('upstream 500 from http://secret-model-host'),
-      }),
-      config: { streamEditMs: 10 },
-      now: () => Date.now() + skew,
+    harness = await expiringHarness({
+      pieces: ['The rain ', 'stops. ', 'Nobody '],
+      pauseMs: 20,
+      expireAt: 2,
+      failWith: new Error('upstream 500 from http://secret-model-host'),
     });
     await startStory(harness);
     const beatsBefore = Object.keys((await roomOf(harness)).beats).length;

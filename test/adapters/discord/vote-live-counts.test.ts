@@ -22,20 +22,23 @@ const voteEdits = (h: Harness, after: number) =>
       !call.body.content,
   );
 
+/** Starts a story and a vote; the vote message's id and the custom id of its first button. */
+async function openVote(h: Harness): Promise<{ left: string; messageId: string }> {
+  await h.send(slashCommand('scene start', { title: 'The Long Night' }, ALICE));
+  const open = slashCommand('vote open', { option1: 'Go left', option2: 'Go right', duration: '5m' }, ALICE);
+  await h.send(open);
+  const reply = h.rest.find('PATCH', new RegExp(`${open.token}/messages/@original$`)).at(-1);
+  return {
+    left: reply?.body.components[0].components[0].custom_id,
+    messageId: h.rest.originalId(open.token) ?? '',
+  };
+}
+
 describe('live vote counts', () => {
   it('spaces count edits by the vote edit interval, merging clicks that arrive in between', async () => {
     const intervalMs = 400;
     harness = await startHarness({ config: { voteEditMs: intervalMs } });
-    await harness.send(slashCommand('scene start', { title: 'The Long Night' }, ALICE));
-    const open = slashCommand(
-      'vote open',
-      { option1: 'Go left', option2: 'Go right', duration: '5m' },
-      ALICE,
-    );
-    await harness.send(open);
-    const reply = harness.rest.find('PATCH', new RegExp(`${open.token}/messages/@original$`)).at(-1);
-    const left: string = reply?.body.components[0].components[0].custom_id;
-    const messageId = harness.rest.originalId(open.token) ?? '';
+    const { left, messageId } = await openVote(harness);
     const voters = [BOB, MOD, ...[3, 4, 5, 6].map((n) => member(`140000000000000010${n}`, `voter${n}`))];
     const before = Date.now();
 
@@ -65,16 +68,7 @@ describe('live vote counts', () => {
 
   it('shows the close even when the vote closes while a count edit is on its way', async () => {
     harness = await startHarness({ config: { voteEditMs: 50 } });
-    await harness.send(slashCommand('scene start', { title: 'The Long Night' }, ALICE));
-    const open = slashCommand(
-      'vote open',
-      { option1: 'Go left', option2: 'Go right', duration: '5m' },
-      ALICE,
-    );
-    await harness.send(open);
-    const reply = harness.rest.find('PATCH', new RegExp(`${open.token}/messages/@original$`)).at(-1);
-    const left: string = reply?.body.components[0].components[0].custom_id;
-    const messageId = harness.rest.originalId(open.token) ?? '';
+    const { left, messageId } = await openVote(harness);
     // The count edit after Bob's click is held up by a rate limit; the moderator closes the vote meanwhile.
     const countEdit = (call: { method: string; body?: { embeds?: { title?: string }[] } }) =>
       call.method === 'PATCH' && call.body?.embeds?.[0]?.title === 'What happens next?';
