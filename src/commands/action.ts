@@ -10,7 +10,7 @@ export default defineCommand({
   options: z.object({
     text: textOption('action', 'What happens'),
   }),
-  access: 'everyone',
+  access: 'writer',
   async execute(ctx, options) {
     return beatReply(await ctx.engine.action(ctx.room, ctx.actor, options));
   },

@@ -7,7 +7,7 @@ export default defineCommand({
   description: 'Add a character the narrator proposed to the story',
   descriptionLocalizations: { 'zh-CN': '采用叙述者设计的角色' },
   options: z.object({ id: textOption('id', 'The proposal, e.g. d3', 20) }),
-  access: 'everyone',
+  access: 'writer',
   async execute(ctx, options) {
     const character = await ctx.engine.acceptCharacter(ctx.room, ctx.actor, options);
     return publicReply(text(`${ctx.actor.name} added ${character.name}: ${character.description}`));

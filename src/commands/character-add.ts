@@ -11,7 +11,7 @@ export default defineCommand({
     description: textOption('description', 'Who they are').optional(),
     voice: textOption('voice', 'How they talk', 200).optional(),
   }),
-  access: 'everyone',
+  access: 'writer',
   async execute(ctx, options) {
     const character = await ctx.engine.addCharacter(ctx.room, ctx.actor, options);
     const about = character.description ? `: ${character.description}` : '';

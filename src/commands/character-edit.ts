@@ -12,7 +12,7 @@ export default defineCommand({
     description: textOption('description', 'A new description').optional(),
     voice: textOption('voice', 'A new voice', 200).optional(),
   }),
-  access: 'everyone',
+  access: 'writer',
   async execute(ctx, options) {
     const character = await ctx.engine.editCharacter(ctx.room, ctx.actor, {
       name: options.name,

@@ -7,7 +7,7 @@ export default defineCommand({
   description: 'The narrator proposes a new character for you to accept or discard',
   descriptionLocalizations: { 'zh-CN': '让叙述者设计一个新角色' },
   options: z.object({ hint: textOption('hint', 'What kind of character (optional)', 500).optional() }),
-  access: 'everyone',
+  access: 'writer',
   slow: true,
   async execute(ctx, options) {
     const signal = ctx.stream?.signal;

@@ -36,8 +36,11 @@ export interface Command<Options extends z.ZodObject = z.ZodObject> {
   descriptionLocalizations?: Record<string, string>;
   /** Option order is the order of positional words in the text grammar. */
   options: Options;
-  /** "moderator" hides the command from others where the platform can; the engine enforces it anyway. */
-  access: 'everyone' | 'moderator';
+  /**
+   * Who may use it: "writer" adds to the story, so it follows the room's who_may_continue; "moderator" is
+   * hidden from others where the platform can. The engine enforces both anyway; this only decides what is shown.
+   */
+  access: 'everyone' | 'writer' | 'moderator';
   /** True when it may call the narrator and take longer than the platforms' 3-second window. */
   slow?: boolean;
   /**

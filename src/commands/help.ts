@@ -7,8 +7,15 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '帮助' },
   options: z.object({}),
   access: 'everyone',
+  replies: 'private',
   async execute(ctx) {
-    const visible = ctx.commands.filter((c) => c.access === 'everyone' || ctx.actor.role === 'moderator');
+    const { role } = ctx.actor;
+    const room = await ctx.engine.room(ctx.room);
+    // Without a story yet anyone may start one; after that, the room's who_may_continue decides.
+    const writes = role !== 'audience' || !room.story || room.settings.whoMayContinue === 'everyone';
+    const visible = ctx.commands.filter(
+      (c) => c.access === 'everyone' || (c.access === 'writer' && writes) || role === 'moderator',
+    );
     return privateReply({
       type: 'fields',
       title: 'storyroom commands',

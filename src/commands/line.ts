@@ -11,7 +11,7 @@ export default defineCommand({
     character: nameOption('Who speaks'),
     direction: textOption('direction', 'What the line should do (optional)').optional(),
   }),
-  access: 'everyone',
+  access: 'writer',
   slow: true,
   async execute(ctx, options) {
     return beatReply(await ctx.engine.writeLine(ctx.room, ctx.actor, options, ctx.stream));

@@ -12,7 +12,7 @@ export default defineCommand({
     text: textOption('line', 'What they say'),
     parenthetical: textOption('parenthetical', 'How they say it, e.g. whispering', 100).optional(),
   }),
-  access: 'everyone',
+  access: 'writer',
   async execute(ctx, options) {
     return beatReply(await ctx.engine.say(ctx.room, ctx.actor, options));
   },

@@ -10,7 +10,7 @@ export default defineCommand({
   options: z.object({
     direction: textOption('direction', 'What should happen next (optional)').optional(),
   }),
-  access: 'everyone',
+  access: 'writer',
   slow: true,
   async execute(ctx, options) {
     return beatReply(await ctx.engine.continueStory(ctx.room, ctx.actor, options, ctx.stream));

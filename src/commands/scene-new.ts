@@ -11,7 +11,7 @@ export default defineCommand({
     heading: textOption('heading', 'Scene heading, e.g. INT. DINER - NIGHT', 120).optional(),
     description: textOption('description', 'One line about the scene', 300).optional(),
   }),
-  access: 'everyone',
+  access: 'writer',
   slow: true,
   async execute(ctx, options) {
     return beatReply(await ctx.engine.newScene(ctx.room, ctx.actor, options, ctx.stream));

@@ -19,7 +19,7 @@ export default defineCommand({
     rating: choiceOption('rating', 'Content rating', ['general', 'teen', 'mature'] as const).optional(),
     heading: textOption('heading', 'Opening scene heading, e.g. INT. DINER - NIGHT', 120).optional(),
   }),
-  access: 'everyone',
+  access: 'writer',
   async execute(ctx, options) {
     const room = await ctx.engine.startStory(ctx.room, ctx.actor, options);
     const story = room.story;

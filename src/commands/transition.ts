@@ -10,7 +10,7 @@ export default defineCommand({
   options: z.object({
     text: textOption('transition', 'The transition, e.g. "SMASH CUT TO:" (default CUT TO:)', 60).optional(),
   }),
-  access: 'everyone',
+  access: 'writer',
   async execute(ctx, options) {
     const text = options.text ?? 'CUT TO:';
     return beatReply(await ctx.engine.action(ctx.room, ctx.actor, { text, kind: 'transition' }));

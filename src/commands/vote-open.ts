@@ -17,7 +17,7 @@ export default defineCommand({
     duration: durationOption('How long the vote runs, e.g. 60s or 5m (10s to 24h)').optional(),
     quorum: integerOption('quorum', 'Fewest votes needed for a result', 1, 10_000).optional(),
   }),
-  access: 'everyone',
+  access: 'writer',
   slow: true,
   async execute(ctx, options) {
     const given = [options.option1, options.option2, options.option3, options.option4, options.option5];

@@ -145,6 +145,23 @@ describe('running a command', () => {
     expect(names(forMember)).not.toContain('/scene undo');
     expect(names(forMod)).toContain('/scene undo');
   });
+
+  it('shows the audience of a writers-only room only what it can do: vote, read, ask for help', async () => {
+    const { engine } = await startedFixture();
+    const names = async (actor: typeof carol) => {
+      const reply = await run(engine, actor, 'help');
+      return reply.blocks[0]?.type === 'fields' ? reply.blocks[0].fields.map((f) => f.name) : [];
+    };
+    expect(await names(carol)).toContain('/scene continue');
+    await engine.updateSettings(room, mod, { whoMayContinue: 'writers' });
+    const forAudience = await names(carol);
+    expect(forAudience).not.toContain('/scene continue');
+    expect(forAudience).not.toContain('/say');
+    expect(forAudience).toEqual(
+      expect.arrayContaining(['/vote cast', '/vote status', '/character list', '/help']),
+    );
+    expect(await names(alice)).toContain('/scene continue');
+  });
 });
 
 describe('error replies', () => {

@@ -15,9 +15,6 @@ import { safeError } from './safe-error.ts';
 import { prepareVoicing, showVoicedReply, type Voicing } from './show-voiced-reply.ts';
 import { createStreamPreview } from './stream-preview.ts';
 
-/** Commands answered from the command list alone: no store, no narrator, so no need to defer. */
-const INSTANT_COMMANDS = new Set(['help']);
-
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
   output: InteractionOutput,
@@ -46,12 +43,11 @@ export async function handleCommand(
     },
     'discord command',
   );
-  const instant = INSTANT_COMMANDS.has(command.name);
   // A private answer is deferred privately, so no public "thinking…" appears and vanishes. Ephemeral or
   // not is fixed by the first response; errors are private either way.
   const privately = repliesPrivately(command, call.options);
-  if (!instant) await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
-  const voicing = instant || privately ? undefined : await prepareVoicing(deps, room);
+  await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
+  const voicing = privately ? undefined : await prepareVoicing(deps, room);
 
   const preview = command.slow
     ? createStreamPreview({

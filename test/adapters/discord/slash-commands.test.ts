@@ -153,19 +153,20 @@ describe('slash commands', () => {
     ).toBe(true);
   });
 
-  it('answers /help at once and privately, without deferring', async () => {
+  it('answers /help privately with the commands this member can use', async () => {
     harness = await startHarness();
     const payload = slashCommand('help', {}, ALICE);
 
     await harness.send(payload);
 
-    expect(harness.rest.calls).toHaveLength(1);
-    const [reply] = harness.rest.calls;
-    expect(reply?.path).toBe(callback(payload));
-    expect(reply?.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(reply?.body.data.flags).toBe(MessageFlags.Ephemeral);
-    expect(reply?.body.data.allowed_mentions).toEqual({ parse: [] });
-    const names = reply?.body.data.embeds[0].fields.map((field: { name: string }) => field.name);
+    expect(harness.rest.calls.map((call) => call.path)).toEqual([callback(payload), original(payload)]);
+    const [deferred, reply] = harness.rest.calls;
+    expect(deferred?.body).toEqual({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
+    expect(reply?.body.allowed_mentions).toEqual({ parse: [] });
+    const names = reply?.body.embeds[0].fields.map((field: { name: string }) => field.name);
     expect(names).toContain('/scene start');
     expect(names).not.toContain('/scene undo');
   });
