@@ -36,12 +36,18 @@ const narratorAuthor = (narration: Narration<unknown>): Author => ({
   model: narration.model,
 });
 
+/** What steers a narrator beat: the direction, and the vote whose winner it carries. */
+interface Steer {
+  direction?: string | undefined;
+  voteId?: string | undefined;
+}
+
 /** The direction for the narrator: what the person asked, after the audience's winning option if any. */
-function directionFor(room: RoomState, direction: string | undefined): string | undefined {
+function steerFor(room: RoomState, direction: string | undefined): Steer {
   const asked = direction === undefined ? undefined : cleanText(direction, 'direction');
-  const voted = room.pendingDirection?.text;
-  if (voted && asked) return `${voted}. ${asked}`;
-  return voted ?? asked;
+  const pending = room.pendingDirection;
+  if (!pending) return { direction: asked };
+  return { direction: asked ? `${pending.text}. ${asked}` : pending.text, voteId: pending.voteId };
 }
 
 function narratedText(text: string): string {
@@ -163,7 +169,7 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
       text: string;
     }>,
     parentId: string | null,
-    direction: string | undefined,
+    steer: Steer,
   ): Beat {
     const draft = narration.output;
     const character =
@@ -183,7 +189,8 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
       text: narratedText(draft.text),
       author: narratorAuthor(narration),
       at: new Date(now()).toISOString(),
-      direction,
+      direction: steer.direction,
+      voteId: steer.voteId,
       usage: narration.usage,
     };
   }
@@ -196,18 +203,19 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
       input: { direction?: string | undefined },
       stream?: NarrationOptions,
     ) {
-      let direction: string | undefined;
+      let steer: Steer = {};
       return generate(
         ref,
         actor,
         {
           prepare: (room) => {
             requireCanAddBeat(room.state, actor, now(), room.generation?.by);
-            direction = directionFor(room.state, input.direction);
+            steer = steerFor(room.state, input.direction);
           },
-          produce: (state, options) => narrator.writeBeat({ room: state, direction }, options),
+          produce: (state, options) =>
+            narrator.writeBeat({ room: state, direction: steer.direction }, options),
           toEvents: (room, narration) => [
-            { type: 'beat.added', beat: narratedBeat(room, narration, room.state.headId, direction) },
+            { type: 'beat.added', beat: narratedBeat(room, narration, room.state.headId, steer) },
           ],
         },
         stream,
@@ -224,7 +232,7 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
       let replaced: Beat | undefined;
       const asked = input.direction === undefined ? undefined : cleanText(input.direction, 'direction');
       // Without a new direction, the new take keeps the old one's (a vote's winner, say).
-      let direction = asked;
+      let steer: Steer = { direction: asked };
       return generate(
         ref,
         actor,
@@ -242,25 +250,25 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
                 'The last beat is a scene heading. Use /scene undo, then /scene new.',
               );
             }
-            direction = asked ?? replaced.direction;
+            if (asked === undefined) steer = { direction: replaced.direction, voteId: replaced.voteId };
           },
           produce: (state, options) => {
             const target = replaced as Beat;
             const room = { ...state, headId: target.parentId };
             if (target.kind === 'dialogue' && target.character) {
               return narrator
-                .writeLine({ room, character: target.character, direction }, options)
+                .writeLine({ room, character: target.character, direction: steer.direction }, options)
                 .then((n) => ({
                   ...n,
                   output: { kind: 'dialogue' as const, character: target.character, ...n.output },
                 }));
             }
-            return narrator.writeBeat({ room, direction }, options);
+            return narrator.writeBeat({ room, direction: steer.direction }, options);
           },
           toEvents: (room, narration) => [
             {
               type: 'beat.added',
-              beat: narratedBeat(room, narration, (replaced as Beat).parentId, direction),
+              beat: narratedBeat(room, narration, (replaced as Beat).parentId, steer),
             },
           ],
         },
@@ -275,7 +283,7 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
       input: { character: string; direction?: string | undefined },
       stream?: NarrationOptions,
     ) {
-      let direction: string | undefined;
+      let steer: Steer = {};
       let name = '';
       return generate(
         ref,
@@ -284,10 +292,10 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
           prepare: (room) => {
             requireCanAddBeat(room.state, actor, now(), room.generation?.by);
             name = requireCharacter(room.state, input.character).name;
-            direction = directionFor(room.state, input.direction);
+            steer = steerFor(room.state, input.direction);
           },
           produce: (state, options) =>
-            narrator.writeLine({ room: state, character: name, direction }, options),
+            narrator.writeLine({ room: state, character: name, direction: steer.direction }, options),
           toEvents: (room, narration) => [
             {
               type: 'beat.added',
@@ -295,7 +303,7 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
                 room,
                 { ...narration, output: { kind: 'dialogue', character: name, ...narration.output } },
                 room.state.headId,
-                direction,
+                steer,
               ),
             },
           ],

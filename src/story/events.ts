@@ -60,6 +60,7 @@ export const beatSchema = z.object({
   author: authorSchema,
   at: iso,
   direction: z.string().optional(),
+  voteId: z.string().optional(),
   usage: usageSchema.optional(),
 });
 

@@ -80,15 +80,31 @@ export function applyEvent(room: RoomState, event: StoryEvent): void {
       room.beats[beat.id] = beat;
       if (event.scene) room.scenes[event.scene.id] = event.scene;
       room.headId = beat.id;
-      if (beat.author.kind === 'narrator') room.pendingDirection = undefined;
+      // The narrator's next beat or line takes the vote's winner as its direction; a scene heading doesn't.
+      if (beat.author.kind === 'narrator' && beat.kind !== 'scene') room.pendingDirection = undefined;
       if (event.actor.kind === 'user') room.lastBeatAt[event.actor.id] = event.at;
       if (beat.usage) addUsage(room, beat.usage);
       touchContributor(room, event.actor, event.at, 'beats');
       break;
     }
-    case 'head.moved':
+    case 'head.moved': {
+      const left = room.headId ? room.beats[room.headId] : undefined;
       room.headId = event.headId;
+      // Undoing the beat a vote's winner steered gives the winner back to the next beat, unless a newer vote's has.
+      const vote = left?.voteId ? room.votes[left.voteId] : undefined;
+      const winner = vote?.result?.winner;
+      if (
+        event.reason === 'undo' &&
+        vote &&
+        !room.pendingDirection &&
+        winner !== null &&
+        winner !== undefined
+      ) {
+        const text = vote.options[winner];
+        if (text !== undefined) room.pendingDirection = { text, voteId: vote.id };
+      }
       break;
+    }
     case 'vote.opened':
       room.votes[event.voteId] = {
         id: event.voteId,

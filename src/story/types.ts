@@ -85,6 +85,8 @@ export interface Beat {
   at: string;
   /** The direction the beat was written to, when there was one. */
   direction?: string | undefined;
+  /** The vote whose winning option steered it; undoing the beat gives the winner back. */
+  voteId?: string | undefined;
   usage?: TokenUsage | undefined;
 }
 

@@ -133,6 +133,26 @@ describe('undo and rewrite on the beat tree', () => {
     expect(other.beat.direction).toBe('loudly');
   });
 
+  it("gives a vote's winner back when the beat it steered is undone", async () => {
+    const { engine } = await startedFixture();
+    await engine.openVote(room, alice, { options: ['They run', 'They hide'] });
+    await engine.castVote(room, bob, { option: 2 });
+    await engine.closeVote(room, mod, {});
+    // A scene heading from the narrator does not use up the winner.
+    await engine.newScene(room, alice, {});
+    const steered = await engine.continueStory(room, alice, {});
+    expect(steered.beat).toMatchObject({ direction: 'They hide', voteId: expect.any(String) });
+    expect((await engine.room(room)).pendingDirection).toBeUndefined();
+    await engine.undo(room, mod);
+    expect((await engine.room(room)).pendingDirection?.text).toBe('They hide');
+    const again = await engine.continueStory(room, alice, { direction: 'slowly' });
+    expect(again.beat.direction).toBe('They hide. slowly');
+    // Undoing a beat no vote steered gives nothing back.
+    await engine.action(room, alice, { text: 'Rain.' });
+    await engine.undo(room, mod);
+    expect((await engine.room(room)).pendingDirection).toBeUndefined();
+  });
+
   it('rewrites a dialogue beat as a new line for the same character', async () => {
     const { engine } = await startedFixture();
     await engine.writeLine(room, alice, { character: 'Vera' });
