@@ -1,8 +1,9 @@
 // What the narrator does besides writing beats: pinned canon (/canon), the script review (/critique), character
 // proposals (/character generate, accept, discard), token usage (/room usage), and the rolling summary that
 // keeps long stories inside the model's context, written in the background after beats.
-import type { CharacterDesign, Critique, Narration, NarrationOptions } from '../llm/narrator.ts';
+import type { Critique, Narration, NarrationOptions } from '../llm/narrator.ts';
 import { summaryDue } from '../llm/prompt/memory-plan.ts';
+import { type CharacterProposal, characterProposals } from './character-proposals.ts';
 import type { EngineCore } from './engine.ts';
 import { UserError } from './errors.ts';
 import type { EventBody } from './events.ts';
@@ -26,13 +27,6 @@ export const CANON_TEXT_MAX = 300;
 /** Summaries folded in one go after a beat, at most (a long backlog continues after the next beat). */
 const SUMMARY_ROUNDS = 5;
 
-export interface CharacterProposal {
-  id: string;
-  design: CharacterDesign;
-  model: string;
-  by: Actor;
-}
-
 export interface RoomUsage {
   total: TokenUsage;
   /** Beats written by each model, with their tokens. */
@@ -50,9 +44,15 @@ const unsupported = (what: string) =>
 export function createNarratorOperations(core: EngineCore) {
   const { registry, narrator, logger } = core;
   const rooms = createRoomOperations(core);
-  // Proposals live in memory until accepted or discarded: a draft lost in a restart is simply asked for again.
-  const proposals = new Map<string, Map<string, CharacterProposal>>();
-  let proposalCount = 0;
+  // Proposals are kept beside the room's log until accepted or discarded (see character-proposals.ts).
+  const proposals = characterProposals(core.store, (roomId) =>
+    logger.warn({ roomId }, 'stored character proposals are not in the expected shape; starting afresh'),
+  );
+  const noProposal = (id: string) =>
+    new UserError(
+      'character.proposal',
+      `There is no character proposal "${id}" here. Ask for a new one with /character generate.`,
+    );
   const summarizing = new Set<string>();
   const stopping = new AbortController();
 
@@ -145,42 +145,35 @@ export function createNarratorOperations(core: EngineCore) {
       if (!narrator.designCharacter) throw unsupported('design characters');
       const result = await narrator.designCharacter({ room: state, hint }, stream);
       await recordUsage(ref, authorOf(actor), 'character', result);
-      proposalCount += 1;
-      const proposal = { id: `d${proposalCount}`, design: result.output, model: result.model, by: actor };
-      const pending = proposals.get(state.id) ?? new Map<string, CharacterProposal>();
-      pending.set(proposal.id, proposal);
-      proposals.set(state.id, pending);
-      return proposal;
+      const by = { id: actor.id, name: actor.name, role: actor.role };
+      return registry.run(ref, () =>
+        proposals.add(state.id, { design: result.output, model: result.model, by }),
+      );
     },
 
     async acceptCharacter(ref: RoomRef, actor: Actor, input: { id: string }) {
       const state = await readStory(ref);
-      const proposal = proposals.get(state.id)?.get(input.id.trim().toLowerCase());
-      if (!proposal) {
-        throw new UserError(
-          'character.proposal',
-          `There is no character proposal "${input.id}" (proposals last until storyroom restarts). Ask for a new one with /character generate.`,
-        );
-      }
+      const proposal = await registry.run(ref, () => proposals.find(state.id, input.id));
+      if (!proposal) throw noProposal(input.id);
       const { design } = proposal;
       const character = await rooms.addCharacter(ref, actor, {
         name: design.name,
         description: `${design.look} ${design.personality} ${design.backstory}`.slice(0, 1000),
         voice: `Sounds like: "${design.sampleLine}"`.slice(0, 200),
       });
-      proposals.get(state.id)?.delete(proposal.id);
+      await registry.run(ref, () => proposals.remove(state.id, proposal.id));
       return character;
     },
 
     async discardCharacter(ref: RoomRef, actor: Actor, input: { id: string }) {
       const state = await readStory(ref);
-      const pending = proposals.get(state.id);
-      const proposal = pending?.get(input.id.trim().toLowerCase());
-      if (!proposal)
-        throw new UserError('character.proposal', `There is no character proposal "${input.id}".`);
-      if (proposal.by.id !== actor.id) requireModerator(actor, "discard someone else's character proposal");
-      pending?.delete(proposal.id);
-      return proposal;
+      return registry.run(ref, async () => {
+        const proposal = await proposals.find(state.id, input.id);
+        if (!proposal) throw noProposal(input.id);
+        if (proposal.by.id !== actor.id) requireModerator(actor, "discard someone else's character proposal");
+        await proposals.remove(state.id, proposal.id);
+        return proposal;
+      });
     },
 
     /** Tokens the room has used: every beat ever written (rewritten ones too), and the narrator's other work. */
