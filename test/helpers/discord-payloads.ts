@@ -1,5 +1,6 @@
-// Interaction payloads as Discord sends them over the gateway (INTERACTION_CREATE), for a guild text channel:
-// slash commands with subcommands and options, and button clicks, from a member or a moderator.
+// Interaction payloads as Discord sends them over the gateway (INTERACTION_CREATE), for a guild text channel
+// or a thread in it: slash commands with subcommands and options, and button clicks, from a member or a
+// moderator. And the guild as GUILD_CREATE brings it, for tests that need the client's channel cache.
 import {
   type APIApplicationCommandInteractionDataBasicOption,
   type APIChatInputApplicationCommandGuildInteraction,
@@ -7,11 +8,14 @@ import {
   type APIMessage,
   type APIMessageButtonInteractionData,
   type APIMessageComponentGuildInteraction,
+  type APIPublicThreadChannel,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  type ChannelFlags,
   ChannelType,
   type Client,
   ComponentType,
+  GatewayDispatchEvents,
   type GuildMemberFlags,
   InteractionContextType,
   InteractionType,
@@ -160,4 +164,78 @@ export function buttonClick(
 export function deliver(client: Client, payload: object): void {
   const internals = client as unknown as { actions: { InteractionCreate: { handle(data: object): void } } };
   internals.actions.InteractionCreate.handle(payload);
+}
+
+/** A public thread as Discord describes it, in an interaction's `channel`, in GUILD_CREATE, or from REST. */
+export function publicThread(
+  id: string,
+  parentId: string,
+  name: string,
+  owner: Person,
+): APIPublicThreadChannel {
+  const created = new Date(SnowflakeUtil.timestampFrom(id)).toISOString();
+  return {
+    id,
+    type: ChannelType.PublicThread,
+    guild_id: GUILD_ID,
+    parent_id: parentId,
+    owner_id: owner.id,
+    name,
+    flags: 0 as ChannelFlags,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: 0,
+    member_count: 1,
+    total_message_sent: 0,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 1440,
+      archive_timestamp: created,
+      locked: false,
+      create_timestamp: created,
+    },
+  };
+}
+
+/**
+ * The same interaction sent from a thread: Discord names it in `channel` (with the invoking member's
+ * computed permissions there) and in `channel_id`.
+ */
+export function inThread<Payload extends { member: APIInteractionGuildMember }>(
+  payload: Payload,
+  thread: APIPublicThreadChannel,
+) {
+  return {
+    ...payload,
+    channel: { ...thread, permissions: payload.member.permissions },
+    channel_id: thread.id,
+  };
+}
+
+/** Hands discord.js the guild, its text channel and active threads, as the gateway's GUILD_CREATE does. */
+export function deliverGuild(client: Client, threads: APIPublicThreadChannel[]): void {
+  const d = {
+    id: GUILD_ID,
+    name: 'Storytellers',
+    owner_id: MOD.id,
+    unavailable: false,
+    member_count: 3,
+    preferred_locale: Locale.EnglishUS,
+    roles: [],
+    emojis: [],
+    stickers: [],
+    features: [],
+    members: [],
+    voice_states: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
+    channels: [{ id: CHANNEL_ID, type: ChannelType.GuildText, name: 'story', position: 0 }],
+    threads,
+  };
+  const internals = client as unknown as {
+    ws: { handlePacket(packet: { t: string; d: object }, shard: { id: number }): void };
+  };
+  internals.ws.handlePacket({ t: GatewayDispatchEvents.GuildCreate, d }, { id: 0 });
 }

@@ -1,7 +1,9 @@
 // A fake Discord HTTP API at the edge, with nock: every request the adapter makes is recorded (method, path,
 // JSON body, time) and answered the way Discord answers. Tests can make the next matching request fail,
-// e.g. with a 429 carrying the rate-limit headers discord.js reads. Channel webhooks are kept per channel.
-import { type APIWebhook, SnowflakeUtil, WebhookType } from 'discord.js';
+// e.g. with a 429 carrying the rate-limit headers discord.js reads. Channel webhooks are kept per channel;
+// threads have none (Discord refuses the webhook routes on a thread), and GET /channels/{id} describes the
+// channel or a thread added with addThread.
+import { type APIThreadChannel, type APIWebhook, ChannelType, SnowflakeUtil, WebhookType } from 'discord.js';
 import nock from 'nock';
 
 export const API = 'https://discord.com';
@@ -41,6 +43,8 @@ export interface FakeDiscordRest {
   originalId(token: string): string | undefined;
   /** The channel's webhooks, as GET /channels/{id}/webhooks lists them; tests may add some beforehand. */
   webhooks(channelId: string): APIWebhook[];
+  /** A thread Discord knows about: GET /channels/{id} returns it, and its webhook routes are refused. */
+  addThread(thread: APIThreadChannel): void;
   stop(): void;
 }
 
@@ -49,6 +53,7 @@ export function fakeDiscordRest(options: { channelId: string; applicationId?: st
   const failures: Failure[] = [];
   const originals = new Map<string, string>();
   const channelWebhooks = new Map<string, APIWebhook[]>();
+  const threads = new Map<string, APIThreadChannel>();
   const webhooksOf = (channelId: string) => {
     const list = channelWebhooks.get(channelId) ?? [];
     channelWebhooks.set(channelId, list);
@@ -101,9 +106,20 @@ export function fakeDiscordRest(options: { channelId: string; applicationId?: st
       if (method === 'DELETE') return [204, ''];
       return [200, message(id, call.body)];
     }
+    const channel = /^\/channels\/(\d+)$/.exec(path)?.[1];
+    if (channel && method === 'GET') {
+      const thread = threads.get(channel);
+      if (thread) return [200, thread];
+      if (channel === options.channelId)
+        return [200, { id: channel, type: ChannelType.GuildText, name: 'story' }];
+      return [404, { message: 'Unknown Channel', code: 10003 }];
+    }
     const channelWebhook = /^\/channels\/(\d+)\/webhooks$/.exec(path);
     if (channelWebhook) {
       const channelId = channelWebhook[1] ?? '';
+      if (threads.has(channelId)) {
+        return [400, { message: 'Cannot execute action on this channel type', code: 50024 }];
+      }
       if (method === 'GET') return [200, webhooksOf(channelId)];
       const created: APIWebhook = {
         id: newId(),
@@ -161,6 +177,9 @@ export function fakeDiscordRest(options: { channelId: string; applicationId?: st
     },
     originalId: (token) => originals.get(token),
     webhooks: webhooksOf,
+    addThread(thread) {
+      threads.set(thread.id, thread);
+    },
     stop() {
       nock.cleanAll();
     },

@@ -1,9 +1,11 @@
 // The channel webhook characters speak through: found (one named "storyroom" that this application made)
-// or created once per channel, then cached. It needs the Manage Webhooks permission; without it the
-// lookup says so, and is not retried for a while, so a channel without it never fills the invalid-request
-// budget. Webhook tokens are secrets: they stay in this module's cache, and errors are logged through
-// safeError, which masks the token in webhook URLs.
-import { DiscordAPIError, type REST, Routes, WebhookType } from 'discord.js';
+// or created once per channel, then cached. A thread has none of its own: its parent channel's webhook
+// posts into it by id, so a thread the client has not cached is asked about once to learn its parent.
+// The webhook needs the Manage Webhooks permission; without it the lookup says so, and is not retried
+// for a while, so a channel without it never fills the invalid-request budget. Webhook tokens are
+// secrets: they stay in this module's cache, and errors are logged through safeError, which masks the
+// token in webhook URLs.
+import { ChannelType, DiscordAPIError, type REST, Routes, WebhookType } from 'discord.js';
 import { z } from 'zod';
 import type { Logger } from '../../logger.ts';
 import { NO_MENTIONS } from './render/message-draft.ts';
@@ -31,6 +33,11 @@ export interface ChannelWebhook {
 }
 
 export interface CharacterWebhooks {
+  /**
+   * Where characters speak in a channel the client has not cached (a thread archived hours ago, or a
+   * private one): Discord is asked once. Undefined when it would not say.
+   */
+  locate(channelId: string): Promise<VoiceTarget | undefined>;
   /** The channel's webhook, from the cache or Discord. */
   lookup(target: VoiceTarget, applicationId: string): Promise<WebhookLookup>;
   /** Posts one message under the given name; allowed_mentions parses nothing. */
@@ -53,11 +60,17 @@ const webhookSchema = z.object({
   token: z.string().min(1).optional(),
 });
 
-interface Cached {
-  lookup: Promise<WebhookLookup>;
-  /** Failed lookups expire; found webhooks stay until they fail. */
-  expiresAt: number;
-}
+const channelSchema = z.object({
+  id: z.string().regex(/^\d{1,20}$/),
+  type: z.number(),
+  parent_id: z.string().nullable().optional(),
+});
+
+const THREAD_TYPES: ReadonlySet<number> = new Set([
+  ChannelType.AnnouncementThread,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+]);
 
 export function createCharacterWebhooks(deps: {
   rest: REST;
@@ -65,8 +78,24 @@ export function createCharacterWebhooks(deps: {
   now: () => number;
 }): CharacterWebhooks {
   const { rest, logger, now } = deps;
-  const cache = new Map<string, Cached>();
+  const webhooks = expiringCache<WebhookLookup>(now, (lookup) => !lookup.ok);
+  const targets = expiringCache<VoiceTarget | undefined>(now, (target) => target === undefined);
   const noticed = new Set<string>();
+
+  async function whereIs(channelId: string): Promise<VoiceTarget | undefined> {
+    try {
+      const channel = channelSchema.parse(await rest.get(Routes.channel(channelId)));
+      return THREAD_TYPES.has(channel.type) && channel.parent_id
+        ? { channelId: channel.parent_id, threadId: channel.id }
+        : { channelId: channel.id };
+    } catch (error) {
+      logger.warn(
+        { err: safeError(error), channelId },
+        'could not tell whether this channel is a thread; posting character lines normally',
+      );
+      return undefined;
+    }
+  }
 
   async function find(channelId: string, applicationId: string): Promise<WebhookLookup> {
     try {
@@ -101,20 +130,12 @@ export function createCharacterWebhooks(deps: {
   }
 
   return {
+    locate(channelId) {
+      return targets.get(channelId, () => whereIs(channelId));
+    },
+
     lookup(target, applicationId) {
-      const cached = cache.get(target.channelId);
-      if (cached && now() < cached.expiresAt) return cached.lookup;
-      const entry: Cached = { lookup: find(target.channelId, applicationId), expiresAt: Infinity };
-      void entry.lookup.then((result) => {
-        if (!result.ok) entry.expiresAt = now() + RETRY_AFTER_MS;
-      });
-      cache.delete(target.channelId);
-      cache.set(target.channelId, entry);
-      for (const oldest of cache.keys()) {
-        if (cache.size <= CHANNELS_MAX) break;
-        cache.delete(oldest);
-      }
-      return entry.lookup;
+      return webhooks.get(target.channelId, () => find(target.channelId, applicationId));
     },
 
     async speak(target, webhook, message) {
@@ -128,7 +149,7 @@ export function createCharacterWebhooks(deps: {
     },
 
     forget(target) {
-      cache.delete(target.channelId);
+      webhooks.delete(target.channelId);
     },
 
     claimNotice(channelId) {
@@ -136,6 +157,31 @@ export function createCharacterWebhooks(deps: {
       if (noticed.size >= CHANNELS_MAX) noticed.clear();
       noticed.add(channelId);
       return true;
+    },
+  };
+}
+
+/** Answers per channel: a failed one is asked again after a while, others stay; the oldest go past the cap. */
+function expiringCache<T>(now: () => number, failed: (value: T) => boolean) {
+  const entries = new Map<string, { value: Promise<T>; expiresAt: number }>();
+  return {
+    get(key: string, load: () => Promise<T>): Promise<T> {
+      const cached = entries.get(key);
+      if (cached && now() < cached.expiresAt) return cached.value;
+      const entry = { value: load(), expiresAt: Infinity };
+      void entry.value.then((value) => {
+        if (failed(value)) entry.expiresAt = now() + RETRY_AFTER_MS;
+      });
+      entries.delete(key);
+      entries.set(key, entry);
+      for (const oldest of entries.keys()) {
+        if (entries.size <= CHANNELS_MAX) break;
+        entries.delete(oldest);
+      }
+      return entry.value;
+    },
+    delete(key: string): void {
+      entries.delete(key);
     },
   };
 }

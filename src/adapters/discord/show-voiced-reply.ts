@@ -7,7 +7,7 @@ import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.j
 import type { Reply } from '../../commands/command.ts';
 import type { Actor, Beat, RoomRef } from '../../story/types.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
-import type { ChannelWebhook, VoiceTarget } from './character-webhooks.ts';
+import type { ChannelWebhook, VoiceTarget, WebhookLookup } from './character-webhooks.ts';
 import type { InteractionOutput, SentMessage } from './interaction-output.ts';
 import { CONTENT_MAX } from './render/message-draft.ts';
 import { renderReply } from './render/render-reply.ts';
@@ -52,10 +52,7 @@ export async function showVoicedReply(
   const lines = parts.flatMap((part) => (part.type === 'voice' ? [part.beat] : []));
   if (lines.length === 0) return output.showPublic(renderReply(reply), { final: true });
 
-  const target = voiceTargetOf(interaction);
-  const lookup = interaction.appPermissions.has(PermissionFlagsBits.ManageWebhooks)
-    ? await deps.voices.lookup(target, interaction.applicationId)
-    : ({ ok: false, reason: 'forbidden' } as const);
+  const { target, lookup } = await findVoices(interaction, deps);
   if (!lookup.ok) {
     const sent = await output.showPublic(renderReply(reply), { final: true });
     if (
@@ -102,9 +99,31 @@ async function speak(beat: Beat, target: VoiceTarget, webhook: ChannelWebhook, d
   }
 }
 
-/** A thread's webhook belongs to its parent channel and posts into the thread by id. */
-function voiceTargetOf(interaction: ChatInputCommandInteraction): VoiceTarget {
+/**
+ * Where the lines go, and the webhook that posts them. A thread's webhook belongs to its parent channel and
+ * posts into the thread by id; a thread the client has not cached is looked up, since asking the thread
+ * itself for webhooks only earns a 400.
+ */
+async function findVoices(
+  interaction: ChatInputCommandInteraction,
+  deps: AdapterDeps,
+): Promise<{ target: VoiceTarget; lookup: WebhookLookup }> {
+  const cached = cachedTarget(interaction);
+  if (!interaction.appPermissions.has(PermissionFlagsBits.ManageWebhooks)) {
+    return {
+      target: cached ?? { channelId: interaction.channelId },
+      lookup: { ok: false, reason: 'forbidden' },
+    };
+  }
+  const target = cached ?? (await deps.voices.locate(interaction.channelId));
+  if (!target)
+    return { target: { channelId: interaction.channelId }, lookup: { ok: false, reason: 'failed' } };
+  return { target, lookup: await deps.voices.lookup(target, interaction.applicationId) };
+}
+
+function cachedTarget(interaction: ChatInputCommandInteraction): VoiceTarget | undefined {
   const channel = interaction.channel;
-  if (channel?.isThread() && channel.parentId) return { channelId: channel.parentId, threadId: channel.id };
-  return { channelId: interaction.channelId };
+  if (!channel) return undefined;
+  if (channel.isThread() && channel.parentId) return { channelId: channel.parentId, threadId: channel.id };
+  return { channelId: channel.id };
 }

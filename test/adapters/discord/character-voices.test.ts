@@ -1,8 +1,25 @@
-import { type APIWebhook, MessageFlags, PermissionFlagsBits, WebhookType } from 'discord.js';
+import {
+  type APIPublicThreadChannel,
+  type APIWebhook,
+  MessageFlags,
+  PermissionFlagsBits,
+  WebhookType,
+} from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VOICES_NEED_PERMISSION } from '../../../src/adapters/discord/show-voiced-reply.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
-import { ALICE, APP_ID, CHANNEL_ID, MOD, type Person, slashCommand } from '../../helpers/discord-payloads.ts';
+import {
+  ALICE,
+  APP_ID,
+  CHANNEL_ID,
+  deliverGuild,
+  GUILD_ID,
+  inThread,
+  MOD,
+  type Person,
+  publicThread,
+  slashCommand,
+} from '../../helpers/discord-payloads.ts';
 
 let harness: Harness;
 afterEach(() => harness.close());
@@ -27,10 +44,13 @@ function command(
   };
 }
 
-async function startRoom(h: Harness, voices: boolean) {
-  await h.send(command('scene start', { title: 'The Long Night' }, ALICE));
-  await h.send(command('character add', { name: 'Nora', description: 'A night-shift cook' }, ALICE));
-  if (voices) await h.send(command('room settings', { character_voices: true }, MOD));
+/** Starts the story room of the channel, or of a thread when one is given. */
+async function startRoom(h: Harness, voices: boolean, thread?: APIPublicThreadChannel) {
+  const at = <Payload extends ReturnType<typeof command>>(payload: Payload) =>
+    thread ? inThread(payload, thread) : payload;
+  await h.send(at(command('scene start', { title: 'The Long Night' }, ALICE)));
+  await h.send(at(command('character add', { name: 'Nora', description: 'A night-shift cook' }, ALICE)));
+  if (voices) await h.send(at(command('room settings', { character_voices: true }, MOD)));
 }
 
 /** Requests made for one interaction, and the webhook requests it caused. */
@@ -236,5 +256,154 @@ describe('character voices', () => {
     expect(harness.rest.find('PATCH', new RegExp(original(say)))[0]?.body.content).toBe(
       '> **NORA**\n> Order up!',
     );
+  });
+});
+
+describe('character voices in a thread', () => {
+  const THREAD = publicThread('1300000000000000011', CHANNEL_ID, 'the-back-kitchen', ALICE);
+  const OTHER_THREAD = publicThread('1300000000000000012', CHANNEL_ID, 'the-dining-room', ALICE);
+  const say = (text: string, thread?: APIPublicThreadChannel, person: Person = ALICE) => {
+    const payload = command('say', { character: 'Nora', text }, person);
+    return thread ? inThread(payload, thread) : payload;
+  };
+
+  /** Every request made since `from`, with its query; the callback's with_response=false is left out. */
+  const requestsSince = (h: Harness, from: number) =>
+    h.rest.calls
+      .slice(from)
+      .map((call) => `${call.method} ${call.path}${call.query.replace('?with_response=false', '')}`);
+
+  /** The room's lines, as the engine stored them. */
+  const linesOf = async (h: Harness, channelId: string) => {
+    const room = await h.engine.room({ platform: 'discord', workspaceId: GUILD_ID, channelId });
+    return Object.values(room.beats).flatMap((beat) =>
+      beat.character ? [`${beat.character}: ${beat.text}`] : [],
+    );
+  };
+
+  it('posts the line through the parent channel’s webhook into the thread, asking Discord once what the thread is', async () => {
+    harness = await startHarness();
+    harness.rest.addThread(THREAD);
+    await startRoom(harness, true, THREAD);
+    const first = say('Order up! @here', THREAD);
+    const from = harness.rest.calls.length;
+
+    await harness.send(first);
+
+    // The client never saw this thread (no GUILD_CREATE), so only the interaction's payload names it.
+    const [created] = harness.rest.webhooks(CHANNEL_ID);
+    const execute = `/webhooks/${created?.id}/${created?.token}`;
+    expect(requestsSince(harness, from)).toEqual([
+      `POST ${callback(first)}`,
+      `GET /channels/${THREAD.id}`,
+      `GET ${WEBHOOKS}`,
+      `POST ${WEBHOOKS}`,
+      `PATCH ${original(first)}`,
+      `POST ${execute}?wait=true&thread_id=${THREAD.id}`,
+    ]);
+    expect(harness.rest.find('POST', new RegExp(`^${execute}$`))[0]?.body).toEqual({
+      content: 'Order up! @here',
+      username: 'Nora',
+      allowed_mentions: { parse: [] },
+    });
+    expect(await linesOf(harness, THREAD.id)).toEqual(['Nora: Order up! @here']);
+    expect(await linesOf(harness, CHANNEL_ID)).toEqual([]);
+
+    // What the thread is, and the parent's webhook, are both remembered.
+    const again = say('Table four.', THREAD);
+    const next = harness.rest.calls.length;
+    await harness.send(again);
+    expect(requestsSince(harness, next)).toEqual([
+      `POST ${callback(again)}`,
+      `PATCH ${original(again)}`,
+      `POST ${execute}?wait=true&thread_id=${THREAD.id}`,
+    ]);
+  });
+
+  it('uses the thread the client has cached from GUILD_CREATE without asking Discord what it is', async () => {
+    harness = await startHarness();
+    harness.rest.addThread(THREAD);
+    deliverGuild(harness.client, [THREAD]);
+    await startRoom(harness, true, THREAD);
+    const line = say('Order up!', THREAD);
+    const from = harness.rest.calls.length;
+
+    await harness.send(line);
+
+    const [created] = harness.rest.webhooks(CHANNEL_ID);
+    expect(requestsSince(harness, from)).toEqual([
+      `POST ${callback(line)}`,
+      `GET ${WEBHOOKS}`,
+      `POST ${WEBHOOKS}`,
+      `PATCH ${original(line)}`,
+      `POST /webhooks/${created?.id}/${created?.token}?wait=true&thread_id=${THREAD.id}`,
+    ]);
+  });
+
+  it('keeps each thread and the parent channel separate rooms, sharing the parent’s one webhook', async () => {
+    harness = await startHarness();
+    harness.rest.addThread(THREAD);
+    harness.rest.addThread(OTHER_THREAD);
+    await startRoom(harness, true, THREAD);
+    await harness.send(say('One.', THREAD));
+    await startRoom(harness, true, OTHER_THREAD);
+    const other = say('Two.', OTHER_THREAD);
+    const from = harness.rest.calls.length;
+
+    await harness.send(other);
+
+    const [created] = harness.rest.webhooks(CHANNEL_ID);
+    expect(requestsSince(harness, from)).toEqual([
+      `POST ${callback(other)}`,
+      `GET /channels/${OTHER_THREAD.id}`,
+      `PATCH ${original(other)}`,
+      `POST /webhooks/${created?.id}/${created?.token}?wait=true&thread_id=${OTHER_THREAD.id}`,
+    ]);
+    expect(harness.rest.webhooks(CHANNEL_ID)).toHaveLength(1);
+    expect(await linesOf(harness, THREAD.id)).toEqual(['Nora: One.']);
+    expect(await linesOf(harness, OTHER_THREAD.id)).toEqual(['Nora: Two.']);
+
+    // The parent channel's room has its own settings: voices are off there until turned on there.
+    await startRoom(harness, false);
+    const inParent = say('Three.');
+    const next = harness.rest.calls.length;
+    await harness.send(inParent);
+    expect(requestsSince(harness, next)).toEqual([
+      `POST ${callback(inParent)}`,
+      `PATCH ${original(inParent)}`,
+    ]);
+    expect(harness.rest.find('PATCH', new RegExp(original(inParent)))[0]?.body.content).toBe(
+      '> **NORA**\n> Three.',
+    );
+    expect(await linesOf(harness, CHANNEL_ID)).toEqual(['Nora: Three.']);
+  });
+
+  it('shows the line as usual when Discord will not say what the thread is, and does not ask again for a while', async () => {
+    harness = await startHarness();
+    harness.rest.addThread(THREAD);
+    await startRoom(harness, true, THREAD);
+    harness.rest.failNext((call) => call.method === 'GET' && call.path === `/channels/${THREAD.id}`, 403, {
+      message: 'Missing Access',
+      code: 50001,
+    });
+    const line = say('Order up!', THREAD, MOD);
+    const from = harness.rest.calls.length;
+
+    await harness.send(line);
+
+    // Not a missing Manage Webhooks: the moderator is not told to grant it.
+    expect(requestsSince(harness, from)).toEqual([
+      `POST ${callback(line)}`,
+      `GET /channels/${THREAD.id}`,
+      `PATCH ${original(line)}`,
+    ]);
+    expect(harness.rest.find('PATCH', new RegExp(original(line)))[0]?.body.content).toBe(
+      '> **NORA**\n> Order up!',
+    );
+
+    const again = say('Table four.', THREAD, MOD);
+    const next = harness.rest.calls.length;
+    await harness.send(again);
+    expect(requestsSince(harness, next)).toEqual([`POST ${callback(again)}`, `PATCH ${original(again)}`]);
   });
 });
