@@ -2,7 +2,7 @@
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import type { EventStore } from './event-store.ts';
-import { createKeyvEventStore } from './keyv-event-store.ts';
+import { createKeyvEventStore, type KeyLister } from './keyv-event-store.ts';
 import { PostgresKeyvAdapter } from './postgres-keyv-adapter.ts';
 import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.ts';
 
@@ -36,7 +36,8 @@ export async function createEventStore(
   const parsed = parseStoreUrl(url);
   let store: EventStore | undefined;
   try {
-    store = createKeyvEventStore(keyvFor(parsed, options));
+    const keyv = keyvFor(parsed, options);
+    store = createKeyvEventStore(keyv, keyListerFor(keyv));
     await store.openVotes();
     return store;
   } catch (error) {
@@ -76,6 +77,30 @@ function keyvFor(
       return new Keyv({ store: adapter, namespace, useKeyPrefix: false });
     }
   }
+}
+
+/** Lists keys by prefix the way each backend can without reading the rooms' events (see KeyLister). */
+function keyListerFor(keyv: Keyv): KeyLister | undefined {
+  const store: unknown = keyv.store;
+  const namespace = keyv.namespace ?? '';
+  if (store instanceof SqliteKeyvAdapter || store instanceof PostgresKeyvAdapter) {
+    const full = namespace ? `${namespace}:` : '';
+    return async function* (prefix) {
+      for await (const key of store.keysWithPrefix(full + prefix)) yield key.slice(full.length);
+    };
+  }
+  if (store instanceof KeyvRedis) {
+    return async function* (prefix) {
+      const match = `${store.createKeyPrefix(prefix, namespace).replace(/[*?[\]\\]/g, '\\$&')}*`;
+      // Every primary of a cluster, or the one server.
+      for (const client of await store.getMasterNodes()) {
+        for await (const key of client.scanIterator({ MATCH: match, COUNT: 1000 })) {
+          yield store.getKeyWithoutPrefix(key, namespace);
+        }
+      }
+    };
+  }
+  return undefined;
 }
 
 /**

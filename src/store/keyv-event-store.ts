@@ -1,14 +1,18 @@
 // EventStore on any keyv backend (SQLite, Redis, PostgreSQL, memory).
 // Layout: room:<id>:e:<seq> holds one event, room:<id>:head the highest acknowledged seq (written after the
 // events, so a half-written append is invisible and overwritten by the next one), room:<id>:snap a snapshot,
-// room:<id>:att:<key> an adapter's attachment (keys have no colon, so no room's keys reach into another's).
+// room:<id>:att:<key> an adapter's attachment (keys have no colon, so no room's keys reach into another's),
+// open-vote:<id> the deadline of a room's open vote: one key per room, so processes sharing the store never
+// overwrite each other's (an earlier release kept them all in one open-votes key, read and moved on start-up).
 // Every failure rejects: a read that failed must not look like an empty room, a write that failed must not
 // look acknowledged.
 import type Keyv from 'keyv';
 import type { StoryEvent } from '../story/events.ts';
 import type { EventStore, StoredSnapshot } from './event-store.ts';
 
-const OPEN_VOTES_KEY = 'open-votes';
+/** Where an earlier release kept every open vote, in one object. */
+const LEGACY_OPEN_VOTES_KEY = 'open-votes';
+const OPEN_VOTE_PREFIX = 'open-vote:';
 
 const eventKey = (roomId: string, seq: number) => `room:${roomId}:e:${seq}`;
 const headKey = (roomId: string) => `room:${roomId}:head`;
@@ -23,24 +27,45 @@ function attachmentKey(roomId: string, key: string): string {
 /** Reads at most this many keys in one getMany call. */
 const READ_CHUNK = 500;
 
+/**
+ * Lists the keys (as Keyv names them, without its namespace) that start with a prefix; throws when the backend
+ * fails. Each backend has its own (see create-event-store.ts); Keyv's in-memory Map needs none.
+ */
+export type KeyLister = (prefix: string) => AsyncIterable<string>;
+
+function mapKeyLister(keyv: Keyv): KeyLister {
+  return async function* (prefix) {
+    const store: unknown = keyv.store;
+    if (!(store instanceof Map)) throw new Error('this Keyv store needs a key lister to find open votes');
+    const namespace = keyv.namespace ? `${keyv.namespace}:` : '';
+    for (const key of [...store.keys()]) {
+      if (typeof key === 'string' && key.startsWith(namespace + prefix)) yield key.slice(namespace.length);
+    }
+  };
+}
+
 /** Takes ownership of keyv: close() disconnects it. */
-export function createKeyvEventStore(keyv: Keyv): EventStore {
+export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLister(keyv)): EventStore {
   // Keyv's default turns a failed get into undefined (an empty room) and a failed write into `false`.
   keyv.throwOnErrors = true;
-  // Read-modify-write of the open-votes index is serialized within the process.
-  let indexQueue: Promise<unknown> = Promise.resolve();
+  // One room's open-vote writes land in the order they were made (other processes write other rooms').
+  const voteWrites = new Map<string, Promise<unknown>>();
 
   async function set(key: string, value: unknown) {
     if (!(await keyv.set(key, value))) throw new Error(`the store did not accept the write of ${key}`);
   }
 
-  async function readOpenVotes(): Promise<Record<string, string>> {
-    const value = await keyv.get<unknown>(OPEN_VOTES_KEY);
-    if (value === undefined) return {};
+  /** Moves an earlier release's single open-votes object to one key per room, then deletes it. */
+  async function moveLegacyOpenVotes() {
+    const value = await keyv.get<unknown>(LEGACY_OPEN_VOTES_KEY);
+    if (value === undefined) return;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new Error(`the open-votes index is not an object: ${JSON.stringify(value)}`);
     }
-    return value as Record<string, string>;
+    for (const [roomId, deadline] of Object.entries(value)) {
+      if (typeof deadline === 'string') await set(OPEN_VOTE_PREFIX + roomId, deadline);
+    }
+    await keyv.delete(LEGACY_OPEN_VOTES_KEY);
   }
 
   return {
@@ -95,18 +120,31 @@ export function createKeyvEventStore(keyv: Keyv): EventStore {
     },
 
     async openVotes() {
-      return readOpenVotes();
+      await moveLegacyOpenVotes();
+      const keys: string[] = [];
+      for await (const key of listKeys(OPEN_VOTE_PREFIX)) keys.push(key);
+      const deadlines = keys.length > 0 ? await keyv.getMany<unknown>(keys) : [];
+      const index: Record<string, string> = {};
+      for (const [i, key] of keys.entries()) {
+        const deadline = deadlines[i];
+        // A key listed and then deleted (its vote closed meanwhile) reads as undefined.
+        if (typeof deadline === 'string') index[key.slice(OPEN_VOTE_PREFIX.length)] = deadline;
+      }
+      return index;
     },
 
     setOpenVote(roomId, deadline) {
-      const next = indexQueue.then(async () => {
-        const index = await readOpenVotes();
-        if (deadline === null) delete index[roomId];
-        else index[roomId] = deadline;
-        await set(OPEN_VOTES_KEY, index);
+      const key = OPEN_VOTE_PREFIX + roomId;
+      const write = (voteWrites.get(roomId) ?? Promise.resolve()).then(async () => {
+        if (deadline === null) await keyv.delete(key);
+        else await set(key, deadline);
       });
-      indexQueue = next.catch(() => undefined);
-      return next;
+      const settled = write.catch(() => undefined);
+      voteWrites.set(roomId, settled);
+      void settled.then(() => {
+        if (voteWrites.get(roomId) === settled) voteWrites.delete(roomId);
+      });
+      return write;
     },
 
     async readAttachment(roomId, key) {

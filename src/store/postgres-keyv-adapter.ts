@@ -34,6 +34,16 @@ export class PostgresKeyvAdapter extends KeyvPostgres {
     return async (sql: string, values?: unknown[]) => (await pool.query(sql, values)).rows;
   }
 
+  /** Keys (with Keyv's namespace) that start with `prefix`. Unlike iterator(), a failed query rejects. */
+  async *keysWithPrefix(prefix: string): AsyncGenerator<string> {
+    const pattern = `${prefix.replace(/[%_\\]/g, '\\$&')}%`;
+    const rows = (await this.query(
+      `SELECT key FROM ${this.opts.schema}.${this.opts.table} WHERE key LIKE $1 ORDER BY key`,
+      [pattern],
+    )) as { key: string }[];
+    for (const row of rows) yield row.key;
+  }
+
   override async disconnect() {
     const pool = pools.get(this);
     pools.delete(this);

@@ -31,7 +31,16 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
   readonly ttlSupport = false;
   readonly #db: DatabaseSync;
   readonly #statements: Record<
-    'get' | 'getMany' | 'set' | 'delete' | 'deleteMany' | 'has' | 'clearPrefix' | 'clearAll' | 'page',
+    | 'get'
+    | 'getMany'
+    | 'set'
+    | 'delete'
+    | 'deleteMany'
+    | 'has'
+    | 'clearPrefix'
+    | 'clearAll'
+    | 'page'
+    | 'keyRange',
     StatementSync
   >;
 
@@ -77,6 +86,8 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
       page: this.#db.prepare(
         `SELECT key, value FROM ${t} WHERE ${inNamespace} AND key > ?2 ORDER BY key LIMIT ?3`,
       ),
+      // A range on the primary key, so only the matching keys are read.
+      keyRange: this.#db.prepare(`SELECT key FROM ${t} WHERE key >= ?1 AND key < ?2 ORDER BY key`),
     };
   }
 
@@ -143,6 +154,12 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
       if (!last || rows.length < ITERATOR_PAGE) return;
       after = String(last.key);
     }
+  }
+
+  /** Keys (with Keyv's namespace) that start with `prefix`. */
+  async *keysWithPrefix(prefix: string): AsyncGenerator<string> {
+    // Keys compare as UTF-8 bytes; U+FFFF sorts after every character room ids and namespaces use.
+    for (const row of this.#open().keyRange.all(prefix, `${prefix}\uffff`)) yield String(row.key);
   }
 
   async disconnect(): Promise<void> {

@@ -211,6 +211,43 @@ export function describeEventStoreContract(createSpace: () => StoreSpace): void 
       for (let n = 0; n < 30; n++) if (n !== 3) expected[`room-${n}`] = deadline(n);
       expect(await (await open()).openVotes()).toEqual(expected);
     });
+
+    it('loses no update when two processes sharing the store open and close votes at once', async () => {
+      const [first, second] = [await open(), await open()];
+      const deadline = (n: number) => `2025-01-01T00:01:${String(n).padStart(2, '0')}.000Z`;
+      await Promise.all(
+        Array.from({ length: 40 }, (_, n) =>
+          (n % 2 === 0 ? first : second).setOpenVote(`room-${n}`, deadline(n)),
+        ),
+      );
+      await Promise.all([first.setOpenVote('room-4', null), second.setOpenVote('room-7', null)]);
+
+      const expected: Record<string, string> = {};
+      for (let n = 0; n < 40; n++) if (n !== 4 && n !== 7) expected[`room-${n}`] = deadline(n);
+      expect(await (await open()).openVotes()).toEqual(expected);
+    });
+
+    it("reads an earlier release's single open-votes index, and moves it to one key per room", async () => {
+      const keyv = openKeyv();
+      await keyv.set('open-votes', { 'console:local:a': '2025-01-01T10:00:00.000Z' });
+      const store = await open();
+      await store.setOpenVote('console:local:b', '2025-01-01T11:00:00.000Z');
+      expect(await store.openVotes()).toEqual({
+        'console:local:a': '2025-01-01T10:00:00.000Z',
+        'console:local:b': '2025-01-01T11:00:00.000Z',
+      });
+      expect(await keyv.get('open-votes')).toBeUndefined();
+      await store.setOpenVote('console:local:a', null);
+      expect(await (await open()).openVotes()).toEqual({ 'console:local:b': '2025-01-01T11:00:00.000Z' });
+    });
+
+    it('lists only open votes, however many other keys the store holds', async () => {
+      const store = await open();
+      await store.append('console:local:open-vote', storyEvents(1, 50));
+      await store.writeAttachment('console:local:x', 'open-vote', { not: 'a vote' });
+      await store.setOpenVote('console:local:x', '2025-01-01T10:00:00.000Z');
+      expect(await (await open()).openVotes()).toEqual({ 'console:local:x': '2025-01-01T10:00:00.000Z' });
+    });
   });
 
   describe('attachments', () => {
