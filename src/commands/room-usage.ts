@@ -7,7 +7,7 @@ const tokens = (usage: TokenUsage) =>
 
 export default defineCommand({
   name: 'room usage',
-  description: "Show the narrator's token usage in this room",
+  description: "Moderators: show the narrator's token usage in this room",
   descriptionLocalizations: { 'zh-CN': '查看本房间的模型用量' },
   options: z.object({}),
   access: 'moderator',
