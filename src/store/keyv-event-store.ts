@@ -6,7 +6,9 @@
 // overwrite each other's (an earlier release kept them all in one open-votes key, read and moved on start-up).
 // Every failure rejects: a read that failed must not look like an empty room, a write that failed must not
 // look acknowledged.
+
 import type Keyv from 'keyv';
+import { createKeyedQueue } from '../keyed-queue.ts';
 import type { StoryEvent } from '../story/events.ts';
 import type { EventStore, StoredSnapshot } from './event-store.ts';
 
@@ -49,7 +51,7 @@ export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLis
   // Keyv's default turns a failed get into undefined (an empty room) and a failed write into `false`.
   keyv.throwOnErrors = true;
   // One room's open-vote writes land in the order they were made (other processes write other rooms').
-  const voteWrites = new Map<string, Promise<unknown>>();
+  const voteWrites = createKeyedQueue();
 
   async function set(key: string, value: unknown) {
     if (!(await keyv.set(key, value))) throw new Error(`the store did not accept the write of ${key}`);
@@ -135,16 +137,10 @@ export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLis
 
     setOpenVote(roomId, deadline) {
       const key = OPEN_VOTE_PREFIX + roomId;
-      const write = (voteWrites.get(roomId) ?? Promise.resolve()).then(async () => {
+      return voteWrites.run(roomId, async () => {
         if (deadline === null) await keyv.delete(key);
         else await set(key, deadline);
       });
-      const settled = write.catch(() => undefined);
-      voteWrites.set(roomId, settled);
-      void settled.then(() => {
-        if (voteWrites.get(roomId) === settled) voteWrites.delete(roomId);
-      });
-      return write;
     },
 
     async readAttachment(roomId, key) {

@@ -1,5 +1,6 @@
 // Loads rooms from the store, keeps them in memory, runs every change to one room in order, and appends
 // each change to the room's log before it is applied, so an acknowledged change is always stored.
+import { createKeyedQueue } from '../keyed-queue.ts';
 import type { Logger } from '../logger.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { type EventBody, SCHEMA_VERSION, type StoryEvent } from './events.ts';
@@ -50,7 +51,7 @@ export function createRoomRegistry(deps: {
   const maxCached = deps.maxCachedRooms ?? MAX_CACHED_ROOMS;
   const rooms = new Map<string, LoadedRoom>();
   const loading = new Map<string, Promise<LoadedRoom>>();
-  const queues = new Map<string, Promise<unknown>>();
+  const queues = createKeyedQueue();
 
   async function load(ref: RoomRef): Promise<LoadedRoom> {
     const id = roomIdOf(ref);
@@ -87,22 +88,14 @@ export function createRoomRegistry(deps: {
   function evictIdle() {
     for (const [id, room] of rooms) {
       if (rooms.size <= maxCached) return;
-      if (queues.has(id) || room.voteTimer !== undefined || room.generation) continue;
+      if (queues.busy(id) || room.voteTimer !== undefined || room.generation) continue;
       rooms.delete(id);
     }
   }
 
   const registry: RoomRegistry = {
     run(ref, fn) {
-      const id = roomIdOf(ref);
-      const previous = queues.get(id) ?? Promise.resolve();
-      const result = previous.then(async () => fn(await get(ref)));
-      const settled = result.catch(() => undefined);
-      queues.set(id, settled);
-      void settled.then(() => {
-        if (queues.get(id) === settled) queues.delete(id);
-      });
-      return result;
+      return queues.run(roomIdOf(ref), async () => fn(await get(ref)));
     },
 
     commit(room, actor, bodies) {
