@@ -81,6 +81,10 @@ export function createInteractionOutput(
     return run;
   }
 
+  /** A private message can't be shown once the token is gone, and is never posted publicly instead. */
+  const dropPrivate = (what: string) =>
+    logger.warn(context, `a private ${what} came after the interaction token expired; it was not shown`);
+
   /** True (and the token given up) when Discord said it no longer takes this interaction's token. */
   function tokenRefused(error: unknown): boolean {
     if (!isExpiredToken(error)) return false;
@@ -147,7 +151,7 @@ export function createInteractionOutput(
    */
   async function finishInChannel(remaining: MessageDraft[], staleFrom?: number): Promise<SentMessage[]> {
     if (interaction.ephemeral) {
-      logger.warn(context, 'a private reply came after the interaction token expired; it was not shown');
+      dropPrivate('reply');
       return [];
     }
     const more = await postToChannel(remaining);
@@ -252,7 +256,7 @@ export function createInteractionOutput(
     addPrivate(drafts) {
       return serialized(async () => {
         if (!tokenValid()) {
-          logger.warn(context, 'a private note came after the interaction token expired; it was not shown');
+          dropPrivate('note');
           return;
         }
         for (const draft of drafts) {
@@ -264,7 +268,7 @@ export function createInteractionOutput(
     showPrivate(drafts) {
       return serialized(async () => {
         if (!tokenValid()) {
-          logger.warn(context, 'a private reply came after the interaction token expired; it was not shown');
+          dropPrivate('reply');
           return;
         }
         await tellPrivately(drafts);
