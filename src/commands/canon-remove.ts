@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANON_MAX } from '../story/narrator-operations.ts';
+import { CANON_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { integerOption } from './option-schemas.ts';
 

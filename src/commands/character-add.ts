@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VOICE_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { nameOption, textOption } from './option-schemas.ts';
 
@@ -9,7 +10,7 @@ export default defineCommand({
   options: z.object({
     name: nameOption("The character's name"),
     description: textOption('description', 'Who they are').optional(),
-    voice: textOption('voice', 'How they talk', 200).optional(),
+    voice: textOption('voice', 'How they talk', VOICE_MAX).optional(),
   }),
   access: 'writer',
   async execute(ctx, options) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VOICE_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { nameOption, textOption } from './option-schemas.ts';
 
@@ -10,7 +11,7 @@ export default defineCommand({
     name: nameOption('The character to change'),
     new_name: nameOption('A new name').optional(),
     description: textOption('description', 'A new description').optional(),
-    voice: textOption('voice', 'A new voice', 200).optional(),
+    voice: textOption('voice', 'A new voice', VOICE_MAX).optional(),
   }),
   access: 'writer',
   async execute(ctx, options) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HINT_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { textOption } from './option-schemas.ts';
 
@@ -6,7 +7,7 @@ export default defineCommand({
   name: 'character generate',
   description: 'The narrator proposes a new character for you to accept or discard',
   descriptionLocalizations: { 'zh-CN': '让叙述者设计一个新角色' },
-  options: z.object({ hint: textOption('hint', 'What kind of character (optional)', 500).optional() }),
+  options: z.object({ hint: textOption('hint', 'What kind of character (optional)', HINT_MAX).optional() }),
   access: 'writer',
   slow: true,
   async execute(ctx, options) {

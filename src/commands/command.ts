@@ -1,8 +1,8 @@
 // The shape every command file exports. Commands are platform-neutral: they read options, call the engine
 // and describe the reply; adapters turn the reply into Discord, Slack or terminal output.
 import type { z } from 'zod';
-import type { NarrationOptions } from '../llm/narrator.ts';
 import type { StoryEngine } from '../story/engine.ts';
+import type { NarrationOptions } from '../story/narrator.ts';
 import type { Actor, Beat, RoomRef, Scene, Vote } from '../story/types.ts';
 
 export interface CommandContext {

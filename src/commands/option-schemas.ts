@@ -1,6 +1,6 @@
 // zod pieces shared by command options, with messages written for the person typing the command.
 import { z } from 'zod';
-import { NAME_MAX, TEXT_MAX } from '../story/rules.ts';
+import { NAME_MAX, TEXT_MAX } from '../story/limits.ts';
 
 export const textOption = (label: string, description: string, max = TEXT_MAX) =>
   z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARENTHETICAL_MAX } from '../story/limits.ts';
 import { beatReply } from './beat-reply.ts';
 import { defineCommand } from './command.ts';
 import { nameOption, textOption } from './option-schemas.ts';
@@ -10,7 +11,11 @@ export default defineCommand({
   options: z.object({
     character: nameOption('Who speaks'),
     text: textOption('line', 'What they say'),
-    parenthetical: textOption('parenthetical', 'How they say it, e.g. whispering', 100).optional(),
+    parenthetical: textOption(
+      'parenthetical',
+      'How they say it, e.g. whispering',
+      PARENTHETICAL_MAX,
+    ).optional(),
   }),
   access: 'writer',
   async execute(ctx, options) {

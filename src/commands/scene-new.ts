@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEADING_MAX, SCENE_DESCRIPTION_MAX } from '../story/limits.ts';
 import { beatReply } from './beat-reply.ts';
 import { defineCommand } from './command.ts';
 import { textOption } from './option-schemas.ts';
@@ -8,8 +9,8 @@ export default defineCommand({
   description: 'Open a new scene (the narrator picks a heading if you give none)',
   descriptionLocalizations: { 'zh-CN': '开始新场景' },
   options: z.object({
-    heading: textOption('heading', 'Scene heading, e.g. INT. DINER - NIGHT', 120).optional(),
-    description: textOption('description', 'One line about the scene', 300).optional(),
+    heading: textOption('heading', 'Scene heading, e.g. INT. DINER - NIGHT', HEADING_MAX).optional(),
+    description: textOption('description', 'One line about the scene', SCENE_DESCRIPTION_MAX).optional(),
   }),
   access: 'writer',
   slow: true,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENRE_MAX, HEADING_MAX, TITLE_MAX, TONE_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { choiceOption, textOption } from './option-schemas.ts';
 
@@ -7,17 +8,17 @@ export default defineCommand({
   description: "Start this channel's story",
   descriptionLocalizations: { 'zh-CN': '开始本频道的故事' },
   options: z.object({
-    title: textOption('title', 'The story title', 100),
+    title: textOption('title', 'The story title', TITLE_MAX),
     premise: textOption('premise', 'What the story is about').optional(),
-    genre: textOption('genre', 'Genre, e.g. noir, comedy, sci-fi', 40).optional(),
-    tone: textOption('tone', 'Tone, e.g. tense, playful', 40).optional(),
+    genre: textOption('genre', 'Genre, e.g. noir, comedy, sci-fi', GENRE_MAX).optional(),
+    tone: textOption('tone', 'Tone, e.g. tense, playful', TONE_MAX).optional(),
     language: textOption(
       'language',
       'Language the narrator writes in (BCP 47, e.g. en, zh-CN)',
       35,
     ).optional(),
     rating: choiceOption('rating', 'Content rating', ['general', 'teen', 'mature'] as const).optional(),
-    heading: textOption('heading', 'Opening scene heading, e.g. INT. DINER - NIGHT', 120).optional(),
+    heading: textOption('heading', 'Opening scene heading, e.g. INT. DINER - NIGHT', HEADING_MAX).optional(),
   }),
   access: 'writer',
   async execute(ctx, options) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { VOTE_OPTION_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { durationOption, integerOption, textOption } from './option-schemas.ts';
 
-const option = (n: number) => textOption(`option ${n}`, `Branch option ${n}`, 100).optional();
+const option = (n: number) => textOption(`option ${n}`, `Branch option ${n}`, VOTE_OPTION_MAX).optional();
 
 export default defineCommand({
   name: 'vote open',

@@ -1,7 +1,7 @@
 // The one call main.ts makes: the LLM narrator when LLM_MODEL is set, the offline one otherwise.
 import type { Logger } from '../logger.ts';
+import type { Narrator } from '../story/narrator.ts';
 import type { LlmConfig } from './llm-config.ts';
-import type { Narrator } from './narrator.ts';
 import { createOfflineNarrator } from './offline-narrator.ts';
 import { createOpenAiNarrator, type OpenAiNarratorDeps } from './openai-narrator.ts';
 

@@ -1,8 +1,8 @@
 // One spec per narrator method: what to ask (the instruction at the end of the prompt), the schema to answer
 // in, the field whose text streams to the channel as it arrives, and the check after parsing.
 import type { z } from 'zod';
+import type { CharacterDesign, Critique, NarrationRequest } from '../story/narrator.ts';
 import type { Beat, RoomState } from '../story/types.ts';
-import type { CharacterDesign, Critique, NarrationRequest } from './narrator.ts';
 import {
   beatSchema,
   characterSchema,

@@ -1,8 +1,6 @@
 // The narrator used when no model is configured: templates filled from the room's own state (characters,
 // scene, direction, the vote's winner). Deterministic for a given seed, and it names itself as offline.
 import { UserError } from '../story/errors.ts';
-import { currentScene, recentBeats } from '../story/tree.ts';
-import type { RoomState } from '../story/types.ts';
 import type {
   BeatDraft,
   CharacterDesign,
@@ -12,7 +10,9 @@ import type {
   NarrationRequest,
   Narrator,
   SceneDraft,
-} from './narrator.ts';
+} from '../story/narrator.ts';
+import { currentScene, recentBeats } from '../story/tree.ts';
+import type { RoomState } from '../story/types.ts';
 import { designOfflineCharacter, offlineCritique, offlineSummary } from './offline-tools.ts';
 import { hashString, seededRandom } from './seeded-random.ts';
 

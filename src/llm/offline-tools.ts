@@ -1,8 +1,9 @@
 // The offline narrator's character designs, critiques and summaries: deterministic templates and counts
 // from the room itself, so /character generate, /critique and long-story memory work without a model.
+
+import type { CharacterDesign, Critique, CritiqueScore, SummaryRequest } from '../story/narrator.ts';
 import { canonicalPath } from '../story/tree.ts';
 import type { RoomState } from '../story/types.ts';
-import type { CharacterDesign, Critique, CritiqueScore, SummaryRequest } from './narrator.ts';
 import { SUMMARY_MAX_CHARS } from './output-schemas.ts';
 
 const NAMES = [

@@ -4,6 +4,7 @@
 // nothing unless it does.
 import type { Logger } from '../logger.ts';
 import { UserError } from '../story/errors.ts';
+import type { Narration, NarrationOptions, Narrator } from '../story/narrator.ts';
 import type { RoomState, TokenUsage } from '../story/types.ts';
 import { type CallContext, callEndpoints } from './call-endpoints.ts';
 import { createFieldStreamer } from './json-field-streamer.ts';
@@ -20,7 +21,6 @@ import {
   summaryTask,
   type TaskSpec,
 } from './narration-tasks.ts';
-import type { Narration, NarrationOptions, Narrator } from './narrator.ts';
 import { parseModelJson } from './parse-model-json.ts';
 import { assemblePrompt, type ChatMessage } from './prompt/assemble-prompt.ts';
 import type { MemoryOptions } from './prompt/memory-plan.ts';

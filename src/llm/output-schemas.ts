@@ -3,10 +3,10 @@
 // lengths, counts and ranges are checked after parsing by each task's `finish`, whose complaint is sent
 // back to the model in the one repair attempt.
 import { z } from 'zod';
-import { NARRATED_TEXT_MAX } from '../story/beat-operations.ts';
 import { isUserError } from '../story/errors.ts';
+import { NARRATED_TEXT_MAX } from '../story/limits.ts';
+import type { BeatDraft, CharacterDesign, Critique, LineDraft, SceneDraft } from '../story/narrator.ts';
 import { cleanHeading } from '../story/rules.ts';
-import type { BeatDraft, CharacterDesign, Critique, LineDraft, SceneDraft } from './narrator.ts';
 
 export const beatSchema = z.object({
   kind: z.enum(['action', 'dialogue', 'transition']),

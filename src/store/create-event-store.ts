@@ -1,7 +1,7 @@
 // Opens the EventStore that STORE_URL names: memory:, sqlite://<path>, redis(s)://..., postgres(ql)://....
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
-import type { EventStore } from './event-store.ts';
+import type { EventStore } from '../story/event-store.ts';
 import { createKeyvEventStore, type KeyLister } from './keyv-event-store.ts';
 import { PostgresKeyvAdapter } from './postgres-keyv-adapter.ts';
 import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.ts';

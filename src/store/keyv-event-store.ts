@@ -9,8 +9,8 @@
 
 import type Keyv from 'keyv';
 import { createKeyedQueue } from '../keyed-queue.ts';
+import type { EventStore, StoredSnapshot } from '../story/event-store.ts';
 import type { StoryEvent } from '../story/events.ts';
-import type { EventStore, StoredSnapshot } from './event-store.ts';
 
 /** Where an earlier release kept every open vote, in one object. */
 const LEGACY_OPEN_VOTES_KEY = 'open-votes';

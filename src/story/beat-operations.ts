@@ -1,15 +1,16 @@
 // Adding to the screenplay: narrator beats and lines (streamed, cancellable), people's own lines and
 // actions, new scenes, rewrite and undo on the beat tree.
-import type { Narration, NarrationOptions } from '../llm/narrator.ts';
+
 import type { EngineCore } from './engine.ts';
 import { UserError } from './errors.ts';
 import type { EventBody, StoryEvent } from './events.ts';
+import { NAME_MAX, NARRATED_TEXT_MAX, PARENTHETICAL_MAX, SCENE_DESCRIPTION_MAX } from './limits.ts';
+import type { Narration, NarrationOptions } from './narrator.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import {
   authorOf,
   cleanHeading,
   cleanText,
-  NAME_MAX,
   requireCanAddBeat,
   requireCharacter,
   requireModerator,
@@ -19,9 +20,6 @@ import {
 } from './rules.ts';
 import type { Actor, Author, Beat, RoomRef, RoomState, Scene, Vote } from './types.ts';
 import type { VoteOperations } from './vote-operations.ts';
-
-/** Longest beat the narrator may add; longer output is refused rather than cut mid-sentence. */
-export const NARRATED_TEXT_MAX = 4000;
 
 export interface BeatOutcome {
   beat: Beat;
@@ -356,7 +354,7 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
             add(
               room,
               narration.output.heading,
-              narration.output.description.slice(0, 300),
+              narration.output.description.slice(0, SCENE_DESCRIPTION_MAX),
               narratorAuthor(narration),
             ),
         },
@@ -382,7 +380,7 @@ export function createBeatOperations(core: EngineCore, votes: VoteOperations) {
           parenthetical:
             input.parenthetical === undefined
               ? undefined
-              : cleanText(input.parenthetical, 'parenthetical', 100),
+              : cleanText(input.parenthetical, 'parenthetical', PARENTHETICAL_MAX),
           text: cleanText(input.text, 'line'),
           author: authorOf(actor),
           at: new Date(now()).toISOString(),

@@ -2,15 +2,23 @@
 // the store beside the room's log, not in its story, so they survive a restart and never enter the story
 // until accepted. A room keeps its latest few; older ones give way.
 import { z } from 'zod';
-import { characterSchema } from '../llm/output-schemas.ts';
-import type { EventStore } from '../store/event-store.ts';
+import type { EventStore } from './event-store.ts';
+import type { CharacterDesign } from './narrator.ts';
 
 export const PROPOSALS_KEPT = 10;
 const KEY = 'character-proposals';
 
+const designSchema = z.object({
+  name: z.string(),
+  look: z.string(),
+  personality: z.string(),
+  backstory: z.string(),
+  sampleLine: z.string(),
+}) satisfies z.ZodType<CharacterDesign>;
+
 const proposalSchema = z.object({
   id: z.string(),
-  design: characterSchema,
+  design: designSchema,
   model: z.string(),
   by: z.object({ id: z.string(), name: z.string(), role: z.enum(['moderator', 'writer', 'audience']) }),
 });

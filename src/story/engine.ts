@@ -1,12 +1,12 @@
 // The story engine: every rule about rooms, beats, votes and characters, behind one factory.
 // Platform-neutral: adapters call it with a RoomRef and an Actor; it talks to the store and the narrator.
 
-import type { Narrator } from '../llm/narrator.ts';
 import type { Logger } from '../logger.ts';
-import type { EventStore } from '../store/event-store.ts';
 import { createBeatOperations } from './beat-operations.ts';
 import type { Clock } from './clock.ts';
+import type { EventStore } from './event-store.ts';
 import type { StoryEvent } from './events.ts';
+import type { Narrator } from './narrator.ts';
 import { createNarratorOperations } from './narrator-operations.ts';
 import { createRoomOperations } from './room-operations.ts';
 import { createRoomRegistry, type RoomRegistry } from './room-registry.ts';

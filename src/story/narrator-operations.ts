@@ -1,12 +1,14 @@
 // What the narrator does besides writing beats: pinned canon (/canon), the script review (/critique), character
 // proposals (/character generate, accept, discard), token usage (/room usage), and the rolling summary that
 // keeps long stories inside the model's context, written in the background after beats.
-import type { Critique, Narration, NarrationOptions } from '../llm/narrator.ts';
+
 import { summaryDue } from '../llm/prompt/memory-plan.ts';
 import { type CharacterProposal, characterProposals } from './character-proposals.ts';
 import type { EngineCore } from './engine.ts';
 import { UserError } from './errors.ts';
 import type { EventBody } from './events.ts';
+import { CANON_MAX, CANON_TEXT_MAX, HINT_MAX, TEXT_MAX, VOICE_MAX } from './limits.ts';
+import type { Critique, Narration, NarrationOptions } from './narrator.ts';
 import { roomIdOf } from './room-id.ts';
 import { createRoomOperations } from './room-operations.ts';
 import type { LoadedRoom } from './room-registry.ts';
@@ -21,9 +23,6 @@ import {
 import { canonicalPath } from './tree.ts';
 import type { Actor, Author, RoomRef, RoomState, TokenUsage } from './types.ts';
 
-/** Canon is always in the prompt, so it is kept short. */
-export const CANON_MAX = 30;
-export const CANON_TEXT_MAX = 300;
 /** Summaries folded in one go after a beat, at most (a long backlog continues after the next beat). */
 const SUMMARY_ROUNDS = 5;
 
@@ -137,7 +136,7 @@ export function createNarratorOperations(core: EngineCore) {
       input: { hint?: string | undefined },
       stream?: NarrationOptions,
     ): Promise<CharacterProposal> {
-      const hint = input.hint === undefined ? undefined : cleanText(input.hint, 'hint', 500);
+      const hint = input.hint === undefined ? undefined : cleanText(input.hint, 'hint', HINT_MAX);
       const state = await readStory(ref, (room) => {
         requireUnlocked(room);
         requireWriter(room, actor);
@@ -158,8 +157,8 @@ export function createNarratorOperations(core: EngineCore) {
       const { design } = proposal;
       const character = await rooms.addCharacter(ref, actor, {
         name: design.name,
-        description: `${design.look} ${design.personality} ${design.backstory}`.slice(0, 1000),
-        voice: `Sounds like: "${design.sampleLine}"`.slice(0, 200),
+        description: `${design.look} ${design.personality} ${design.backstory}`.slice(0, TEXT_MAX),
+        voice: `Sounds like: "${design.sampleLine}"`.slice(0, VOICE_MAX),
       });
       await registry.run(ref, () => proposals.remove(state.id, proposal.id));
       return character;

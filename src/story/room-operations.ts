@@ -2,6 +2,7 @@
 import type { EngineCore } from './engine.ts';
 import { UserError } from './errors.ts';
 import type { EventBody } from './events.ts';
+import { COOLDOWN_MAX_MS, GENRE_MAX, MAX_CHARACTERS, TITLE_MAX, TONE_MAX, VOICE_MAX } from './limits.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import {
   authorOf,
@@ -17,9 +18,6 @@ import {
 import { findCharacter } from './tree.ts';
 import type { Actor, Character, ContentRating, RoomRef, RoomSettings } from './types.ts';
 import { checkDuration } from './votes.ts';
-
-export const MAX_CHARACTERS = 50;
-const COOLDOWN_MAX_MS = 60 * 60 * 1000;
 
 export interface StartInput {
   title: string;
@@ -88,10 +86,10 @@ export function createRoomOperations(core: EngineCore) {
         requireWriter(room.state, actor);
         const at = new Date(clock.now()).toISOString();
         const story = {
-          title: cleanText(input.title, 'title', 100),
+          title: cleanText(input.title, 'title', TITLE_MAX),
           premise: input.premise === undefined ? '' : cleanText(input.premise, 'premise'),
-          genre: input.genre === undefined ? 'drama' : cleanText(input.genre, 'genre', 40),
-          tone: input.tone === undefined ? 'earnest' : cleanText(input.tone, 'tone', 40),
+          genre: input.genre === undefined ? 'drama' : cleanText(input.genre, 'genre', GENRE_MAX),
+          tone: input.tone === undefined ? 'earnest' : cleanText(input.tone, 'tone', TONE_MAX),
           language: input.language === undefined ? 'en' : canonicalLanguage(input.language),
           rating: input.rating ?? 'teen',
           startedBy: authorOf(actor),
@@ -135,7 +133,7 @@ export function createRoomOperations(core: EngineCore) {
         const character: Character = {
           name,
           description: input.description === undefined ? '' : cleanText(input.description, 'description'),
-          voice: input.voice === undefined ? '' : cleanText(input.voice, 'voice', 200),
+          voice: input.voice === undefined ? '' : cleanText(input.voice, 'voice', VOICE_MAX),
           createdBy: authorOf(actor),
           createdAt: new Date(clock.now()).toISOString(),
         };
@@ -164,7 +162,7 @@ export function createRoomOperations(core: EngineCore) {
           }
         }
         if (input.description !== undefined) patch.description = cleanText(input.description, 'description');
-        if (input.voice !== undefined) patch.voice = cleanText(input.voice, 'voice', 200);
+        if (input.voice !== undefined) patch.voice = cleanText(input.voice, 'voice', VOICE_MAX);
         if (Object.keys(patch).length === 0) {
           throw new UserError('character.nothing', 'Say what to change: new_name, description or voice.');
         }

@@ -2,7 +2,7 @@
 // each change to the room's log before it is applied, so an acknowledged change is always stored.
 import { createKeyedQueue } from '../keyed-queue.ts';
 import type { Logger } from '../logger.ts';
-import type { EventStore } from '../store/event-store.ts';
+import type { EventStore } from './event-store.ts';
 import { type EventBody, SCHEMA_VERSION, type StoryEvent } from './events.ts';
 import { applyEvent, emptyRoom } from './reduce.ts';
 import { roomIdOf } from './room-id.ts';

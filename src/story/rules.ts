@@ -1,10 +1,8 @@
 // Who may do what, and the checks every change to a room goes through. Messages are for the person acting.
 import { UserError } from './errors.ts';
+import { HEADING_MAX, NAME_MAX, TEXT_MAX } from './limits.ts';
 import { findCharacter } from './tree.ts';
 import type { Actor, Author, Character, RoomState, StoryInfo } from './types.ts';
-
-export const NAME_MAX = 40;
-export const TEXT_MAX = 1000;
 
 export const authorOf = (actor: Actor): Author => ({ kind: 'user', id: actor.id, name: actor.name });
 
@@ -123,7 +121,7 @@ export function cleanHeading(heading: string): string {
   const rest = text.slice(match[0].length).trim();
   if (rest.length === 0)
     throw new UserError('scene.heading', 'Say where the scene is, e.g. "INT. DINER - NIGHT".');
-  if (text.length > 120)
-    throw new UserError('scene.heading', 'A scene heading may be at most 120 characters.');
+  if (text.length > HEADING_MAX)
+    throw new UserError('scene.heading', `A scene heading may be at most ${HEADING_MAX} characters.`);
   return `${(match[1] ?? '').toUpperCase()} ${rest.toUpperCase()}`;
 }

@@ -1,12 +1,14 @@
 // Branch votes: open, cast, close (by deadline or moderator), extend, cancel, and re-arming after a restart.
-import type { NarrationOptions } from '../llm/narrator.ts';
+
 import type { EngineCore } from './engine.ts';
 import { UserError } from './errors.ts';
+import { VOTE_MAX_MS, VOTE_OPTION_MAX } from './limits.ts';
+import type { NarrationOptions } from './narrator.ts';
 import { roomIdOf } from './room-id.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import { authorOf, requireModerator, requireStory, requireUnlocked, requireWriter } from './rules.ts';
 import type { Actor, Author, RoomRef, Vote } from './types.ts';
-import { checkDuration, checkOptions, decideResult, optionLetter, VOTE_MAX_MS } from './votes.ts';
+import { checkDuration, checkOptions, decideResult, optionLetter } from './votes.ts';
 
 export interface OpenVoteInput {
   options?: string[] | undefined;
@@ -206,7 +208,7 @@ export function createVoteOperations(core: EngineCore) {
           return room.state;
         });
         const proposal = await core.narrator.proposeOptions({ room: state, count: 3 }, stream);
-        options = proposal.output.slice(0, 4).map((option) => option.slice(0, 100));
+        options = proposal.output.slice(0, 4).map((option) => option.slice(0, VOTE_OPTION_MAX));
         await registry.run(ref, (room) =>
           registry.commit(room, authorOf(actor), [
             { type: 'usage.recorded', purpose: 'vote options', usage: proposal.usage },

@@ -1,10 +1,7 @@
 // Vote rules that need no I/O: counting, deciding the winner, checking options and durations.
 import { UserError } from './errors.ts';
+import { VOTE_MAX_MS, VOTE_MIN_MS, VOTE_OPTION_MAX } from './limits.ts';
 import type { Vote, VoteResult } from './types.ts';
-
-export const VOTE_MIN_MS = 10_000;
-export const VOTE_MAX_MS = 24 * 60 * 60 * 1000;
-export const VOTE_OPTION_MAX = 100;
 
 export function tally(vote: Vote): number[] {
   const counts = vote.options.map(() => 0);

@@ -11,13 +11,13 @@ import {
 import { createDiscordClient } from '../../src/adapters/discord/create-client.ts';
 import { type DiscordConfig, discordConfigSchema } from '../../src/adapters/discord/discord-config.ts';
 import type { Command } from '../../src/commands/command.ts';
-import type { Narrator } from '../../src/llm/narrator.ts';
 import { createOfflineNarrator } from '../../src/llm/offline-narrator.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { EventStore } from '../../src/store/event-store.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
 import { type Clock, systemClock } from '../../src/story/clock.ts';
 import { createStoryEngine, type StoryEngine } from '../../src/story/engine.ts';
+import type { EventStore } from '../../src/story/event-store.ts';
+import type { Narrator } from '../../src/story/narrator.ts';
 import { APP_ID, CHANNEL_ID, deliver } from './discord-payloads.ts';
 import { type FakeDiscordRest, fakeDiscordRest } from './discord-rest.ts';
 

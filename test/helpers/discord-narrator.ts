@@ -1,8 +1,8 @@
 // A narrator that streams a scripted beat piece by piece with real pauses, so a test can watch the adapter
 // preview it, rate-limit it or outlive the interaction token mid-stream. Everything else is the offline one.
 
-import type { Narrator } from '../../src/llm/narrator.ts';
 import { createOfflineNarrator } from '../../src/llm/offline-narrator.ts';
+import type { Narrator } from '../../src/story/narrator.ts';
 
 export function scriptedNarrator(options: {
   pieces: string[];

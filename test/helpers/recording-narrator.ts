@@ -8,7 +8,7 @@ import type {
   NarrationRequest,
   Narrator,
   SceneDraft,
-} from '../../src/llm/narrator.ts';
+} from '../../src/story/narrator.ts';
 
 export interface RecordedCall {
   method: keyof Narrator;

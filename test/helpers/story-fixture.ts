@@ -1,10 +1,10 @@
 // Builds an engine on an in-memory store with a fake clock and a recording narrator, plus people to act as.
 import Keyv from 'keyv';
-import type { Narrator } from '../../src/llm/narrator.ts';
 import { silentLogger } from '../../src/logger.ts';
-import type { EventStore } from '../../src/store/event-store.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
 import { createStoryEngine } from '../../src/story/engine.ts';
+import type { EventStore } from '../../src/story/event-store.ts';
+import type { Narrator } from '../../src/story/narrator.ts';
 import type { Actor, RoomRef } from '../../src/story/types.ts';
 import { createFakeClock, type FakeClock } from './fake-clock.ts';
 import { createRecordingNarrator, type RecordingNarrator } from './recording-narrator.ts';

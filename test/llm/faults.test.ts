@@ -1,10 +1,10 @@
 // Every way a model server fails, through the real SDK over a socket to the fake server: the narrator
 // either recovers (retry, fallback) or rejects with a UserError that says nothing was added.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Narration } from '../../src/llm/narrator.ts';
 import { createOpenAiNarrator } from '../../src/llm/openai-narrator.ts';
 import { sleep } from '../../src/llm/retry-policy.ts';
 import { isUserError } from '../../src/story/errors.ts';
+import type { Narration } from '../../src/story/narrator.ts';
 import {
   DEFAULT_BEAT,
   type FakeOpenAiServer,

@@ -1,9 +1,9 @@
 // Rooms built straight from events, and LLM narrators pointed at the fake server, for the narrator tests.
 import { type LlmConfig, llmConfigSchema } from '../../src/llm/llm-config.ts';
-import type { Narrator } from '../../src/llm/narrator.ts';
 import { createOpenAiNarrator } from '../../src/llm/openai-narrator.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { EventBody, StoryEvent } from '../../src/story/events.ts';
+import type { Narrator } from '../../src/story/narrator.ts';
 import { applyEvent, emptyRoom } from '../../src/story/reduce.ts';
 import { type Author, DEFAULT_SETTINGS, type RoomState } from '../../src/story/types.ts';
 

@@ -2,8 +2,8 @@
 // space (its own namespace, file or table) per test.
 import type Keyv from 'keyv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventStore } from '../../src/store/event-store.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
+import type { EventStore } from '../../src/story/event-store.ts';
 import { SCHEMA_VERSION, type StoryEvent } from '../../src/story/events.ts';
 
 export interface StoreSpace {

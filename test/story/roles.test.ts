@@ -2,8 +2,8 @@
 // not write in a writers-only room; and one room's work never waits on another's.
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
-import type { EventStore } from '../../src/store/event-store.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
+import type { EventStore } from '../../src/story/event-store.ts';
 import { roomIdOf } from '../../src/story/room-id.ts';
 import type { RoomRef } from '../../src/story/types.ts';
 import { alice, bob, carol, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';

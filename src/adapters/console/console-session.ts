@@ -3,10 +3,10 @@
 import type { Command, CommandContext, Reply } from '../../commands/command.ts';
 import { privateReply, text } from '../../commands/command.ts';
 import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
-import type { NarrationOptions } from '../../llm/narrator.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import { isUserError } from '../../story/errors.ts';
+import type { NarrationOptions } from '../../story/narrator.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { Actor, RoomRef } from '../../story/types.ts';
 import { parseAsPrefix } from './parse-as-prefix.ts';

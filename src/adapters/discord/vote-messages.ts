@@ -6,8 +6,8 @@
 import { type REST, Routes } from 'discord.js';
 import { z } from 'zod';
 import type { Logger } from '../../logger.ts';
-import type { EventStore } from '../../store/event-store.ts';
 import type { RoomChange, StoryEngine } from '../../story/engine.ts';
+import type { EventStore } from '../../story/event-store.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { RoomRef, Vote } from '../../story/types.ts';
 import type { SentMessage } from './interaction-output.ts';

@@ -1,6 +1,7 @@
-// Persistence for rooms: an append-only event log per room, snapshots, the index of open votes, and small
-// attachments adapters keep beside a room. Values come back as unknown: whoever loads them validates them.
-import type { StoryEvent } from '../story/events.ts';
+// Persistence for rooms, as the engine needs it (src/store/ implements it): an append-only event log per
+// room, snapshots, the index of open votes, and small attachments adapters keep beside a room. Values come
+// back as unknown: whoever loads them validates them.
+import type { StoryEvent } from './events.ts';
 
 export interface StoredSnapshot {
   /** Schema version the state was written with. */

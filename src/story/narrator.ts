@@ -1,5 +1,5 @@
 // The narrator interface: what the engine asks of any storyteller, offline templates or a real model.
-import type { Beat, BeatKind, RoomState, TokenUsage } from '../story/types.ts';
+import type { Beat, BeatKind, RoomState, TokenUsage } from './types.ts';
 
 export interface NarrationOptions {
   /** Aborts the generation; the promise then rejects and nothing enters the story. */
