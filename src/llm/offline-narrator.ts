@@ -14,6 +14,7 @@ import type {
 import { currentScene, recentBeats } from '../story/tree.ts';
 import type { RoomState } from '../story/types.ts';
 import { designOfflineCharacter, offlineCritique, offlineSummary } from './offline-tools.ts';
+import { summaryDue } from './prompt/memory-plan.ts';
 import { hashString, seededRandom } from './seeded-random.ts';
 
 export const OFFLINE_MODEL = 'offline narrator';
@@ -183,6 +184,9 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
       await emit(text, opts);
       return narration(critique, request.room, text);
     },
+
+    // No prompt of its own: the default memory window, so long offline stories are summarized as a model's are.
+    summaryDue: (room) => summaryDue(room),
 
     async summarize(request, opts) {
       const text = offlineSummary(request);

@@ -23,7 +23,7 @@ import {
 } from './narration-tasks.ts';
 import { parseModelJson } from './parse-model-json.ts';
 import { assemblePrompt, type ChatMessage } from './prompt/assemble-prompt.ts';
-import type { MemoryOptions } from './prompt/memory-plan.ts';
+import { type MemoryOptions, summaryDue } from './prompt/memory-plan.ts';
 import { renderBeat } from './prompt/render-beats.ts';
 import { capText } from './prompt/story-material.ts';
 import { estimateMessagesTokens, estimateTokens } from './prompt/token-estimate.ts';
@@ -216,6 +216,8 @@ export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps
         output: (c) => [[c.name, c.look, c.personality, c.backstory, c.sampleLine].join('\n')],
       }),
     critique: (request, options) => run(request.room, critiqueTask(request), options),
+    // The same memory settings the prompt is assembled with decide when the window has moved past the summary.
+    summaryDue: (room) => summaryDue(room, deps.memory),
 
     async summarize(request, options) {
       // Fold in chunks that fit the prompt beside the bible and the summary so far.

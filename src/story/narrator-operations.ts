@@ -2,7 +2,6 @@
 // proposals (/character generate, accept, discard), token usage (/room usage), and the rolling summary that
 // keeps long stories inside the model's context, written in the background after beats.
 
-import { summaryDue } from '../llm/prompt/memory-plan.ts';
 import { type CharacterProposal, characterProposals } from './character-proposals.ts';
 import type { EngineCore } from './engine.ts';
 import { UserError } from './errors.ts';
@@ -206,13 +205,14 @@ export function createNarratorOperations(core: EngineCore) {
     },
 
     /**
-     * Folds older beats into the room's summary when the memory window has moved past them (see summaryDue).
+     * Folds older beats into the room's summary when the narrator says it is due (Narrator.summaryDue).
      * Runs outside the room's queue and never throws: a failed summary is retried after the next beat, and the
      * prompt keeps the unsummarized beats verbatim meanwhile, within its budget.
      */
     async summarizeIfDue(ref: RoomRef): Promise<void> {
       const summarize = narrator.summarize?.bind(narrator);
-      if (!summarize) return;
+      const summaryDue = narrator.summaryDue?.bind(narrator);
+      if (!summarize || !summaryDue) return;
       const roomId = roomIdOf(ref);
       if (summarizing.has(roomId)) return;
       summarizing.add(roomId);

@@ -63,7 +63,19 @@ export interface Critique {
   suggestions: string[];
 }
 
-/** Older beats to fold into the room's rolling summary (see summaryDue in prompt/memory-plan.ts). */
+/**
+ * What the narrator wants folded into the room's rolling summary next: `beats` into `previous`, covering the
+ * canonical path up to `throughBeatId`.
+ */
+export interface SummaryPlan {
+  previous?: string | undefined;
+  beats: Beat[];
+  throughBeatId: string;
+  /** Beats on the path the new summary covers, counted from the start; goes into summary.updated. */
+  beatCount: number;
+}
+
+/** Older beats to fold into the room's rolling summary (see Narrator.summaryDue). */
 export interface SummaryRequest {
   room: RoomState;
   /** The summary so far, which the new one replaces. */
@@ -109,6 +121,12 @@ export interface Narrator {
    * sheets, canon, vote options) before they enter the story, and throws a UserError when they are flagged.
    */
   checkText?(texts: readonly (string | undefined)[], options?: { signal?: AbortSignal }): Promise<void>;
+  /**
+   * Whether the room's summary has fallen behind the beats this narrator keeps verbatim in its prompt (its own
+   * memory settings decide), and what to fold in next. The engine asks after each beat, runs summarize with the
+   * plan in the background, and asks again until this says nothing is due. Narrators with summarize have it.
+   */
+  summaryDue?(room: RoomState): SummaryPlan | undefined;
   /** A new rolling summary: the previous one plus the given beats, within a fixed length. */
   summarize?(request: SummaryRequest, options?: NarrationOptions): Promise<Narration<{ text: string }>>;
 }

@@ -1,10 +1,11 @@
 // The real engine, an in-memory store and the LLM narrator talking to the fake server over a socket: a
 // failed generation leaves the room exactly as it was and the person who asked gets a clear message.
 import Keyv from 'keyv';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommandContext } from '../../src/commands/command.ts';
 import { errorReply, runCommand } from '../../src/commands/run-command.ts';
 import sceneContinue from '../../src/commands/scene-continue.ts';
+import { createOpenAiNarrator } from '../../src/llm/openai-narrator.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
 import { createStoryEngine, type StoryEngine } from '../../src/story/engine.ts';
@@ -183,5 +184,38 @@ describe('the engine when the primary endpoint fails in other ways', () => {
     const { beat } = await engine.continueStory(room, alice, {});
     expect(beat.text).toBe('The rain stops.');
     expect(server.chatBodies().at(-1)?.response_format).toBeUndefined();
+  });
+});
+
+describe('the rolling summary with the narrator’s own memory settings', () => {
+  let other: StoryEngine | undefined;
+  afterEach(() => other?.stop());
+
+  it('is written when the narrator’s memory window has moved on, even while the default window has not', async () => {
+    // A short window: a dozen short beats are past it, where the default window (1,100 tokens) holds them all.
+    const memory = {
+      recentTokens: 60,
+      stepTokens: 20,
+      minRecentBeats: 2,
+      maxBeatsPerSummary: 120,
+      maxTokensPerSummary: 3000,
+    };
+    const narrator = createOpenAiNarrator(llmConfig(server.baseURL), { logger: silentLogger, memory });
+    server.setDefault({ kind: 'reply', content: { text: 'Vera and Sam wait out the rain.' } });
+    other = createStoryEngine({
+      store: createKeyvEventStore(new Keyv()),
+      narrator,
+      clock: createFakeClock(),
+      logger: silentLogger,
+    });
+    await other.startStory(room, mo, { title: 'Short memory' });
+    for (let i = 1; i <= 12; i++)
+      await other.action(room, alice, { text: `Beat ${i}: the rain keeps falling.` });
+    await vi.waitFor(async () => {
+      expect((await other?.room(room))?.summary).toMatchObject({ text: 'Vera and Sam wait out the rain.' });
+    });
+    const summary = (await other.room(room)).summary;
+    expect(summary?.beatCount).toBeGreaterThan(0);
+    expect(summary?.beatCount).toBeLessThan(12);
   });
 });

@@ -6,8 +6,10 @@
 // beats where the story's running token count crosses a multiple of `stepTokens`; between two moves new
 // beats are only appended, so each prompt starts with the previous one byte for byte (prefix caching), and
 // the prompt's size varies by at most one step. When the anchor moves forward, the beats it passes are due
-// to be folded into the summary; the engine asks for that in the background (summaryDue) and stores the
-// result as a summary.updated event.
+// to be folded into the summary; the narrator tells the engine so (Narrator.summaryDue, with its own memory
+// settings), and the engine asks for the summary in the background and stores it as a summary.updated event.
+
+import type { SummaryPlan } from '../../story/narrator.ts';
 import { canonicalPath } from '../../story/tree.ts';
 import type { Beat, RoomState } from '../../story/types.ts';
 import { renderBeat } from './render-beats.ts';
@@ -86,15 +88,6 @@ export function planMemory(room: RoomState, options: MemoryOptions = DEFAULT_MEM
   }
   const anchor = anchorFor(path, room, summary ? estimateTokens(summary) : 0, options);
   return { path, anchor, summarized, summary, windowStart: Math.min(anchor, summarized) };
-}
-
-/** A summary the engine should ask for: fold `beats` into `previous`, covering the path up to `throughBeatId`. */
-export interface SummaryPlan {
-  previous?: string | undefined;
-  beats: Beat[];
-  throughBeatId: string;
-  /** Beats on the path the new summary covers, counted from the start; goes into summary.updated. */
-  beatCount: number;
 }
 
 /**
