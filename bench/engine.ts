@@ -11,7 +11,7 @@ import { createOfflineNarrator } from '../src/llm/offline-narrator.ts';
 import { silentLogger } from '../src/logger.ts';
 import { createEventStore } from '../src/store/create-event-store.ts';
 import { systemClock } from '../src/story/clock.ts';
-import { createStoryEngine } from '../src/story/engine.ts';
+import { createStoryEngine, type StoryEngine } from '../src/story/engine.ts';
 import type { Actor, RoomRef } from '../src/story/types.ts';
 import { percentile, round } from './stats.ts';
 
@@ -19,7 +19,7 @@ const mod: Actor = { id: 'mod', name: 'Mo', role: 'moderator' };
 const WARM_UP = 300;
 const LOAD_SAMPLES = 7;
 
-async function withEngine<T>(url: string, fn: (engine: ReturnType<typeof createStoryEngine>) => Promise<T>) {
+async function withEngine<T>(url: string, fn: (engine: StoryEngine) => Promise<T>) {
   const store = await createEventStore(url);
   const engine = createStoryEngine({
     store,

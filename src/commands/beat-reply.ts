@@ -1,5 +1,5 @@
 // The reply for a new beat: the beat as screenplay, and the vote opened after it when auto-vote is on.
-import type { BeatOutcome } from '../story/beat-operations.ts';
+import type { BeatOutcome } from '../story/engine-types.ts';
 import { type Block, publicReply, type Reply } from './command.ts';
 
 export function beatReply(outcome: BeatOutcome): Reply {

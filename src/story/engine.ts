@@ -1,42 +1,141 @@
-// The story engine: every rule about rooms, beats, votes and characters, behind one factory.
+// The story engine: every rule about rooms, beats, votes and characters, behind one interface and one factory.
 // Platform-neutral: adapters call it with a RoomRef and an Actor; it talks to the store and the narrator.
-
-import type { Logger } from '../logger.ts';
-import { createBeatOperations } from './beat-operations.ts';
-import type { Clock } from './clock.ts';
-import type { EventStore } from './event-store.ts';
-import type { StoryEvent } from './events.ts';
-import type { Narrator } from './narrator.ts';
-import { createNarratorOperations } from './narrator-operations.ts';
+import { createBallotBatching } from './ballot-batching.ts';
+import { createCanon } from './canon.ts';
+import { createCharacterDesigns } from './character-designs.ts';
+import type { CharacterProposal } from './character-proposals.ts';
+import { createCritique } from './critique.ts';
+import type { EngineCore, EngineDeps } from './engine-core.ts';
+import type {
+  BallotInput,
+  BallotReceipt,
+  BeatOutcome,
+  CanonEntry,
+  CanonFact,
+  ChangeListener,
+  CharacterInput,
+  DirectionInput,
+  OpenVoteInput,
+  RoomUsage,
+  StartInput,
+  StartOptions,
+  UndoOutcome,
+} from './engine-types.ts';
+import { createNarratedBeats } from './narrated-beats.ts';
+import type { Critique, Narration, NarrationOptions } from './narrator.ts';
+import { createRollingSummary } from './rolling-summary.ts';
 import { createRoomOperations } from './room-operations.ts';
-import { createRoomRegistry, type RoomRegistry } from './room-registry.ts';
-import type { RoomRef, RoomState } from './types.ts';
-import { createVoteOperations } from './vote-operations.ts';
+import { createRoomRegistry } from './room-registry.ts';
+import { createTokenUsage } from './token-usage.ts';
+import type { Actor, Character, RoomRef, RoomSettings, RoomState, Vote } from './types.ts';
+import { createVoteLifecycle } from './vote-lifecycle.ts';
+import { createVoteTimers } from './vote-timers.ts';
+import { createWrittenBeats } from './written-beats.ts';
 
-export interface EngineDeps {
-  store: EventStore;
-  narrator: Narrator;
-  clock: Clock;
-  logger: Logger;
-  /** How many rooms to keep in memory (default 500); idle rooms beyond it are reloaded when used. */
-  maxCachedRooms?: number | undefined;
+export type { EngineDeps } from './engine-core.ts';
+export type { ChangeListener, RoomChange } from './engine-types.ts';
+
+/** What adapters, commands and main.ts may ask of the engine. Every change is stored before it is applied. */
+export interface StoryEngine {
+  /** Current state of a room (read-only; a room that was never used is empty). */
+  room(ref: RoomRef): Promise<RoomState>;
+  /** Calls the listener after each stored change to any room; returns how to stop. */
+  subscribe(listener: ChangeListener): () => void;
+  /**
+   * Re-arms vote deadlines stored before a restart; overdue votes close with every recorded ballot.
+   * Call once, after the adapters listen, so votes closing now are shown.
+   */
+  start(options?: StartOptions): Promise<void>;
+  /** Clears vote timers, cancels beats being written and summaries in progress. */
+  stop(): void;
+
+  /** Opens the channel's story. One story per room. */
+  startStory(ref: RoomRef, actor: Actor, input: StartInput): Promise<RoomState>;
+  addCharacter(ref: RoomRef, actor: Actor, input: CharacterInput): Promise<Character>;
+  editCharacter(
+    ref: RoomRef,
+    actor: Actor,
+    input: CharacterInput & { newName?: string | undefined },
+  ): Promise<Character>;
+  removeCharacter(ref: RoomRef, actor: Actor, input: { name: string }): Promise<Character>;
+  /** The room's settings, for moderators (/room is a moderator's panel). */
+  settings(ref: RoomRef, actor: Actor): Promise<RoomSettings>;
+  updateSettings(ref: RoomRef, actor: Actor, patch: Partial<RoomSettings>): Promise<RoomSettings>;
+  lock(ref: RoomRef, actor: Actor): Promise<RoomState>;
+  unlock(ref: RoomRef, actor: Actor): Promise<RoomState>;
+
+  /** The narrator writes the next beat, steered by a direction and/or the last vote's winner. */
+  continueStory(
+    ref: RoomRef,
+    actor: Actor,
+    input: DirectionInput,
+    stream?: NarrationOptions,
+  ): Promise<BeatOutcome>;
+  /** A moderator replaces the last beat: the new one becomes a sibling and the old one stays in the tree. */
+  rewrite(ref: RoomRef, actor: Actor, input: DirectionInput, stream?: NarrationOptions): Promise<BeatOutcome>;
+  /** The narrator writes one line for a character already in the room. */
+  writeLine(
+    ref: RoomRef,
+    actor: Actor,
+    input: DirectionInput & { character: string },
+    stream?: NarrationOptions,
+  ): Promise<BeatOutcome>;
+  /** Opens a new scene; without a heading the narrator proposes one. */
+  newScene(
+    ref: RoomRef,
+    actor: Actor,
+    input: { heading?: string | undefined; description?: string | undefined },
+    stream?: NarrationOptions,
+  ): Promise<BeatOutcome>;
+  /** A person writes a character's line themselves. */
+  say(
+    ref: RoomRef,
+    actor: Actor,
+    input: { character: string; text: string; parenthetical?: string | undefined },
+  ): Promise<BeatOutcome>;
+  /** A person writes an action (or, with kind "transition", a transition such as CUT TO:). */
+  action(
+    ref: RoomRef,
+    actor: Actor,
+    input: { text: string; kind?: 'action' | 'transition' | undefined },
+  ): Promise<BeatOutcome>;
+  /** A moderator moves the head back one beat; the retracted beat stays in the tree. */
+  undo(ref: RoomRef, actor: Actor): Promise<UndoOutcome>;
+  /** Stops the beat being written; the requester or a moderator may. Returns who asked for it. */
+  cancelGeneration(ref: RoomRef, actor: Actor): Promise<Actor>;
+
+  /** A moderator pins a fact the narrator must never contradict. */
+  addCanon(ref: RoomRef, actor: Actor, input: { text: string }): Promise<CanonEntry>;
+  /** Removes a pinned fact by its number in /canon list (1-based). */
+  removeCanon(ref: RoomRef, actor: Actor, input: { number: number }): Promise<CanonFact>;
+  canon(ref: RoomRef): Promise<CanonEntry[]>;
+  /** The narrator reviews the script so far; the result is for the person who asked. */
+  critique(ref: RoomRef, actor: Actor, stream?: NarrationOptions): Promise<Narration<Critique>>;
+  /** The narrator proposes a character; nothing enters the room until someone accepts it. */
+  designCharacter(
+    ref: RoomRef,
+    actor: Actor,
+    input: { hint?: string | undefined },
+    stream?: NarrationOptions,
+  ): Promise<CharacterProposal>;
+  acceptCharacter(ref: RoomRef, actor: Actor, input: { id: string }): Promise<Character>;
+  discardCharacter(ref: RoomRef, actor: Actor, input: { id: string }): Promise<CharacterProposal>;
+  /** Tokens the room has used, for moderators. */
+  usage(ref: RoomRef, actor: Actor): Promise<RoomUsage>;
+
+  /** Opens a vote; without options, the narrator proposes 2 to 4 from the story so far. */
+  openVote(ref: RoomRef, actor: Actor, input: OpenVoteInput, stream?: NarrationOptions): Promise<Vote>;
+  /** Records one person's ballot; voting again changes it. */
+  castVote(ref: RoomRef, actor: Actor, input: BallotInput): Promise<BallotReceipt>;
+  /** A moderator ends the vote now; `pick` (1-based) chooses the winner regardless of the count. */
+  closeVote(ref: RoomRef, actor: Actor, input: { pick?: number | undefined }): Promise<Vote>;
+  extendVote(ref: RoomRef, actor: Actor, input: { byMs?: number | undefined }): Promise<Vote>;
+  cancelVote(ref: RoomRef, actor: Actor): Promise<Vote>;
+  /** The open vote, or else the most recent one. */
+  voteStatus(ref: RoomRef): Promise<Vote>;
 }
 
-/** What changed in a room, for adapters that show live state (vote counts, a vote closing on its own). */
-export interface RoomChange {
-  room: RoomState;
-  events: readonly StoryEvent[];
-}
-
-export type ChangeListener = (change: RoomChange) => void;
-
-/** Shared by the operation modules: the registry plus how to announce changes. */
-export interface EngineCore extends EngineDeps {
-  registry: RoomRegistry;
-  notify(room: RoomState, events: readonly StoryEvent[]): void;
-}
-
-export function createStoryEngine(deps: EngineDeps) {
+export function createStoryEngine(deps: EngineDeps): StoryEngine {
   const listeners = new Set<ChangeListener>();
   const core: EngineCore = {
     ...deps,
@@ -56,40 +155,41 @@ export function createStoryEngine(deps: EngineDeps) {
       }
     },
   };
-  const votes = createVoteOperations(core);
-  const narration = createNarratorOperations(core);
+  const timers = createVoteTimers(core);
+  const rooms = createRoomOperations(core);
+  const summary = createRollingSummary(core);
   // Long stories stay inside the model's context: after a beat, fold older beats into the summary in the
   // background (never blocking the command that wrote the beat).
   listeners.add(({ room, events }) => {
-    if (events.some((event) => event.type === 'beat.added')) void narration.summarizeIfDue(room.ref);
+    if (events.some((event) => event.type === 'beat.added')) void summary.summarizeIfDue(room.ref);
   });
 
   return {
-    ...createRoomOperations(core),
-    ...createBeatOperations(core, votes),
-    ...votes,
-    ...narration,
+    ...rooms,
+    ...createWrittenBeats(core),
+    ...createNarratedBeats(core, timers),
+    ...createCanon(core),
+    ...createCritique(core),
+    ...createCharacterDesigns(core, rooms.addCharacter),
+    ...createTokenUsage(core),
+    ...createVoteLifecycle(core, timers),
+    ...createBallotBatching(core, timers),
 
-    /** Current state of a room (read-only; a room that was never used is empty). */
-    room(ref: RoomRef): Promise<RoomState> {
+    room(ref) {
       return core.registry.run(ref, (room) => room.state);
     },
 
-    subscribe(listener: ChangeListener): () => void {
+    subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
 
-    /**
-     * Re-arms vote deadlines stored before a restart; overdue votes close with every recorded ballot.
-     * Several processes sharing a store (Discord shards) each pass `owns` so a vote has one timekeeper.
-     */
-    start(options: { owns?: (ref: RoomRef) => boolean } = {}): Promise<void> {
-      return votes.rearm(options.owns);
+    start(options = {}) {
+      return timers.rearm(options.owns);
     },
 
-    stop(): void {
-      narration.stopNarration();
+    stop() {
+      summary.stop();
       for (const room of core.registry.cached()) {
         if (room.voteTimer !== undefined) deps.clock.clearTimeout(room.voteTimer);
         room.voteTimer = undefined;
@@ -98,5 +198,3 @@ export function createStoryEngine(deps: EngineDeps) {
     },
   };
 }
-
-export type StoryEngine = ReturnType<typeof createStoryEngine>;

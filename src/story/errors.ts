@@ -11,3 +11,10 @@ export class UserError extends Error {
 }
 
 export const isUserError = (error: unknown): error is UserError => error instanceof UserError;
+
+/** For narrator abilities that are optional (Narrator.critique, designCharacter). */
+export const narratorCannot = (what: string) =>
+  new UserError(
+    'narrator.unsupported',
+    `This narrator cannot ${what}. Ask the operator to configure a model.`,
+  );

@@ -1,5 +1,6 @@
 // Starting a story, the cast of characters, room settings and locking.
-import type { EngineCore } from './engine.ts';
+import type { EngineCore } from './engine-core.ts';
+import type { CharacterInput, StartInput } from './engine-types.ts';
 import { UserError } from './errors.ts';
 import type { EventBody } from './events.ts';
 import { COOLDOWN_MAX_MS, GENRE_MAX, MAX_CHARACTERS, TITLE_MAX, TONE_MAX, VOICE_MAX } from './limits.ts';
@@ -16,24 +17,8 @@ import {
   requireWriter,
 } from './rules.ts';
 import { findCharacter } from './tree.ts';
-import type { Actor, Character, ContentRating, RoomRef, RoomSettings } from './types.ts';
+import type { Actor, Character, RoomRef, RoomSettings } from './types.ts';
 import { checkDuration } from './votes.ts';
-
-export interface StartInput {
-  title: string;
-  premise?: string | undefined;
-  genre?: string | undefined;
-  tone?: string | undefined;
-  language?: string | undefined;
-  rating?: ContentRating | undefined;
-  heading?: string | undefined;
-}
-
-export interface CharacterInput {
-  name: string;
-  description?: string | undefined;
-  voice?: string | undefined;
-}
 
 /** A BCP 47 tag in its canonical form ("zh-cn" -> "zh-CN"), or a clear error. */
 export function canonicalLanguage(tag: string): string {

@@ -1,7 +1,25 @@
-// Vote rules that need no I/O: counting, deciding the winner, checking options and durations.
+// Vote rules that need no I/O: finding the open vote, counting, deciding the winner, checking options and
+// durations.
 import { UserError } from './errors.ts';
 import { VOTE_MAX_MS, VOTE_MIN_MS, VOTE_OPTION_MAX } from './limits.ts';
-import type { Vote, VoteResult } from './types.ts';
+import type { RoomState, Vote, VoteResult } from './types.ts';
+
+/** The vote a ballot or a moderator's action is for: `voteId`, or else the room's open vote. */
+export function requireOpenVote(room: RoomState, voteId?: string): Vote {
+  const id = voteId ?? room.openVoteId;
+  // The id may come from a person (a button or `vote:`), so only the room's own votes count.
+  const vote = id !== undefined && Object.hasOwn(room.votes, id) ? room.votes[id] : undefined;
+  if (!vote) {
+    throw new UserError(
+      'vote.none',
+      voteId ? 'That vote no longer exists.' : 'There is no open vote here. Start one with /vote open.',
+    );
+  }
+  if (vote.status !== 'open') {
+    throw new UserError('vote.closed', 'That vote has already closed, so the ballot was not counted.');
+  }
+  return vote;
+}
 
 export function tally(vote: Vote): number[] {
   const counts = vote.options.map(() => 0);

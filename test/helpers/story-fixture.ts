@@ -2,7 +2,7 @@
 import Keyv from 'keyv';
 import { silentLogger } from '../../src/logger.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
-import { createStoryEngine } from '../../src/story/engine.ts';
+import { createStoryEngine, type StoryEngine } from '../../src/story/engine.ts';
 import type { EventStore } from '../../src/story/event-store.ts';
 import type { Narrator } from '../../src/story/narrator.ts';
 import type { Actor, RoomRef } from '../../src/story/types.ts';
@@ -16,12 +16,12 @@ export const bob: Actor = { id: 'u-bob', name: 'Bob', role: 'writer' };
 export const carol: Actor = { id: 'u-carol', name: 'Carol', role: 'audience' };
 
 export interface Fixture {
-  engine: ReturnType<typeof createStoryEngine>;
+  engine: StoryEngine;
   store: EventStore;
   clock: FakeClock;
   narrator: RecordingNarrator;
   /** A new engine on the same store and clock, as after a restart. */
-  restart(narrator?: Narrator): ReturnType<typeof createStoryEngine>;
+  restart(narrator?: Narrator): StoryEngine;
 }
 
 export function createFixture(options: { store?: EventStore; clock?: FakeClock } = {}): Fixture {

@@ -1,5 +1,4 @@
-// Canon, critique, character proposals, usage and the background summary, on an engine assembled the way
-// createStoryEngine will assemble it once narrator-operations.ts is wired in (see engineWithNarration).
+// Canon, critique, character proposals, usage and the background summary, through createStoryEngine.
 import Keyv from 'keyv';
 import { describe, expect, it, vi } from 'vitest';
 import canonAdd from '../../src/commands/canon-add.ts';
@@ -10,57 +9,26 @@ import roomUsage from '../../src/commands/room-usage.ts';
 import { runCommand } from '../../src/commands/run-command.ts';
 import { createOfflineNarrator } from '../../src/llm/offline-narrator.ts';
 import { summaryDue } from '../../src/llm/prompt/memory-plan.ts';
-import { silentLogger } from '../../src/logger.ts';
+import { type Logger, silentLogger } from '../../src/logger.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
-import { createBeatOperations } from '../../src/story/beat-operations.ts';
-import type { ChangeListener, EngineCore } from '../../src/story/engine.ts';
+import { createStoryEngine } from '../../src/story/engine.ts';
 import type { Narrator } from '../../src/story/narrator.ts';
-import { createNarratorOperations } from '../../src/story/narrator-operations.ts';
-import { createRoomOperations } from '../../src/story/room-operations.ts';
-import { createRoomRegistry } from '../../src/story/room-registry.ts';
 import type { Actor, RoomRef } from '../../src/story/types.ts';
-import { createVoteOperations } from '../../src/story/vote-operations.ts';
 import { createFakeClock } from '../helpers/fake-clock.ts';
-import { recordingLogger } from './fixtures.ts';
+import { recordingLogger } from '../llm/fixtures.ts';
 
 const room: RoomRef = { platform: 'console', workspaceId: 'local', channelId: 'ops' };
 const mo: Actor = { id: 'u-mo', name: 'Mo', role: 'moderator' };
 const alice: Actor = { id: 'u-alice', name: 'Alice', role: 'writer' };
 const bob: Actor = { id: 'u-bob', name: 'Bob', role: 'writer' };
 
-/** createStoryEngine plus the recommended wiring of the narrator operations and the summary trigger. */
-function engineWithNarration(narrator: Narrator, logger = silentLogger) {
-  const store = createKeyvEventStore(new Keyv());
-  const clock = createFakeClock();
-  const listeners = new Set<ChangeListener>();
-  const core: EngineCore = {
-    store,
+function engineWithNarration(narrator: Narrator, logger: Logger = silentLogger) {
+  return createStoryEngine({
+    store: createKeyvEventStore(new Keyv()),
     narrator,
-    clock,
+    clock: createFakeClock(),
     logger,
-    registry: createRoomRegistry({ store, logger, now: () => clock.now() }),
-    notify(state, events) {
-      for (const listener of listeners) listener({ room: state, events });
-    },
-  };
-  const votes = createVoteOperations(core);
-  const narration = createNarratorOperations(core);
-  listeners.add(({ room: state, events }) => {
-    if (events.some((event) => event.type === 'beat.added')) void narration.summarizeIfDue(state.ref);
   });
-  return {
-    ...createRoomOperations(core),
-    ...createBeatOperations(core, votes),
-    ...votes,
-    ...narration,
-    room: (ref: RoomRef) => core.registry.run(ref, (loaded) => loaded.state),
-    subscribe: (listener: ChangeListener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    start: () => votes.rearm(),
-    stop: () => narration.stopNarration(),
-  };
 }
 
 async function started(narrator: Narrator = createOfflineNarrator()) {

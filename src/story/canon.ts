@@ -1,0 +1,60 @@
+// Pinned canon (/canon): facts a moderator pins, which the narrator's prompt always carries.
+import { commitAndNotify, type EngineCore, readStory } from './engine-core.ts';
+import type { CanonEntry, CanonFact } from './engine-types.ts';
+import { UserError } from './errors.ts';
+import { CANON_MAX, CANON_TEXT_MAX } from './limits.ts';
+import { authorOf, cleanText, requireModerator, requireStory, requireUnlocked } from './rules.ts';
+import type { Actor, RoomRef } from './types.ts';
+
+export function createCanon(core: EngineCore) {
+  const { registry } = core;
+
+  return {
+    /** A moderator pins a fact the narrator must never contradict. */
+    async addCanon(ref: RoomRef, actor: Actor, input: { text: string }): Promise<CanonEntry> {
+      await core.narrator.checkText?.([input.text]);
+      return registry.run(ref, async (room) => {
+        requireStory(room.state);
+        requireModerator(actor, 'pin canon facts');
+        requireUnlocked(room.state);
+        const text = cleanText(input.text, 'canon fact', CANON_TEXT_MAX);
+        if (room.state.canon.length >= CANON_MAX) {
+          throw new UserError(
+            'canon.limit',
+            `A story can pin at most ${CANON_MAX} facts. Remove one with /canon remove.`,
+          );
+        }
+        if (room.state.canon.some((fact) => fact.text.toLowerCase() === text.toLowerCase())) {
+          throw new UserError('canon.exists', 'That fact is already pinned.');
+        }
+        const id = `c${room.state.seq + 1}`;
+        await commitAndNotify(core, room, authorOf(actor), [{ type: 'canon.added', id, text }]);
+        return { number: room.state.canon.length, text };
+      });
+    },
+
+    /** Removes a pinned fact by its number in /canon list (1-based). */
+    removeCanon(ref: RoomRef, actor: Actor, input: { number: number }): Promise<CanonFact> {
+      return registry.run(ref, async (room) => {
+        requireStory(room.state);
+        requireModerator(actor, 'remove canon facts');
+        const fact = room.state.canon[input.number - 1];
+        if (!fact) {
+          throw new UserError(
+            'canon.missing',
+            `There is no canon fact #${input.number}. /canon list shows them.`,
+          );
+        }
+        await commitAndNotify(core, room, authorOf(actor), [{ type: 'canon.removed', id: fact.id }]);
+        return fact;
+      });
+    },
+
+    async canon(ref: RoomRef): Promise<CanonEntry[]> {
+      return (await readStory(core, ref)).canon.map((fact, index) => ({
+        number: index + 1,
+        text: fact.text,
+      }));
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// Vote deadlines: one timer per room with an open vote, closing the vote when it fires (or later, when the
+// deadline was extended meanwhile), and re-arming the stored open votes after a restart.
+import type { EngineCore } from './engine-core.ts';
+import type { LoadedRoom } from './room-registry.ts';
+import type { Author, RoomRef, Vote } from './types.ts';
+import { decideResult } from './votes.ts';
+
+export const SYSTEM: Author = { kind: 'system' };
+
+export interface VoteTimers {
+  /**
+   * Closes the vote with its result (by the count, or `pick` for a moderator) and forgets its deadline.
+   * Call only inside registry.run().
+   */
+  finish(room: LoadedRoom, vote: Vote, actor: Author, pick?: number): Promise<Vote>;
+  /** Sets the room's timer to the vote's deadline. */
+  arm(ref: RoomRef, room: LoadedRoom, vote: Vote): void;
+  disarm(room: LoadedRoom): void;
+  /** Re-arms stored open votes of the rooms this process serves (all, unless `owns` says otherwise). */
+  rearm(owns?: (ref: RoomRef) => boolean): Promise<void>;
+}
+
+export function createVoteTimers(core: EngineCore): VoteTimers {
+  const { registry, clock, store, logger } = core;
+
+  async function finish(room: LoadedRoom, vote: Vote, actor: Author, pick?: number) {
+    const result =
+      pick === undefined
+        ? decideResult(vote, actor.kind === 'system' ? 'deadline' : 'moderator')
+        : { ...decideResult(vote, 'moderator'), winner: pick, reason: 'moderator' as const };
+    const events = await registry.commit(room, actor, [{ type: 'vote.closed', voteId: vote.id, result }]);
+    disarm(room);
+    await store.setOpenVote(room.state.id, null);
+    core.notify(room.state, events);
+    return structuredClone(vote);
+  }
+
+  function disarm(room: LoadedRoom) {
+    if (room.voteTimer !== undefined) clock.clearTimeout(room.voteTimer);
+    room.voteTimer = undefined;
+  }
+
+  function arm(ref: RoomRef, room: LoadedRoom, vote: Vote) {
+    disarm(room);
+    const delay = Math.max(0, Date.parse(vote.deadline) - clock.now());
+    room.voteTimer = clock.setTimeout(() => {
+      void closeIfDue(ref, vote.id).catch((error: unknown) => {
+        logger.error(
+          { err: error, roomId: room.state.id, voteId: vote.id },
+          'closing a vote at its deadline failed',
+        );
+      });
+    }, delay);
+  }
+
+  function closeIfDue(ref: RoomRef, voteId: string) {
+    return registry.run(ref, async (room) => {
+      const vote = room.state.votes[voteId];
+      if (vote?.status !== 'open') return;
+      if (Date.parse(vote.deadline) > clock.now()) {
+        arm(ref, room, vote); // extended meanwhile
+        return;
+      }
+      room.voteTimer = undefined;
+      await finish(room, vote, SYSTEM);
+    });
+  }
+
+  async function rearm(owns: (ref: RoomRef) => boolean = () => true): Promise<void> {
+    const index = await store.openVotes();
+    for (const roomId of Object.keys(index)) {
+      const ref = refFromRoomId(roomId);
+      if (!ref || !owns(ref)) continue;
+      await registry.run(ref, async (room) => {
+        const id = room.state.openVoteId;
+        const vote = id ? room.state.votes[id] : undefined;
+        if (vote?.status !== 'open') {
+          await store.setOpenVote(roomId, null);
+          return;
+        }
+        if (Date.parse(vote.deadline) <= clock.now()) await finish(room, vote, SYSTEM);
+        else arm(ref, room, vote);
+      });
+    }
+  }
+
+  return { finish, arm, disarm, rearm };
+}
+
+function refFromRoomId(roomId: string): RoomRef | undefined {
+  const [platform, workspaceId, ...channel] = roomId.split(':');
+  if ((platform !== 'discord' && platform !== 'slack' && platform !== 'console') || !workspaceId)
+    return undefined;
+  return { platform, workspaceId, channelId: channel.join(':') };
+}
