@@ -9,7 +9,7 @@ export interface PostgresKeyvAdapterOptions {
   /** postgres:// or postgresql:// connection string. */
   uri: string;
   /** Table name; lower-case letters, digits and underscores (the stock adapter does not quote it). */
-  table?: string;
+  table?: string | undefined;
   connectionTimeoutMs?: number;
 }
 

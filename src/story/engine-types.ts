@@ -1,6 +1,15 @@
 // What goes into the engine's operations and what comes back (the StoryEngine interface in engine.ts).
 import type { StoryEvent } from './events.ts';
-import type { Beat, ContentRating, RoomRef, RoomState, Scene, TokenUsage, Vote } from './types.ts';
+import type {
+  Beat,
+  ContentRating,
+  RoomRef,
+  RoomSettings,
+  RoomState,
+  Scene,
+  TokenUsage,
+  Vote,
+} from './types.ts';
 
 /** What changed in a room, for adapters that show live state (vote counts, a vote closing on its own). */
 export interface RoomChange {
@@ -14,6 +23,9 @@ export interface StartOptions {
   /** Several processes sharing a store (Discord shards) each say which rooms they keep time for. */
   owns?: ((ref: RoomRef) => boolean) | undefined;
 }
+
+/** Settings to change; a key that is absent or undefined keeps its value. */
+export type SettingsPatch = { [K in keyof RoomSettings]?: RoomSettings[K] | undefined };
 
 export interface StartInput {
   title: string;

@@ -17,6 +17,7 @@ import type {
   DirectionInput,
   OpenVoteInput,
   RoomUsage,
+  SettingsPatch,
   StartInput,
   StartOptions,
   UndoOutcome,
@@ -60,7 +61,7 @@ export interface StoryEngine {
   removeCharacter(ref: RoomRef, actor: Actor, input: { name: string }): Promise<Character>;
   /** The room's settings, for moderators (/room is a moderator's panel). */
   settings(ref: RoomRef, actor: Actor): Promise<RoomSettings>;
-  updateSettings(ref: RoomRef, actor: Actor, patch: Partial<RoomSettings>): Promise<RoomSettings>;
+  updateSettings(ref: RoomRef, actor: Actor, patch: SettingsPatch): Promise<RoomSettings>;
   lock(ref: RoomRef, actor: Actor): Promise<RoomState>;
   unlock(ref: RoomRef, actor: Actor): Promise<RoomState>;
 

@@ -49,7 +49,9 @@ export function applyEvent(room: RoomState, event: StoryEvent): void {
       break;
     case 'settings.changed': {
       const { model, ...rest } = event.patch;
-      room.settings = { ...room.settings, ...rest };
+      // A key without a value leaves that setting as it is.
+      const changed = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+      room.settings = { ...room.settings, ...changed };
       if (model === null) delete room.settings.model;
       else if (model !== undefined) room.settings.model = model;
       break;

@@ -1,6 +1,6 @@
 // Starting a story, the cast of characters, room settings and locking.
 import type { EngineCore } from './engine-core.ts';
-import type { CharacterInput, StartInput } from './engine-types.ts';
+import type { CharacterInput, SettingsPatch, StartInput } from './engine-types.ts';
 import { UserError } from './errors.ts';
 import type { EventBody } from './events.ts';
 import { COOLDOWN_MAX_MS, GENRE_MAX, MAX_CHARACTERS, TITLE_MAX, TONE_MAX, VOICE_MAX } from './limits.ts';
@@ -177,7 +177,7 @@ export function createRoomOperations(core: EngineCore) {
       });
     },
 
-    updateSettings(ref: RoomRef, actor: Actor, patch: Partial<RoomSettings>) {
+    updateSettings(ref: RoomRef, actor: Actor, patch: SettingsPatch) {
       return registry.run(ref, async (room) => {
         requireStory(room.state);
         requireModerator(actor, 'change room settings');

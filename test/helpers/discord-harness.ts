@@ -91,8 +91,8 @@ export async function startHarness(
     store,
     logger,
     config,
-    now: options.now,
-    commands: options.commands,
+    ...(options.now && { now: options.now }),
+    ...(options.commands && { commands: options.commands }),
   });
   // As in main.ts: the adapter listens before votes that came due during a restart are closed.
   await engine.start();

@@ -16,7 +16,7 @@ export interface RoomBuilder {
 }
 
 export function roomBuilder(
-  story: { language?: string; rating?: 'general' | 'teen' | 'mature' } = {},
+  story: { language?: string | undefined; rating?: 'general' | 'teen' | 'mature' | undefined } = {},
 ): RoomBuilder {
   const room = emptyRoom('console:local:test', {
     platform: 'console',

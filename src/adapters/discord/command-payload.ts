@@ -74,12 +74,14 @@ function subcommandOf(command: Command): APIApplicationCommandSubcommandOption {
   if (words.length !== 2 || !name) {
     throw new Error(`/${command.name}: Discord commands here have one or two words`);
   }
+  const localizedName = nameLocalizations(name);
+  const localizedDescription = discordLocalizations(command.descriptionLocalizations);
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name: checkName(name),
-    name_localizations: nameLocalizations(name),
+    ...(localizedName && { name_localizations: localizedName }),
     description: checkDescription(command.description, command.name),
-    description_localizations: discordLocalizations(command.descriptionLocalizations),
+    ...(localizedDescription && { description_localizations: localizedDescription }),
     options: optionsOf(command),
   };
 }
@@ -101,11 +103,13 @@ function optionOf(spec: OptionSpec, command: Command): APIApplicationCommandBasi
   const zh = zhCnOptionText(command.name, spec.name);
   const base = {
     name: checkName(spec.name),
-    name_localizations: zh && { [Locale.ChineseCN]: checkName(zh.name) },
+    ...(zh && { name_localizations: { [Locale.ChineseCN]: checkName(zh.name) } }),
     description: checkDescription(spec.description, where),
-    description_localizations: zh && {
-      [Locale.ChineseCN]: checkDescription(zh.description, `${where} (zh-CN)`),
-    },
+    ...(zh && {
+      description_localizations: {
+        [Locale.ChineseCN]: checkDescription(zh.description, `${where} (zh-CN)`),
+      },
+    }),
     required: spec.required,
   };
   switch (spec.input) {
@@ -118,8 +122,9 @@ function optionOf(spec: OptionSpec, command: Command): APIApplicationCommandBasi
               const zhChoice = zh?.choices?.[choice];
               return {
                 name: checkChoice(choice, where),
-                name_localizations:
-                  zhChoice === undefined ? undefined : { [Locale.ChineseCN]: checkChoice(zhChoice, where) },
+                ...(zhChoice !== undefined && {
+                  name_localizations: { [Locale.ChineseCN]: checkChoice(zhChoice, where) },
+                }),
                 value: choice,
               };
             }),
@@ -133,8 +138,8 @@ function optionOf(spec: OptionSpec, command: Command): APIApplicationCommandBasi
       return {
         ...base,
         type: ApplicationCommandOptionType.Integer,
-        min_value: spec.min,
-        max_value: spec.max,
+        ...(spec.min !== undefined && { min_value: spec.min }),
+        ...(spec.max !== undefined && { max_value: spec.max }),
       };
     case 'boolean':
       return { ...base, type: ApplicationCommandOptionType.Boolean };
