@@ -3,6 +3,7 @@
 import type { Command, CommandContext, FileBlock, Reply } from '../../commands/command.ts';
 import { privateReply, text } from '../../commands/command.ts';
 import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
+import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
 import type { NarrationOptions } from '../../llm/narrator.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
@@ -11,8 +12,6 @@ import { roomIdOf } from '../../story/room-id.ts';
 import type { Actor, RoomRef } from '../../story/types.ts';
 import { formatBytes } from './format-bytes.ts';
 import { parseAsPrefix } from './parse-as-prefix.ts';
-import { parseCommandText } from './parse-command-text.ts';
-import { quoteHint } from './quote-hint.ts';
 import { renderReply } from './render-reply.ts';
 
 export interface ConsoleSessionOptions {
