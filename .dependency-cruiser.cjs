@@ -27,10 +27,19 @@ module.exports = {
     },
     {
       name: 'commands-use-the-engine',
-      comment: 'commands/ and screenplay/ import only story/, their own folder and src/logger.ts from src/.',
+      comment:
+        'commands/ and screenplay/ import only story/, their own folder, the message catalog (i18n/) and ' +
+        'src/logger.ts from src/.',
       severity: 'error',
       from: { path: '^src/(commands|screenplay)/' },
-      to: { path: '^src/', pathNot: ['^src/story/', '^src/$1/', '^src/logger\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/story/', '^src/$1/', '^src/i18n/', '^src/logger\\.ts$'] },
+    },
+    {
+      name: 'catalog-is-a-leaf',
+      comment: 'The message catalog (i18n/) is data and formatting: every layer may use it, it uses none.',
+      severity: 'error',
+      from: { path: '^src/i18n/' },
+      to: { path: '^src/', pathNot: '^src/i18n/' },
     },
     {
       name: 'adapters-apart',

@@ -21,6 +21,7 @@ const baseSchema = z.object({
     .trim()
     .regex(/^[\w-]{1,64}$/, { error: 'expected letters, digits, - or _ (at most 64)' })
     .default('local'),
+  EXPORTS_DIR: z.string().trim().min(1).default('./exports'),
 });
 
 export type Config = z.output<typeof baseSchema> & {

@@ -61,6 +61,7 @@ async function main(): Promise<number> {
         logger,
         interactive,
         channel: config.CONSOLE_CHANNEL,
+        exportsDir: config.EXPORTS_DIR,
       });
     }
   } finally {

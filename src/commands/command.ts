@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { StoryEngine } from '../story/engine.ts';
 import type { NarrationOptions } from '../story/narrator.ts';
 import type { Actor, Beat, RoomRef, Scene, Vote } from '../story/types.ts';
+import { safeFileName } from './safe-file-name.ts';
 
 export interface CommandContext {
   engine: StoryEngine;
@@ -20,7 +21,17 @@ export type Block =
   | { type: 'text'; text: string }
   | { type: 'beats'; beats: Beat[]; scenes?: Record<string, Scene> | undefined }
   | { type: 'vote'; vote: Vote; roomId: string }
-  | { type: 'fields'; title?: string | undefined; fields: { name: string; value: string }[] };
+  | { type: 'fields'; title?: string | undefined; fields: { name: string; value: string }[] }
+  | FileBlock;
+
+/** A file the reply carries (an export, a picture): an attachment on Discord, a file under ./exports/ locally. */
+export interface FileBlock {
+  type: 'file';
+  /** A safe file name (see `file()`), with its extension. */
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
 
 export interface Reply {
   /** Public replies go to the channel; private ones only to the person who ran the command. */
@@ -55,6 +66,13 @@ export interface Command<Options extends z.ZodObject = z.ZodObject> {
 export const publicReply = (...blocks: Block[]): Reply => ({ visibility: 'public', blocks });
 export const privateReply = (...blocks: Block[]): Reply => ({ visibility: 'private', blocks });
 export const text = (value: string): Block => ({ type: 'text', text: value });
+/** A file block; the name (often built from a story's title) is made safe for every platform and disk. */
+export const file = (name: string, mime: string, bytes: Uint8Array): FileBlock => ({
+  type: 'file',
+  name: safeFileName(name),
+  mime,
+  bytes,
+});
 
 /** Types `execute`'s options from the zod schema; the object itself is returned unchanged. */
 export function defineCommand<Options extends z.ZodObject>(command: Command<Options>): Command<Options> {

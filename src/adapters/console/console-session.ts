@@ -1,17 +1,17 @@
 // One line in, what the room shows out: handles "/as", parses the slash grammar, runs the command and
 // renders its reply. No I/O, so tests (and the fuzz test) drive it directly.
-import type { Command, CommandContext, Reply } from '../../commands/command.ts';
+import type { Command, CommandContext, FileBlock, Reply } from '../../commands/command.ts';
 import { privateReply, text } from '../../commands/command.ts';
 import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
+import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import { isUserError } from '../../story/errors.ts';
 import type { NarrationOptions } from '../../story/narrator.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { Actor, RoomRef } from '../../story/types.ts';
+import { formatBytes } from './format-bytes.ts';
 import { parseAsPrefix } from './parse-as-prefix.ts';
-import { parseCommandText } from './parse-command-text.ts';
-import { quoteHint } from './quote-hint.ts';
 import { renderReply } from './render-reply.ts';
 
 export interface ConsoleSessionOptions {
@@ -22,6 +22,8 @@ export interface ConsoleSessionOptions {
   /** The person at the keyboard. */
   user: Actor;
   now: () => number;
+  /** Keeps a file a reply carries and says where; without it the reply only names the file. */
+  saveFile?: ((file: FileBlock) => Promise<string>) | undefined;
 }
 
 export const CONSOLE_HELP = [
@@ -76,6 +78,31 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
     }
   }
 
+  /** Files in a reply are written to disk and shown as where they went. */
+  async function saveFiles(reply: Reply): Promise<Reply> {
+    const { saveFile } = options;
+    if (!saveFile || !reply.blocks.some((block) => block.type === 'file')) return reply;
+    const blocks = [];
+    for (const block of reply.blocks) {
+      if (block.type !== 'file') {
+        blocks.push(block);
+        continue;
+      }
+      try {
+        blocks.push(
+          text(`Saved ${block.name} (${formatBytes(block.bytes.length)}) to ${await saveFile(block)}`),
+        );
+      } catch (error) {
+        logger.warn({ err: error, file: block.name }, 'could not save a file');
+        const code = (error as NodeJS.ErrnoException).code;
+        blocks.push(
+          text(`Could not save ${block.name}${code ? ` (${code})` : ''}; nothing else was affected.`),
+        );
+      }
+    }
+    return { ...reply, blocks };
+  }
+
   return {
     user,
 
@@ -92,7 +119,7 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
       }
       const actor = as.kind === 'as' ? actorFor(as.name, as.role) : user;
       try {
-        const reply = await execute(as.kind === 'as' ? as.rest : line, actor, stream);
+        const reply = await saveFiles(await execute(as.kind === 'as' ? as.rest : line, actor, stream));
         return renderReply(reply, { viewer, now: now() });
       } catch (error) {
         // Only a bug gets here (execute turns command failures into replies); the room carries on.

@@ -1,3 +1,3 @@
-// The console adapter: the local story room, and the slash-grammar parser other adapters reuse.
-export { type ParsedCommandText, parseCommandText } from './parse-command-text.ts';
+// The console adapter: the local story room. (The slash grammar it reads is the commands' own, in
+// src/commands/text/, shared with Slack.)
 export { type ConsoleRoomOptions, runConsoleRoom } from './run-console-room.ts';

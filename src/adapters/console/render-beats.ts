@@ -1,5 +1,6 @@
-// Beats as a screenplay reads in a terminal: scene headings flush left, CHARACTER names centred-ish,
+// Beats as a screenplay reads in a terminal (the elements come from src/screenplay): scene headings flush left, CHARACTER names centred-ish,
 // (parentheticals) and dialogue indented, action full width, transitions to the right, and who wrote it.
+import { beatElements, type ScreenplayElement } from '../../screenplay/elements.ts';
 import type { Beat, Scene } from '../../story/types.ts';
 import { alignRight, indent, wrap } from './wrap.ts';
 
@@ -25,37 +26,28 @@ function attribution(beat: Beat): string | undefined {
 }
 
 export function renderBeat(beat: Beat, scenes: Record<string, Scene> = {}): string[] {
-  const lines: string[] = [];
-  switch (beat.kind) {
-    case 'scene': {
-      lines.push(...wrap(beat.text.toUpperCase(), PAGE_WIDTH));
-      const description = beat.sceneId ? scenes[beat.sceneId]?.description : undefined;
-      if (description) lines.push('', ...wrap(description, PAGE_WIDTH));
-      break;
-    }
-    case 'dialogue': {
-      lines.push(
-        ...indent(
-          wrap((beat.character ?? '').toUpperCase(), PAGE_WIDTH - CHARACTER_INDENT),
-          CHARACTER_INDENT,
-        ),
-      );
-      const parenthetical = beat.parenthetical?.replace(/^\(+|\)+$/g, '').trim();
-      if (parenthetical) {
-        lines.push(...indent(wrap(`(${parenthetical})`, DIALOGUE_WIDTH - 5), PARENTHETICAL_INDENT));
-      }
-      lines.push(...indent(wrap(beat.text, DIALOGUE_WIDTH), DIALOGUE_INDENT));
-      break;
-    }
-    case 'transition':
-      lines.push(...wrap(beat.text.toUpperCase(), PAGE_WIDTH).map((line) => alignRight(line, PAGE_WIDTH)));
-      break;
-    default:
-      lines.push(...wrap(beat.text, PAGE_WIDTH));
-  }
+  const lines = beatElements(beat, scenes).flatMap(renderElement);
   const by = attribution(beat);
   if (by) lines.push(...wrap(by, PAGE_WIDTH).map((line) => alignRight(line, PAGE_WIDTH)));
   return lines;
+}
+
+function renderElement(element: ScreenplayElement): string[] {
+  switch (element.type) {
+    case 'scene-heading':
+    case 'action':
+      return wrap(element.text, PAGE_WIDTH);
+    case 'scene-description':
+      return ['', ...wrap(element.text, PAGE_WIDTH)];
+    case 'character':
+      return indent(wrap(element.text, PAGE_WIDTH - CHARACTER_INDENT), CHARACTER_INDENT);
+    case 'parenthetical':
+      return indent(wrap(`(${element.text})`, DIALOGUE_WIDTH - 5), PARENTHETICAL_INDENT);
+    case 'dialogue':
+      return indent(wrap(element.text, DIALOGUE_WIDTH), DIALOGUE_INDENT);
+    case 'transition':
+      return wrap(element.text, PAGE_WIDTH).map((line) => alignRight(line, PAGE_WIDTH));
+  }
 }
 
 export function renderBeats(beats: readonly Beat[], scenes?: Record<string, Scene>): string[] {

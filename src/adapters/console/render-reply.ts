@@ -1,5 +1,6 @@
 // A command's reply as terminal text: blocks separated by blank lines, private replies marked as such.
 import type { Block, Reply } from '../../commands/command.ts';
+import { formatBytes } from './format-bytes.ts';
 import { renderBeats } from './render-beats.ts';
 import { renderVote } from './render-vote.ts';
 import { printable } from './wrap.ts';
@@ -25,6 +26,8 @@ function renderBlock(block: Block, now: number): string[] {
       );
       return block.title ? [block.title, ...fields] : fields;
     }
+    case 'file':
+      return [`File: ${block.name} (${formatBytes(block.bytes.length)})`];
   }
 }
 

@@ -3,7 +3,7 @@
 import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Command } from '../../commands/command.ts';
+import type { Command, FileBlock } from '../../commands/command.ts';
 import { GENERIC_ERROR } from '../../commands/run-command.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
@@ -12,6 +12,7 @@ import { roomIdOf } from '../../story/room-id.ts';
 import type { Actor, RoomRef } from '../../story/types.ts';
 import { createConsoleSession, isIgnorable } from './console-session.ts';
 import { renderChange } from './render-change.ts';
+import { saveFile as saveFileIn } from './save-file.ts';
 import { printable } from './wrap.ts';
 
 export interface ConsoleRoomOptions {
@@ -26,6 +27,8 @@ export interface ConsoleRoomOptions {
   channel?: string | undefined;
   /** Name of the person at the keyboard (a moderator); default the OS user name, or "you". */
   user?: string | undefined;
+  /** Where files that replies carry (exports) are written; default ./exports. */
+  exportsDir?: string | undefined;
   /** Current time, for "closes in 30s"; default Date.now. */
   now?: (() => number) | undefined;
 }
@@ -52,7 +55,9 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
   const room: RoomRef = { platform: 'console', workspaceId: 'local', channelId: options.channel ?? 'local' };
   const name = options.user ?? localUserName();
   const user: Actor = { id: `local:${name.toLowerCase()}`, name, role: 'moderator' };
-  const session = createConsoleSession({ engine, commands, logger, room, user, now });
+  const exportsDir = options.exportsDir ?? 'exports';
+  const saveFile = (file: FileBlock) => saveFileIn(exportsDir, file);
+  const session = createConsoleSession({ engine, commands, logger, room, user, now, saveFile });
 
   let outputBroken = false;
   const onOutputError = (error: unknown) => {

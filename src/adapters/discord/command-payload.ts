@@ -15,9 +15,10 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command } from '../../commands/command.ts';
+import { groupText } from '../../commands/command-localizations.ts';
 import { describeOptions, type OptionSpec } from '../../commands/describe-options.ts';
-import { discordLocalizations, groupText, nameLocalizations } from './command-localizations.ts';
-import { zhCnOptionText } from './option-localizations.ts';
+import { zhCnOptionText } from '../../commands/option-localizations.ts';
+import { discordLocalizations, nameLocalizations } from './command-localizations.ts';
 
 /** Members who may see moderator-only commands by default; server admins can change it per command. */
 export const MODERATOR_PERMISSIONS = String(PermissionFlagsBits.ManageMessages);

@@ -1,6 +1,8 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createConsoleSession } from '../../../src/adapters/console/console-session.ts';
+import { defineCommand, type FileBlock, file, publicReply, text } from '../../../src/commands/command.ts';
 import { commands } from '../../../src/commands/index.ts';
 import { createOfflineNarrator } from '../../../src/llm/offline-narrator.ts';
 import { createKeyvEventStore } from '../../../src/store/keyv-event-store.ts';
@@ -64,5 +66,62 @@ describe('the console session, given lines people get wrong', () => {
       '(only you see this)\nTo leave the room, type /quit (or /exit) on its own, with nothing after it.';
     expect(await local.run('/quit extra')).toBe(answer);
     expect(await local.run('/exit now')).toBe(answer);
+  });
+});
+
+describe('the console session, given a reply that carries a file', () => {
+  const exportCommand = defineCommand({
+    name: 'export',
+    description: 'test export',
+    options: z.object({}),
+    access: 'everyone',
+    execute: async () =>
+      publicReply(
+        text('Here it is.'),
+        file('The Heist.fountain', 'text/plain', Buffer.from('Title: The Heist')),
+      ),
+  });
+
+  async function fileSession(saveFile?: (block: FileBlock) => Promise<string>) {
+    const clock = createFakeClock();
+    const logger = createRecordingLogger();
+    const engine = createStoryEngine({
+      store: createKeyvEventStore(new Keyv()),
+      narrator: createOfflineNarrator(),
+      clock,
+      logger,
+    });
+    const room = { platform: 'console', workspaceId: 'local', channelId: 'files' } as const;
+    const user = { id: 'local:mo', name: 'Mo', role: 'moderator' } as const;
+    return createConsoleSession({
+      engine,
+      commands: [exportCommand],
+      logger,
+      room,
+      user,
+      now: clock.now,
+      saveFile,
+    });
+  }
+
+  it('saves the file and says where it went', async () => {
+    const saved: FileBlock[] = [];
+    const local = await fileSession(async (block) => {
+      saved.push(block);
+      return `exports/${block.name}`;
+    });
+    expect(await local.run('/export')).toBe(
+      'Here it is.\n\nSaved The-Heist.fountain (16 bytes) to exports/The-Heist.fountain',
+    );
+    expect(saved.map((block) => Buffer.from(block.bytes).toString())).toEqual(['Title: The Heist']);
+  });
+
+  it('says plainly when the file could not be saved', async () => {
+    const local = await fileSession(async () => {
+      throw Object.assign(new Error('no room'), { code: 'ENOSPC' });
+    });
+    expect(await local.run('/export')).toBe(
+      'Here it is.\n\nCould not save The-Heist.fountain (ENOSPC); nothing else was affected.',
+    );
   });
 });

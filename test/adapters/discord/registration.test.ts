@@ -9,11 +9,11 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildCommandPayload } from '../../../src/adapters/discord/command-payload.ts';
-import { ZH_CN_OPTION_OVERRIDES, ZH_CN_OPTIONS } from '../../../src/adapters/discord/option-localizations.ts';
 import { registerCommands } from '../../../src/adapters/discord/register-commands.ts';
 import { type Command, defineCommand, privateReply } from '../../../src/commands/command.ts';
 import { describeOptions } from '../../../src/commands/describe-options.ts';
 import { commands } from '../../../src/commands/index.ts';
+import { ZH_CN_OPTION_OVERRIDES, ZH_CN_OPTIONS } from '../../../src/commands/option-localizations.ts';
 import { choiceOption, durationOption, textOption } from '../../../src/commands/option-schemas.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { APP_ID, CHANNEL_ID, GUILD_ID } from '../../helpers/discord-payloads.ts';

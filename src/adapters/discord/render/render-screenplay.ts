@@ -1,5 +1,7 @@
-// Beats as a screenplay reads in Discord markdown: a bold scene heading, dialogue set off as a quote under
-// the CHARACTER's name with its (parenthetical), action as plain paragraphs, transitions in capitals.
+// Beats as a screenplay reads in Discord markdown (the elements come from src/screenplay): a bold scene
+// heading, dialogue set off as a quote under the CHARACTER's name with its (parenthetical), action as plain
+// paragraphs, transitions in capitals.
+import { beatElements, parentheticalText, type ScreenplayElement } from '../../../screenplay/elements.ts';
 import type { Beat, Scene } from '../../../story/types.ts';
 import { escapeText } from './escape-text.ts';
 
@@ -8,39 +10,40 @@ export function renderBeats(beats: readonly Beat[], scenes: Record<string, Scene
 }
 
 export function renderBeat(beat: Beat, scenes: Record<string, Scene> = {}): string {
-  switch (beat.kind) {
-    case 'scene': {
-      const scene = beat.sceneId ? scenes[beat.sceneId] : undefined;
-      const heading = `**${escapeText((scene?.heading ?? beat.text).toUpperCase())}**`;
-      return scene?.description ? `${heading}\n*${escapeText(scene.description)}*` : heading;
-    }
-    case 'dialogue': {
-      const lines = [`**${escapeText((beat.character ?? '').toUpperCase())}**`];
-      const parenthetical = parentheticalLine(beat);
-      if (parenthetical) lines.push(parenthetical);
-      lines.push(...paragraphLines(beat.text));
-      return lines.map((line) => `> ${line}`).join('\n');
-    }
+  const elements = beatElements(beat, scenes);
+  if (beat.kind !== 'dialogue') return elements.map(renderElement).join('\n');
+  // Dialogue is set off as one quote: blank lines would end it, so paragraphs become single line breaks.
+  return elements
+    .flatMap((element) =>
+      element.type === 'dialogue' ? paragraphLines(element.text) : [renderElement(element)],
+    )
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+function renderElement(element: ScreenplayElement): string {
+  switch (element.type) {
+    case 'scene-heading':
+    case 'character':
     case 'transition':
-      return `**${escapeText(beat.text.toUpperCase())}**`;
+      return `**${escapeText(element.text)}**`;
+    case 'scene-description':
+      return `*${escapeText(element.text)}*`;
+    case 'parenthetical':
+      return `*(${escapeText(element.text)})*`;
+    case 'dialogue':
     case 'action':
-      return escapeText(beat.text.trim());
+      return escapeText(element.text.trim());
   }
 }
 
 /** A line of dialogue as its character's own message (character voices): the author shows the name. */
 export function renderSpokenLine(beat: Beat): string {
-  const parenthetical = parentheticalLine(beat);
+  const parenthetical = parentheticalText(beat.parenthetical);
   const text = escapeText(beat.text.trim());
-  return parenthetical ? `${parenthetical}\n${text}` : text;
+  return parenthetical ? `${renderElement({ type: 'parenthetical', text: parenthetical })}\n${text}` : text;
 }
 
-function parentheticalLine(beat: Beat): string | undefined {
-  const parenthetical = beat.parenthetical?.trim().replace(/^\(+|\)+$/g, '');
-  return parenthetical ? `*(${escapeText(parenthetical)})*` : undefined;
-}
-
-/** Dialogue stays inside one quote: blank lines would end it, so paragraphs become single line breaks. */
 function paragraphLines(text: string): string[] {
   return text
     .split('\n')

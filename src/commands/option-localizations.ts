@@ -1,5 +1,6 @@
-// Chinese (Simplified) names and descriptions for command options and their choices. Discord only displays
-// them: interactions still carry the English option names and choice values, so reading options is unchanged.
+// Chinese (Simplified) names and descriptions for command options and their choices, beside the commands so
+// every platform can read them. Discord only displays them: interactions still carry the English option
+// names and choice values, so reading options is unchanged.
 
 export interface OptionText {
   /** What Discord shows instead of the option name: no spaces, 1-32 characters, unique within a command. */

@@ -1,6 +1,6 @@
 // Words typed without quotes fill one option each, so "/scene new EXT. ROOF - DAY A windy roof" reads the
 // heading as just "EXT.". When the room then refuses that option, say how the line was read and how to quote it.
-import type { Command } from '../../commands/command.ts';
+import type { Command } from '../command.ts';
 import type { PositionalOption } from './parse-command-text.ts';
 
 /** Refusals (by UserError code) that are about one option, and which option that is. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseCommandText } from '../../../src/adapters/console/parse-command-text.ts';
 import { defineCommand, privateReply } from '../../../src/commands/command.ts';
 import { commands } from '../../../src/commands/index.ts';
+import { parseCommandText } from '../../../src/commands/text/parse-command-text.ts';
 
 function parse(line: string) {
   const parsed = parseCommandText(line, commands);

@@ -1,8 +1,8 @@
 // Parses one line of the slash grammar people type in the terminal (and in Slack):
 //   /scene start title:"The Heist" genre:noir      /say Alice Hello there      /vote open "Go left" "Go right"
 // Platform-neutral: it knows commands and their options, nothing about the console.
-import type { Command } from '../../commands/command.ts';
-import { describeOptions } from '../../commands/describe-options.ts';
+import type { Command } from '../command.ts';
+import { describeOptions } from '../describe-options.ts';
 import { closest, editDistance, typoLimit } from './closest.ts';
 import { type Token, tokenize } from './tokenize.ts';
 
