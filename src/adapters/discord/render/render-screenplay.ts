@@ -15,7 +15,7 @@ export function renderBeat(beat: Beat, scenes: Record<string, Scene> = {}): stri
       return scene?.description ? `${heading}\n*${escapeText(scene.description)}*` : heading;
     }
     case 'dialogue': {
-      const lines = [`**${escapeText((beat.character ?? '').toUpperCase())}**`];
+      const lines = [`**${escapeText(oneLine(beat.character ?? '').toUpperCase())}**`];
       const parenthetical = parentheticalLine(beat);
       if (parenthetical) lines.push(parenthetical);
       lines.push(...paragraphLines(beat.text));
@@ -36,14 +36,17 @@ export function renderSpokenLine(beat: Beat): string {
 }
 
 function parentheticalLine(beat: Beat): string | undefined {
-  const parenthetical = beat.parenthetical?.trim().replace(/^\(+|\)+$/g, '');
+  const parenthetical = oneLine(beat.parenthetical ?? '').replace(/^\(+|\)+$/g, '');
   return parenthetical ? `*(${escapeText(parenthetical)})*` : undefined;
 }
+
+/** A name or parenthetical on one line: a line break inside it would end the quote. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Dialogue stays inside one quote: blank lines would end it, so paragraphs become single line breaks. */
 function paragraphLines(text: string): string[] {
   return text
-    .split('\n')
+    .split(/\r\n?|\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
     .map(escapeText);
