@@ -116,8 +116,8 @@ export const hostileBeat = (options: { maxLength?: number } = {}): fc.Arbitrary<
       id: fc.constant('b1'),
       parentId: fc.constant(null),
       kind: fc.constantFrom<BeatKind>('scene', 'action', 'dialogue', 'transition'),
-      character: hostileLine({ maxLength: 40 }),
-      parenthetical: hostileLine({ maxLength: 100 }),
+      character: fc.oneof(hostileLine({ maxLength: 40 }), hostileText({ maxLength: 40 })),
+      parenthetical: fc.oneof(hostileLine({ maxLength: 100 }), hostileText({ maxLength: 100 })),
       text: hostileText(options),
       author,
       at: fc.constant('2026-01-01T00:00:00.000Z'),
@@ -155,3 +155,10 @@ export const hostileVote = (): fc.Arbitrary<Vote> =>
         result: status === 'closed' ? { winner, tally, reason } : undefined,
       };
     });
+
+/** Markdown escaping undone: every backslash pair stands for the character after the backslash. */
+export const unescapeMarkdown = (text: string) => text.replace(/\\([\s\S])/g, '$1');
+
+/** True when the text is valid UTF-16, or when it was not valid to begin with (nothing to blame on us). */
+export const noSurrogateSplit = (output: string, ...inputs: string[]) =>
+  output.isWellFormed() || inputs.some((input) => !input.isWellFormed());
