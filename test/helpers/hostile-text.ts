@@ -162,3 +162,10 @@ export const unescapeMarkdown = (text: string) => text.replace(/\\([\s\S])/g, '$
 /** True when the text is valid UTF-16, or when it was not valid to begin with (nothing to blame on us). */
 export const noSurrogateSplit = (output: string, ...inputs: string[]) =>
   output.isWellFormed() || inputs.some((input) => !input.isWellFormed());
+
+/** Every string inside a value (for noSurrogateSplit's inputs). */
+export function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
