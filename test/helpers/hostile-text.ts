@@ -161,7 +161,10 @@ export const unescapeMarkdown = (text: string) => text.replace(/\\([\s\S])/g, '$
 
 /** True when the text is valid UTF-16, or when it was not valid to begin with (nothing to blame on us). */
 export const noSurrogateSplit = (output: string, ...inputs: string[]) =>
-  output.isWellFormed() || inputs.some((input) => !input.isWellFormed());
+  wellFormed(output) || inputs.some((input) => !wellFormed(input));
+
+/** No lone surrogate (String.prototype.isWellFormed, which the project's TypeScript lib does not declare). */
+const wellFormed = (text: string) => !/\p{Cs}/u.test(text);
 
 /** Every string inside a value (for noSurrogateSplit's inputs). */
 export function stringsIn(value: unknown): string[] {

@@ -23,9 +23,9 @@ describe('terminal layout on hostile text', () => {
     fc.assert(
       fc.property(fc.array(hostileText({ maxLength: 100 })), fc.nat(40), (lines, spaces) => {
         const indented = indent(lines, spaces);
-        indented.forEach((line, i) =>
-          expect(line.trimStart().endsWith((lines[i] as string).trimStart())).toBe(true),
-        );
+        for (const [i, line] of indented.entries()) {
+          expect(line.trimStart().endsWith((lines[i] as string).trimStart())).toBe(true);
+        }
         for (const line of lines) expect(alignRight(line, 60).endsWith(line)).toBe(true);
       }),
       { numRuns: RUNS },

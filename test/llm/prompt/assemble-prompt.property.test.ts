@@ -39,7 +39,8 @@ describe('the prompt from hostile material', () => {
         fc.constantFrom(4096, 8192, 32_768),
         (beats, cast, direction, contextTokens) => {
           const builder = roomBuilder();
-          cast.forEach(([name, description], i) => addCharacter(builder, `${name}${i}`, description));
+          for (const [i, [name, description]] of cast.entries())
+            addCharacter(builder, `${name}${i}`, description);
           for (const text of beats) builder.beat(text);
           const room = builder.room;
           const budget = { contextTokens, maxReplyTokens: 512 };

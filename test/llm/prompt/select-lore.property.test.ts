@@ -28,7 +28,7 @@ describe('lore selection on hostile text', () => {
         hostileText({ maxLength: 1000 }),
         (beats, names, direction) => {
           const builder = roomBuilder();
-          names.forEach((name, i) => addCharacter(builder, `${name}${i}`, 'someone'));
+          for (const [i, name] of names.entries()) addCharacter(builder, `${name}${i}`, 'someone');
           for (const text of beats) builder.beat(text);
           const room = builder.room;
           const path = canonicalPath(room);
