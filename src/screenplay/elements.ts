@@ -29,7 +29,7 @@ export function beatElements(beat: Beat, scenes: Readonly<Record<string, Scene>>
     }
     case 'dialogue': {
       const elements: ScreenplayElement[] = [
-        { type: 'character', text: (beat.character ?? '').toUpperCase() },
+        { type: 'character', text: oneLine(beat.character ?? '').toUpperCase() },
       ];
       const parenthetical = parentheticalText(beat.parenthetical);
       if (parenthetical) elements.push({ type: 'parenthetical', text: parenthetical });
@@ -45,9 +45,11 @@ export function beatElements(beat: Beat, scenes: Readonly<Record<string, Scene>>
 
 /** An acting note as stored may carry its own parentheses ("(quietly)"); the page adds them once. */
 export function parentheticalText(note: string | undefined): string | undefined {
-  const text = note
-    ?.trim()
+  const text = oneLine(note ?? '')
     .replace(/^\(+|\)+$/g, '')
     .trim();
   return text || undefined;
 }
+
+/** A cue or an acting note stands on one line: a line break inside it would end it (or a Discord quote). */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

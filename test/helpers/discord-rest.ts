@@ -48,7 +48,15 @@ export interface FakeDiscordRest {
   stop(): void;
 }
 
-export function fakeDiscordRest(options: { channelId: string; applicationId?: string }): FakeDiscordRest {
+export function fakeDiscordRest(options: {
+  channelId: string;
+  applicationId?: string;
+  /**
+   * Answer each request in a later macrotask, as a real network does. Without it nock answers within the
+   * request's own microtasks, so a whole interaction runs as one task (which event-loop delay would measure).
+   */
+  answerLater?: boolean;
+}): FakeDiscordRest {
   const calls: RecordedCall[] = [];
   const failures: Failure[] = [];
   const originals = new Map<string, string>();
@@ -152,6 +160,7 @@ export function fakeDiscordRest(options: { channelId: string; applicationId?: st
   for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
     // nock 15 hands the reply function the fetch Request (one parameter: two would mean callback style).
     scope.intercept(/^\/api\/v10\//, method).reply(async (request: Request) => {
+      if (options.answerLater) await new Promise((resolve) => setImmediate(resolve));
       const url = new URL(request.url);
       const call: RecordedCall = {
         method,

@@ -9,7 +9,14 @@ import type { Beat, RoomState } from '../../story/types.ts';
 import { DEFAULT_MEMORY, type MemoryOptions, planMemory } from './memory-plan.ts';
 import { renderBeat, renderBeats } from './render-beats.ts';
 import { mentionedCharacters, rankEarlierBeats } from './select-lore.ts';
-import { MATERIAL_CLOSE, MATERIAL_MAX, MATERIAL_OPEN, material, materialBody } from './story-material.ts';
+import {
+  MATERIAL_CLOSE,
+  MATERIAL_MAX,
+  MATERIAL_OPEN,
+  material,
+  materialBody,
+  wholeEnd,
+} from './story-material.ts';
 import { systemPrompt } from './system-prompt.ts';
 import { estimateMessagesTokens, estimateTokens } from './token-estimate.ts';
 
@@ -73,9 +80,14 @@ export function capToTokens(text: string, max: number, keep: 'start' | 'end' = '
     if (estimateTokens(piece) + 1 <= max) lo = mid;
     else hi = mid - 1;
   }
+  // Never half a surrogate pair at the cut (see wholeEnd).
+  if (keep === 'start') lo = wholeEnd(text, lo);
+  else if (lo > 0 && isLowSurrogate(text.charCodeAt(text.length - lo))) lo--;
   if (lo === 0) return '';
   return keep === 'start' ? `${text.slice(0, lo)}…` : `…${text.slice(text.length - lo)}`;
 }
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 const fence = (body: string) => `${MATERIAL_OPEN}\n${body}\n${MATERIAL_CLOSE}`;
 

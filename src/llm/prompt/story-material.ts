@@ -24,7 +24,17 @@ function defuse(text: string): string {
 
 export function capText(text: string, max: number): string {
   const clean = text.replace(/\r\n?/g, '\n').trim();
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+  if (clean.length <= max) return clean;
+  return `${clean.slice(0, wholeEnd(clean, max - 1)).trimEnd()}…`;
+}
+
+/**
+ * `end`, or one less when the cut would leave half a surrogate pair (an emoji) behind: a lone surrogate is
+ * not valid UTF-8, and servers refuse or mangle the request.
+ */
+export function wholeEnd(text: string, end: number): number {
+  const code = text.charCodeAt(end - 1);
+  return end > 0 && code >= 0xd800 && code <= 0xdbff ? end - 1 : end;
 }
 
 /** User text, capped and fenced. */

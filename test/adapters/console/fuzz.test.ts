@@ -1,6 +1,8 @@
 // Thousands of random and hostile lines through the parser, then through the console session and the room
 // with the offline narrator and an in-memory store. Seeded: a failure replays exactly with the same SEED.
 import { Readable, Writable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
+import fc from 'fast-check';
 import Keyv from 'keyv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConsoleSession, isIgnorable } from '../../../src/adapters/console/console-session.ts';
@@ -15,12 +17,28 @@ import { createStoryEngine } from '../../../src/story/engine.ts';
 import type { Actor, RoomRef } from '../../../src/story/types.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
 import { hostileLine, OPENING_LINES } from '../../helpers/hostile-command-lines.ts';
+import { hostileLine as hostileTextLine } from '../../helpers/hostile-text.ts';
 import { createRecordingLogger } from '../../helpers/recording-logger.ts';
-import { seededRandom } from '../../helpers/seeded-random.ts';
+import { type Random, seededRandom } from '../../helpers/seeded-random.ts';
+import { startStallRecorder } from '../../helpers/stall-recorder.ts';
 
 const SEED = 20260101;
 const LINES = 5000;
 const CONTROL_EXCEPT_NEWLINE = /(?!\n)\p{Cc}/u;
+
+/** Long hostile text (10,000-character runs, CJK, emoji, markdown) in the commands that take free text. */
+function textLines(random: Random, count: number): string[] {
+  const texts = fc.sample(hostileTextLine({ maxLength: 4000 }), { numRuns: count, seed: SEED });
+  const commands = [
+    '/say Alice ',
+    '/action ',
+    '/scene continue ',
+    '/character add Zed ',
+    '/canon add ',
+    '/line Bob ',
+  ];
+  return texts.map((text) => `${random.pick(commands)}${text}`);
+}
 
 const room: RoomRef = { platform: 'console', workspaceId: 'local', channelId: 'fuzz' };
 const user: Actor = { id: 'local:mo', name: 'mo', role: 'moderator' };
@@ -65,17 +83,23 @@ describe('the slash-grammar parser under fuzz', () => {
 });
 
 describe('the console session under fuzz', () => {
-  it(`answers each of ${LINES} hostile lines with a message and never with the unexpected-error one`, async () => {
+  it(`answers each of ${LINES} hostile lines with a message, never the unexpected-error one, and never stalls the event loop`, async () => {
     const { clock, logger, engine } = setup();
     const session = createConsoleSession({ engine, commands, logger, room, user, now: clock.now });
     const notices: string[] = [];
     engine.subscribe((change) => notices.push(...renderChange(change, clock.now())));
     const random = seededRandom(SEED + 1);
     const lines = [...OPENING_LINES];
-    while (lines.length < LINES) lines.push(hostileLine(random, commands));
+    const texts = textLines(random, LINES / 5);
+    while (lines.length < LINES)
+      lines.push(random.chance(0.2) ? (texts.pop() ?? '') : hostileLine(random, commands));
+    const stalls = startStallRecorder();
 
     for (const [index, line] of lines.entries()) {
       const shown = await session.run(line);
+      // Typed lines arrive one macrotask each (readline): let the event loop turn between them.
+      await setImmediate();
+      stalls.record(line.slice(0, 200));
       if (isIgnorable(line)) {
         expect(shown, line).toBeUndefined();
       } else {
@@ -87,9 +111,16 @@ describe('the console session under fuzz', () => {
       if (random.chance(0.03)) await clock.advance(random.int(70_000));
     }
     engine.stop();
+    stalls.stop();
 
     expect(logger.errors()).toEqual([]);
     expect(rejections).toEqual([]);
+    console.info(
+      `Terminal fuzz: ${lines.length} lines, worst event-loop delay ${stalls.worstMs.toFixed(1)} ms, ` +
+        `${stalls.worstOwnMs.toFixed(1)} ms with the CPU ours, ${stalls.samples} samples (worst: ${stalls.worstWhat})`,
+    );
+    expect(stalls.samples).toBeGreaterThan(50);
+    expect(stalls.worstOwnMs, stalls.worstWhat).toBeLessThan(100);
     const state = await engine.room(room);
     // The fuzz really reached the engine: a story with beats and at least one vote that closed by itself.
     expect(Object.keys(state.beats).length).toBeGreaterThan(20);

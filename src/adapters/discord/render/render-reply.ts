@@ -8,6 +8,7 @@ import { CONTENT_MAX, EMBED_TOTAL_MAX, type MessageDraft } from './message-draft
 import { renderBeats } from './render-screenplay.ts';
 import { renderVote } from './render-vote.ts';
 import { splitText } from './split-text.ts';
+import { truncate } from './truncate.ts';
 
 const FIELDS_PER_EMBED = 25;
 const TITLE_MAX = 256;
@@ -97,8 +98,4 @@ function fieldEmbeds(title: string | undefined, fields: { name: string; value: s
 export function roomRefOf(roomId: string): RoomRef {
   const [, workspaceId = '', ...channel] = roomId.split(':');
   return { platform: 'discord', workspaceId, channelId: channel.join(':') };
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

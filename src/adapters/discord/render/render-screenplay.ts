@@ -44,9 +44,10 @@ export function renderSpokenLine(beat: Beat): string {
   return parenthetical ? `${renderElement({ type: 'parenthetical', text: parenthetical })}\n${text}` : text;
 }
 
+/** Dialogue stays inside one quote: blank lines would end it, so paragraphs become single line breaks. */
 function paragraphLines(text: string): string[] {
   return text
-    .split('\n')
+    .split(/\r\n?|\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
     .map(escapeText);

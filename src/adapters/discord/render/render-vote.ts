@@ -11,6 +11,7 @@ import { voteOutcome } from '../../../commands/format.ts';
 import type { RoomRef, Vote } from '../../../story/types.ts';
 import { optionLetter, tally } from '../../../story/votes.ts';
 import { escapeText } from './escape-text.ts';
+import { truncate } from './truncate.ts';
 import { voteButtonId } from './vote-button-id.ts';
 
 const LABEL_MAX = 80;
@@ -59,8 +60,4 @@ export function renderVote(vote: Vote, room: RoomRef): RenderedVote {
     disabled: vote.status !== 'open',
   }));
   return { embed, components: [{ type: ComponentType.ActionRow, components: buttons }] };
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
