@@ -1,6 +1,7 @@
 // The shape every command file exports. Commands are platform-neutral: they read options, call the engine
 // and describe the reply; adapters turn the reply into Discord, Slack or terminal output.
 import type { z } from 'zod';
+import type { Message } from '../i18n/message.ts';
 import type { StoryEngine } from '../story/engine.ts';
 import type { NarrationOptions } from '../story/narrator.ts';
 import type { Actor, Beat, RoomRef, Scene, Vote } from '../story/types.ts';
@@ -16,12 +17,21 @@ export interface CommandContext {
   commands: readonly Command[];
 }
 
-/** A piece of a reply. Text from people and the model is raw here; adapters escape it for their platform. */
-export type Block =
-  | { type: 'text'; text: string }
+/**
+ * What a reply says: a catalog message (storyroom's own words, shown in the reader's language) or a string
+ * (people's or the model's text, shown as it is).
+ */
+export type Text = string | Message;
+
+/**
+ * A piece of a reply. Text from people and the model is raw here; adapters translate messages for their
+ * reader (`ShownReply`) and escape everything for their platform.
+ */
+export type Block<T extends Text = Text> =
+  | { type: 'text'; text: T }
   | { type: 'beats'; beats: Beat[]; scenes?: Record<string, Scene> | undefined }
   | { type: 'vote'; vote: Vote; roomId: string }
-  | { type: 'fields'; title?: string | undefined; fields: { name: string; value: string }[] }
+  | { type: 'fields'; title?: T | undefined; fields: { name: T; value: T }[] }
   | FileBlock;
 
 /** A file the reply carries (an export, a picture): an attachment on Discord, a file under ./exports/ locally. */
@@ -33,11 +43,17 @@ export interface FileBlock {
   bytes: Uint8Array;
 }
 
-export interface Reply {
+export interface Reply<T extends Text = Text> {
   /** Public replies go to the channel; private ones only to the person who ran the command. */
   visibility: 'public' | 'private';
-  blocks: Block[];
+  blocks: Block<T>[];
+  /** The room's language (BCP 47), which a public reply is shown in; set by runCommand. */
+  language?: string | undefined;
 }
+
+/** A reply whose messages were translated for its reader: what renderers take. */
+export type ShownReply = Reply<string>;
+export type ShownBlock = Block<string>;
 
 export interface Command<Options extends z.ZodObject = z.ZodObject> {
   /** The words after the slash, e.g. "scene start" or "line". The first word groups subcommands. */
@@ -65,7 +81,7 @@ export interface Command<Options extends z.ZodObject = z.ZodObject> {
 
 export const publicReply = (...blocks: Block[]): Reply => ({ visibility: 'public', blocks });
 export const privateReply = (...blocks: Block[]): Reply => ({ visibility: 'private', blocks });
-export const text = (value: string): Block => ({ type: 'text', text: value });
+export const text = (value: Text): Block => ({ type: 'text', text: value });
 /** A file block; the name (often built from a story's title) is made safe for every platform and disk. */
 export const file = (name: string, mime: string, bytes: Uint8Array): FileBlock => ({
   type: 'file',

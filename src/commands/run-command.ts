@@ -35,7 +35,9 @@ export async function runCommand(
       `${typeof key === 'string' ? `${key}: ` : ''}${issue?.message ?? 'invalid options'}`,
     );
   }
-  return command.execute(ctx, parsed.data);
+  const reply = await command.execute(ctx, parsed.data);
+  if (reply.visibility === 'private' || reply.language !== undefined) return reply;
+  return { ...reply, language: (await ctx.engine.room(ctx.room)).story?.language };
 }
 
 export function usage(command: Command): string {
@@ -49,7 +51,7 @@ export const GENERIC_ERROR = 'Something went wrong on our side. Please try again
 
 /** The reply for a failed command: the message of an expected failure, a generic one for anything else. */
 export function errorReply(error: unknown, logger: Logger, context: Record<string, unknown>): Reply {
-  if (isUserError(error)) return privateReply(text(error.message));
+  if (isUserError(error)) return privateReply(text(error.text));
   logger.error({ ...context, err: error }, 'command failed unexpectedly');
   return privateReply(text(GENERIC_ERROR));
 }

@@ -84,3 +84,11 @@ export function createTranslator(catalog: Catalog = readCatalog()): Translator {
     number: (locale, value) => intlFor(locale).formatNumber(value),
   };
 }
+
+let shared: Translator | undefined;
+
+/** The translator over the catalog shipped with storyroom, read once; immutable, so one serves everyone. */
+export function sharedTranslator(): Translator {
+  shared ??= createTranslator();
+  return shared;
+}

@@ -1,4 +1,16 @@
 // The catalog's keys, typed from the English messages: a key that no English file has is a compile error.
+// One file per area, so work in different areas never edits the same file.
+import type commands from './messages/en/commands.json';
 import type common from './messages/en/common.json';
+import type console from './messages/en/console.json';
+import type discord from './messages/en/discord.json';
+import type llm from './messages/en/llm.json';
+import type story from './messages/en/story.json';
 
-export type MessageKey = keyof typeof common;
+export type MessageKey =
+  | keyof typeof common
+  | keyof typeof story
+  | keyof typeof commands
+  | keyof typeof console
+  | keyof typeof discord
+  | keyof typeof llm;

@@ -1,6 +1,7 @@
 // Canon, critique, character proposals, usage and the background summary, through createStoryEngine.
 import Keyv from 'keyv';
 import { describe, expect, it, vi } from 'vitest';
+import { localizeReply } from '../../src/adapters/shared/localize-reply.ts';
 import canonAdd from '../../src/commands/canon-add.ts';
 import canonList from '../../src/commands/canon-list.ts';
 import type { CommandContext } from '../../src/commands/command.ts';
@@ -79,7 +80,8 @@ describe('critique and usage', () => {
     const before = { ...(await engine.room(room)).usage };
     const reply = await runCommand(critique, ctx, {});
     expect(reply.visibility).toBe('private');
-    const fields = reply.blocks[0]?.type === 'fields' ? reply.blocks[0].fields : [];
+    const critiqueShown = localizeReply(reply, 'en');
+    const fields = critiqueShown.blocks[0]?.type === 'fields' ? critiqueShown.blocks[0].fields : [];
     expect(fields.map((f) => f.name.replace(/\d+\/10/, 'n/10'))).toEqual([
       'Structure: n/10',
       'Pacing: n/10',

@@ -10,6 +10,7 @@ import { isUserError } from '../../story/errors.ts';
 import type { NarrationOptions } from '../../story/narrator.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { Actor, RoomRef } from '../../story/types.ts';
+import { localizeReply } from '../shared/localize-reply.ts';
 import { formatBytes } from './format-bytes.ts';
 import { parseAsPrefix } from './parse-as-prefix.ts';
 import { renderReply } from './render-reply.ts';
@@ -22,6 +23,8 @@ export interface ConsoleSessionOptions {
   /** The person at the keyboard. */
   user: Actor;
   now: () => number;
+  /** The person's language (from LANG, LC_ALL or --lang) for private replies; public ones follow the room. */
+  locale?: string | undefined;
   /** Keeps a file a reply carries and says where; without it the reply only names the file. */
   saveFile?: ((file: FileBlock) => Promise<string>) | undefined;
 }
@@ -103,27 +106,29 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
     return { ...reply, blocks };
   }
 
+  /** The reply in its reader's language, as the terminal shows it. */
+  const show = (reply: Reply, viewer: string) =>
+    renderReply(localizeReply(reply, options.locale), { viewer, now: options.now() });
+
   return {
     user,
 
     /** Runs one line and returns what the room shows, or undefined for a blank line or a # comment. */
     async run(line: string, stream?: NarrationOptions): Promise<string | undefined> {
       if (isIgnorable(line)) return undefined;
-      if (QUIT_WITH_WORDS.test(line.trim()))
-        return renderReply(privateReply(text(QUIT_ALONE)), { viewer: 'you', now: options.now() });
+      if (QUIT_WITH_WORDS.test(line.trim())) return show(privateReply(text(QUIT_ALONE)), 'you');
       const as = parseAsPrefix(line);
       const viewer = as.kind === 'as' ? as.name : 'you';
-      const now = () => options.now();
       if (as.kind === 'error') {
-        return renderReply({ visibility: 'private', blocks: [text(as.message)] }, { viewer, now: now() });
+        return show(privateReply(text(as.message)), viewer);
       }
       const actor = as.kind === 'as' ? actorFor(as.name, as.role) : user;
       try {
         const reply = await saveFiles(await execute(as.kind === 'as' ? as.rest : line, actor, stream));
-        return renderReply(reply, { viewer, now: now() });
+        return show(reply, viewer);
       } catch (error) {
         // Only a bug gets here (execute turns command failures into replies); the room carries on.
-        return renderReply(errorReply(error, logger, { userId: actor.id, roomId }), { viewer, now: now() });
+        return show(errorReply(error, logger, { userId: actor.id, roomId }), viewer);
       }
     },
   };

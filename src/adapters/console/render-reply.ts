@@ -1,5 +1,5 @@
 // A command's reply as terminal text: blocks separated by blank lines, private replies marked as such.
-import type { Block, Reply } from '../../commands/command.ts';
+import type { ShownBlock, ShownReply } from '../../commands/command.ts';
 import { formatBytes } from './format-bytes.ts';
 import { renderBeats } from './render-beats.ts';
 import { renderVote } from './render-vote.ts';
@@ -11,7 +11,7 @@ export interface RenderOptions {
   now: number;
 }
 
-function renderBlock(block: Block, now: number): string[] {
+function renderBlock(block: ShownBlock, now: number): string[] {
   switch (block.type) {
     case 'text':
       return block.text.split('\n');
@@ -31,7 +31,7 @@ function renderBlock(block: Block, now: number): string[] {
   }
 }
 
-export function renderReply(reply: Reply, options: RenderOptions): string {
+export function renderReply(reply: ShownReply, options: RenderOptions): string {
   const body = reply.blocks.map((block) => renderBlock(block, options.now).join('\n')).join('\n\n');
   if (reply.visibility === 'public') return printable(body);
   const marker = options.viewer === 'you' ? '(only you see this)' : `(only ${options.viewer} sees this)`;

@@ -7,6 +7,7 @@ import { commands as allCommands } from '../../commands/index.ts';
 import { errorReply } from '../../commands/run-command.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
+import { localizeReply } from '../shared/localize-reply.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { createCharacterWebhooks } from './character-webhooks.ts';
 import type { DiscordConfig } from './discord-config.ts';
@@ -84,7 +85,9 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
         channelId: interaction.channelId,
       };
       try {
-        const reply = renderReply(errorReply(safeError(error), logger, context));
+        const reply = renderReply(
+          localizeReply(errorReply(safeError(error), logger, context), interaction.locale),
+        );
         await output.showFailure(
           reply,
           interaction.isChatInputCommand() ? failureNotice(interaction) : undefined,

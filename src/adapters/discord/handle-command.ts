@@ -2,10 +2,11 @@
 // the shared command runner, streamed while the narrator writes, then shown as its final reply. Once the
 // command has run its change is stored, so a reply Discord refuses is reported as saved, never as failed.
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
-import type { Command, Reply } from '../../commands/command.ts';
+import type { Command, Reply, ShownReply } from '../../commands/command.ts';
 import { findCommand, runCommand } from '../../commands/run-command.ts';
 import { UserError } from '../../story/errors.ts';
 import type { Actor } from '../../story/types.ts';
+import { localizeReply } from '../shared/localize-reply.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { actorOf, roomOf } from './interaction-context.ts';
 import type { InteractionOutput } from './interaction-output.ts';
@@ -81,7 +82,7 @@ export async function handleCommand(
     await preview?.settle();
   }
   try {
-    await showReply(reply, { interaction, actor, output, deps }, voicing);
+    await showReply(localizeReply(reply, interaction.locale), { interaction, actor, output, deps }, voicing);
   } catch (error) {
     // The change is stored: "try again" would repeat it, and deleting what is shown would hide it.
     await tellSaved(error, command.name, reply, { interaction, output, deps });
@@ -125,7 +126,7 @@ function repliesPrivately(command: Command, options: Record<string, unknown>): b
 }
 
 async function showReply(
-  reply: Reply,
+  reply: ShownReply,
   context: {
     interaction: ChatInputCommandInteraction;
     actor: Actor;

@@ -4,7 +4,7 @@
 // follow-ups. Without Manage Webhooks the reply is shown as usual and a moderator is told once; a line
 // the webhook fails to post is shown as usual too, so the whole text always arrives.
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.js';
-import type { Reply } from '../../commands/command.ts';
+import type { ShownReply } from '../../commands/command.ts';
 import type { Actor, Beat, RoomRef } from '../../story/types.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import type { ChannelWebhook, VoiceTarget, WebhookLookup } from './character-webhooks.ts';
@@ -38,7 +38,7 @@ export async function prepareVoicing(deps: AdapterDeps, room: RoomRef): Promise<
 }
 
 export async function showVoicedReply(
-  reply: Reply,
+  reply: ShownReply,
   voicing: Voicing,
   context: {
     interaction: ChatInputCommandInteraction;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../../src/adapters/console/render-reply.ts';
+import { localizeReply } from '../../../src/adapters/shared/localize-reply.ts';
 import type { Reply } from '../../../src/commands/command.ts';
 import type { Beat, Vote } from '../../../src/story/types.ts';
 
@@ -8,7 +9,7 @@ const at = new Date(NOW).toISOString();
 const narrator = { kind: 'narrator', model: 'offline narrator' } as const;
 const alice = { kind: 'user', id: 'local:alice', name: 'alice' } as const;
 
-const show = (reply: Reply, viewer = 'you') => renderReply(reply, { viewer, now: NOW });
+const show = (reply: Reply, viewer = 'you') => renderReply(localizeReply(reply, 'en'), { viewer, now: NOW });
 const beats = (...list: Beat[]): Reply => ({
   visibility: 'public',
   blocks: [

@@ -2,7 +2,7 @@ import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { roleFor } from '../../../src/adapters/discord/interaction-context.ts';
 import { escapeText } from '../../../src/adapters/discord/render/escape-text.ts';
-import { renderReply } from '../../../src/adapters/discord/render/render-reply.ts';
+import { renderReply as renderShown } from '../../../src/adapters/discord/render/render-reply.ts';
 import { renderBeats } from '../../../src/adapters/discord/render/render-screenplay.ts';
 import { splitText } from '../../../src/adapters/discord/render/split-text.ts';
 import {
@@ -11,7 +11,11 @@ import {
   webhookUsername,
 } from '../../../src/adapters/discord/render/split-voices.ts';
 import { parseVoteButtonId, voteButtonId } from '../../../src/adapters/discord/render/vote-button-id.ts';
-import { publicReply, text } from '../../../src/commands/command.ts';
+import { localizeReply } from '../../../src/adapters/shared/localize-reply.ts';
+import { publicReply, type Reply, text } from '../../../src/commands/command.ts';
+
+const renderReply = (reply: Reply) => renderShown(localizeReply(reply, 'en'));
+
 import type { Beat } from '../../../src/story/types.ts';
 
 const author = { kind: 'user' as const, id: '1', name: 'alice' };

@@ -1,7 +1,7 @@
 // A command's reply as Discord messages: text and beats as content split into 2,000-character messages at
 // paragraph or line breaks, fields and votes as embeds (votes with their buttons) on the last of them.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Block, Reply } from '../../../commands/command.ts';
+import type { ShownBlock, ShownReply } from '../../../commands/command.ts';
 import type { RoomRef } from '../../../story/types.ts';
 import { escapeText } from './escape-text.ts';
 import { CONTENT_MAX, EMBED_TOTAL_MAX, type MessageDraft } from './message-draft.ts';
@@ -19,7 +19,7 @@ const EMBED_BUDGET = EMBED_TOTAL_MAX - TITLE_MAX - 100;
 
 const WRITING = '-# ✍️ writing…';
 
-export function renderReply(reply: Reply): MessageDraft[] {
+export function renderReply(reply: ShownReply): MessageDraft[] {
   const pieces: string[] = [];
   const attachments: Omit<MessageDraft, 'content'>[] = [];
   for (const block of reply.blocks) renderBlock(block, pieces, attachments);
@@ -47,7 +47,7 @@ export function renderPreview(text: string): MessageDraft[] {
   }));
 }
 
-function renderBlock(block: Block, pieces: string[], attachments: Omit<MessageDraft, 'content'>[]) {
+function renderBlock(block: ShownBlock, pieces: string[], attachments: Omit<MessageDraft, 'content'>[]) {
   switch (block.type) {
     case 'text':
       pieces.push(escapeText(block.text));

@@ -1,16 +1,21 @@
 // A reply whose new lines of dialogue are spoken by the characters themselves (character voices): the
 // lines are taken out, in order, between the reply's other parts, and the reply gets a pointer to them.
-import type { Block, Reply } from '../../../commands/command.ts';
+import type { Block, Reply, Text } from '../../../commands/command.ts';
 import type { Beat } from '../../../story/types.ts';
 import { escapeText } from './escape-text.ts';
 import { CONTENT_MAX, type MessageDraft } from './message-draft.ts';
 
-export type VoicedPart = { type: 'blocks'; blocks: Block[] } | { type: 'voice'; beat: Beat };
+export type VoicedPart<T extends Text = Text> =
+  | { type: 'blocks'; blocks: Block<T>[] }
+  | { type: 'voice'; beat: Beat };
 
 /** The reply in order, with each dialogue beat for which `speaks` holds as a part of its own. */
-export function splitVoices(reply: Reply, speaks: (beat: Beat) => boolean): VoicedPart[] {
-  const parts: VoicedPart[] = [];
-  const add = (block: Block) => {
+export function splitVoices<T extends Text>(
+  reply: Reply<T>,
+  speaks: (beat: Beat) => boolean,
+): VoicedPart<T>[] {
+  const parts: VoicedPart<T>[] = [];
+  const add = (block: Block<T>) => {
     const last = parts.at(-1);
     if (last?.type === 'blocks') last.blocks.push(block);
     else parts.push({ type: 'blocks', blocks: [block] });
