@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../../src/adapters/console/render-reply.ts';
-import type { Block } from '../../../src/commands/command.ts';
+import type { ShownBlock } from '../../../src/commands/command.ts';
 import {
   hostileBeat,
   hostileLine,
@@ -12,7 +12,7 @@ import {
 
 const RUNS = 600;
 
-const block: fc.Arbitrary<Block> = fc.oneof(
+const block: fc.Arbitrary<ShownBlock> = fc.oneof(
   hostileText().map((text) => ({ type: 'text' as const, text })),
   fc.array(hostileBeat(), { maxLength: 4 }).map((beats) => ({ type: 'beats' as const, beats })),
   fc.record({

@@ -6,7 +6,7 @@ import {
   EMBED_TOTAL_MAX,
 } from '../../../../src/adapters/discord/render/message-draft.ts';
 import { renderPreview, renderReply } from '../../../../src/adapters/discord/render/render-reply.ts';
-import type { Block } from '../../../../src/commands/command.ts';
+import type { ShownBlock } from '../../../../src/commands/command.ts';
 import {
   hostileBeat,
   hostileLine,
@@ -19,7 +19,7 @@ import {
 
 const RUNS = 400;
 
-const block: fc.Arbitrary<Block> = fc.oneof(
+const block: fc.Arbitrary<ShownBlock> = fc.oneof(
   hostileText().map((text) => ({ type: 'text' as const, text })),
   fc.array(hostileBeat(), { maxLength: 4 }).map((beats) => ({ type: 'beats' as const, beats })),
   fc.record({
