@@ -13,17 +13,22 @@ export function tally(vote: Vote): number[] {
 }
 
 /** The result of a vote closing on its own: quorum first, then most votes, ties to the option listed first. */
-export function decideResult(vote: Vote, reason: 'deadline' | 'moderator'): VoteResult {
+export function decideResult(vote: Vote, reason: 'deadline' | 'closed-early'): VoteResult {
   const counts = tally(vote);
   const total = counts.reduce((sum, count) => sum + count, 0);
   if (vote.quorum !== undefined && total < vote.quorum)
     return { winner: null, tally: counts, reason: 'quorum' };
-  if (total === 0) return { winner: null, tally: counts, reason };
+  return { winner: leaderOf(counts), tally: counts, reason };
+}
+
+/** The option with most votes, ties to the one listed first; null when no vote was cast. */
+export function leaderOf(counts: readonly number[]): number | null {
+  if (counts.every((count) => count === 0)) return null;
   let winner = 0;
   for (let index = 1; index < counts.length; index++) {
     if ((counts[index] ?? 0) > (counts[winner] ?? 0)) winner = index;
   }
-  return { winner, tally: counts, reason };
+  return winner;
 }
 
 export function checkOptions(options: readonly string[]): string[] {
