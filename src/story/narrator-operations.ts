@@ -12,6 +12,7 @@ import { createRoomOperations } from './room-operations.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import {
   authorOf,
+  cleanLabel,
   cleanText,
   requireModerator,
   requireStory,
@@ -82,7 +83,7 @@ export function createNarratorOperations(core: EngineCore) {
         requireStory(room.state);
         requireModerator(actor, 'pin canon facts');
         requireUnlocked(room.state);
-        const text = cleanText(input.text, 'canon fact', CANON_TEXT_MAX);
+        const text = cleanLabel(input.text, 'canon fact', CANON_TEXT_MAX);
         if (room.state.canon.length >= CANON_MAX) {
           throw new UserError(
             'canon.limit',

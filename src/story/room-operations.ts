@@ -6,15 +6,16 @@ import type { LoadedRoom } from './room-registry.ts';
 import {
   authorOf,
   cleanHeading,
+  cleanLabel,
   cleanName,
   cleanText,
   requireCharacter,
+  requireDistinctName,
   requireModerator,
   requireStory,
   requireUnlocked,
   requireWriter,
 } from './rules.ts';
-import { findCharacter } from './tree.ts';
 import type { Actor, Character, ContentRating, RoomRef, RoomSettings } from './types.ts';
 import { checkDuration } from './votes.ts';
 
@@ -88,10 +89,10 @@ export function createRoomOperations(core: EngineCore) {
         requireWriter(room.state, actor);
         const at = new Date(clock.now()).toISOString();
         const story = {
-          title: cleanText(input.title, 'title', 100),
+          title: cleanLabel(input.title, 'title', 100),
           premise: input.premise === undefined ? '' : cleanText(input.premise, 'premise'),
-          genre: input.genre === undefined ? 'drama' : cleanText(input.genre, 'genre', 40),
-          tone: input.tone === undefined ? 'earnest' : cleanText(input.tone, 'tone', 40),
+          genre: input.genre === undefined ? 'drama' : cleanLabel(input.genre, 'genre', 40),
+          tone: input.tone === undefined ? 'earnest' : cleanLabel(input.tone, 'tone', 40),
           language: input.language === undefined ? 'en' : canonicalLanguage(input.language),
           rating: input.rating ?? 'teen',
           startedBy: authorOf(actor),
@@ -126,9 +127,7 @@ export function createRoomOperations(core: EngineCore) {
         requireUnlocked(room.state);
         requireWriter(room.state, actor);
         const name = cleanName(input.name);
-        const existing = findCharacter(room.state, name);
-        if (existing)
-          throw new UserError('character.exists', `There is already a character named ${existing.name}.`);
+        requireDistinctName(room.state, name);
         if (room.state.characters.length >= MAX_CHARACTERS) {
           throw new UserError('character.limit', `A story can have at most ${MAX_CHARACTERS} characters.`);
         }
@@ -158,10 +157,7 @@ export function createRoomOperations(core: EngineCore) {
         const patch: { name?: string; description?: string; voice?: string } = {};
         if (input.newName !== undefined) {
           patch.name = cleanName(input.newName);
-          const clash = findCharacter(room.state, patch.name);
-          if (clash && clash !== character) {
-            throw new UserError('character.exists', `There is already a character named ${clash.name}.`);
-          }
+          requireDistinctName(room.state, patch.name, character);
         }
         if (input.description !== undefined) patch.description = cleanText(input.description, 'description');
         if (input.voice !== undefined) patch.voice = cleanText(input.voice, 'voice', 200);

@@ -1,5 +1,6 @@
 // Vote rules that need no I/O: counting, deciding the winner, checking options and durations.
 import { UserError } from './errors.ts';
+import { foldKey, normalizeLabel, onlyInvisible } from './normalize-text.ts';
 import type { Vote, VoteResult } from './types.ts';
 
 export const VOTE_MIN_MS = 10_000;
@@ -32,7 +33,17 @@ export function leaderOf(counts: readonly number[]): number | null {
 }
 
 export function checkOptions(options: readonly string[]): string[] {
-  const cleaned = options.map((option) => option.trim()).filter((option) => option.length > 0);
+  const cleaned: string[] = [];
+  for (const [index, option] of options.entries()) {
+    const label = normalizeLabel(option);
+    if (onlyInvisible(option, label)) {
+      throw new UserError(
+        'vote.options',
+        `Option ${index + 1} has only invisible or direction-control characters. Type it with visible letters.`,
+      );
+    }
+    if (label.length > 0) cleaned.push(label);
+  }
   if (cleaned.length < 2 || cleaned.length > 5) {
     throw new UserError('vote.options', `A vote needs 2 to 5 options; you gave ${cleaned.length}.`);
   }
@@ -45,7 +56,7 @@ export function checkOptions(options: readonly string[]): string[] {
   }
   const seen = new Set<string>();
   for (const option of cleaned) {
-    const key = option.toLowerCase();
+    const key = foldKey(option);
     if (seen.has(key)) throw new UserError('vote.options', `The option "${option}" is listed twice.`);
     seen.add(key);
   }
