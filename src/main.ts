@@ -64,7 +64,7 @@ async function main(): Promise<number> {
       });
     }
   } finally {
-    engine.stop();
+    await engine.stop();
     await store.close();
   }
   return 0;

@@ -59,9 +59,14 @@ export function createStoryEngine(deps: EngineDeps) {
   const votes = createVoteOperations(core);
   const narration = createNarratorOperations(core);
   // Long stories stay inside the model's context: after a beat, fold older beats into the summary in the
-  // background (never blocking the command that wrote the beat).
+  // background (never blocking the command that wrote the beat). stop() waits for them: one still writing
+  // after the store was closed would reopen its connection and keep the process alive.
+  const background = new Set<Promise<void>>();
   listeners.add(({ room, events }) => {
-    if (events.some((event) => event.type === 'beat.added')) void narration.summarizeIfDue(room.ref);
+    if (!events.some((event) => event.type === 'beat.added')) return;
+    const task = narration.summarizeIfDue(room.ref);
+    background.add(task);
+    void task.finally(() => background.delete(task));
   });
 
   return {
@@ -88,13 +93,15 @@ export function createStoryEngine(deps: EngineDeps) {
       return votes.rearm(options.owns);
     },
 
-    stop(): void {
+    /** Stops timers and background work; resolves once no background summary is still using the store. */
+    async stop(): Promise<void> {
       narration.stopNarration();
       for (const room of core.registry.cached()) {
         if (room.voteTimer !== undefined) deps.clock.clearTimeout(room.voteTimer);
         room.voteTimer = undefined;
         room.generation?.controller.abort();
       }
+      await Promise.allSettled([...background]);
     },
   };
 }

@@ -59,7 +59,7 @@ function engineWithNarration(narrator: Narrator, logger = silentLogger) {
       return () => listeners.delete(listener);
     },
     start: () => votes.rearm(),
-    stop: () => narration.stopNarration(),
+    stop: async () => narration.stopNarration(),
   };
 }
 
