@@ -18,7 +18,7 @@ describe('engine.stop()', () => {
     let started = 0;
     const narrator: Narrator = {
       ...offline,
-      async summarize(request, options) {
+      async summarize(request) {
         started += 1;
         await new Promise<void>((resolve) => {
           release = resolve;
