@@ -65,7 +65,7 @@ async function main(): Promise<number> {
       });
     }
   } finally {
-    engine.stop();
+    await engine.stop();
     await store.close();
   }
   return 0;
@@ -86,5 +86,7 @@ main().then(
       `storyroom failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     process.exitCode = 1;
+    // A store client that never connected may still hold a socket or a retry timer: exit regardless.
+    setTimeout(() => process.exit(1), 500).unref();
   },
 );

@@ -18,9 +18,18 @@ export function voteOutcome(vote: Vote): string {
     const total = result.tally.reduce((a, b) => a + b, 0);
     return `The vote closed without a winner: only ${total} of the ${vote.quorum ?? 0} votes needed were cast.`;
   }
-  if (result.winner === null) return 'The vote closed with no votes cast, so there is no winner.';
+  if (result.winner === null) {
+    return result.reason === 'closed-early'
+      ? 'A moderator closed the vote early with no votes cast, so there is no winner.'
+      : 'The vote closed with no votes cast, so there is no winner.';
+  }
   const option = vote.options[result.winner] ?? '';
-  const how = result.reason === 'moderator' ? ' (decided by a moderator)' : '';
+  const how =
+    result.reason === 'moderator'
+      ? ' (decided by a moderator)'
+      : result.reason === 'closed-early'
+        ? ' (a moderator closed the vote early; the ballots decided)'
+        : '';
   return `${optionLetter(result.winner)}. ${option} wins${how}. The next beat will follow it.`;
 }
 

@@ -1,6 +1,7 @@
 // Optional content check (LLM_MODERATION) with the endpoint's /v1/moderations: the user's text before the
-// model sees it, the model's text before anyone does. It fails closed: when the check itself is down,
-// nothing is written, because the operator asked for every text to be checked.
+// model sees it, the model's text before anyone does. It fails closed: when the check itself is down, or its
+// answer cannot be read, nothing is written, because the operator asked for every text to be checked.
+import { z } from 'zod';
 import type { Logger } from '../logger.ts';
 import { UserError } from '../story/errors.ts';
 import type { LiveEndpoint } from './live-endpoint.ts';
@@ -11,22 +12,59 @@ export type Moderate = (
   signal?: AbortSignal,
 ) => Promise<void>;
 
-export function createModeration(endpoint: LiveEndpoint, model: string, logger: Logger): Moderate {
+/** The part of the answer we rely on: one result per input, each saying whether it was flagged and why. */
+const moderationAnswerSchema = z.object({
+  results: z.array(
+    z.object({
+      flagged: z.boolean(),
+      // Some servers send null for a category they do not score.
+      categories: z.record(z.string(), z.boolean().nullable()),
+    }),
+  ),
+});
+
+const unavailable = () =>
+  new UserError(
+    'narrator.moderation-unavailable',
+    'The content check could not run right now, so nothing was added to the story. Try again in a moment.',
+  );
+
+export function createModeration(
+  endpoint: LiveEndpoint,
+  model: string,
+  logger: Logger,
+  options: { timeoutMs: number },
+): Moderate {
   return async (texts, stage, signal) => {
     const input = texts.filter((text): text is string => Boolean(text?.trim()));
     if (input.length === 0) return;
-    let results: { flagged: boolean; categories: object }[];
+    let answer: unknown;
     try {
-      const response = await endpoint.client.moderations.create({ model, input }, { signal, maxRetries: 1 });
-      results = response.results;
+      answer = await endpoint.client.moderations.create(
+        { model, input },
+        { signal, maxRetries: 1, timeout: options.timeoutMs },
+      );
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error;
       logger.error({ err: error, endpoint: endpoint.label, stage }, 'moderation request failed');
-      throw new UserError(
-        'narrator.moderation-unavailable',
-        'The content check is not available right now, so nothing was added to the story. Try again in a moment.',
-      );
+      throw unavailable();
     }
+    const parsed = moderationAnswerSchema.safeParse(answer);
+    if (!parsed.success || parsed.data.results.length !== input.length) {
+      logger.error(
+        {
+          endpoint: endpoint.label,
+          stage,
+          inputs: input.length,
+          problem: parsed.success
+            ? `${parsed.data.results.length} results for ${input.length} inputs`
+            : z.prettifyError(parsed.error),
+        },
+        'moderation answer is not usable',
+      );
+      throw unavailable();
+    }
+    const { results } = parsed.data;
     const categories = new Set<string>();
     for (const result of results.filter((r) => r.flagged)) {
       for (const [name, hit] of Object.entries(result.categories))

@@ -80,7 +80,10 @@ export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps
       )
     : primary;
   const moderate: Moderate | undefined = moderation
-    ? createModeration(moderationEndpoint, moderation.model, logger)
+    ? // A moderation answer is one short response: the first-token timeout bounds it, not the reply's.
+      createModeration(moderationEndpoint, moderation.model, logger, {
+        timeoutMs: config.timeouts.firstTokenMs,
+      })
     : undefined;
   const warnedModels = new Set<string>();
 

@@ -2,6 +2,7 @@
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import type { EventStore } from '../story/event-store.ts';
+import { describeStoreError, StoreStartError } from './describe-store-error.ts';
 import { createKeyvEventStore, type KeyLister } from './keyv-event-store.ts';
 import { PostgresKeyvAdapter } from './postgres-keyv-adapter.ts';
 import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.ts';
@@ -25,25 +26,52 @@ type StoreTarget =
   | { kind: 'redis'; url: string }
   | { kind: 'postgres'; url: string; table: string | undefined };
 
+/** How long start-up waits for the store to answer its first read. */
+export const STORE_START_TIMEOUT_MS = 7_000;
+
 /**
  * Opens the store and reads from it once, so an unreachable or misconfigured backend fails here, at start-up,
- * with a message naming STORE_URL.
+ * with one StoreStartError naming STORE_URL and the cause. What the backend reports while it is being opened
+ * (node-redis's reconnect attempts, say) goes into that message, not to onError.
  */
 export async function createEventStore(
   url: string,
   options: CreateEventStoreOptions = {},
 ): Promise<EventStore> {
   const parsed = parseStoreUrl(url);
+  const reported: unknown[] = [];
+  let opening = true;
+  const onError = (error: unknown) => {
+    if (opening) reported.push(error);
+    else options.onError?.(error);
+  };
   let store: EventStore | undefined;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const keyv = keyvFor(parsed, options);
+    const keyv = keyvFor(parsed, { onError });
     store = createKeyvEventStore(keyv, keyListerFor(keyv));
-    await store.openVotes();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new StoreStartError(`no answer within ${STORE_START_TIMEOUT_MS / 1000} s`)),
+        STORE_START_TIMEOUT_MS,
+      );
+    });
+    await Promise.race([store.openVotes(), timeout]);
+    opening = false;
     return store;
   } catch (error) {
-    await store?.close().catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`STORE_URL "${redactUrl(url)}": cannot use the store: ${reason}`, { cause: error });
+    const closing = store?.close().catch(() => undefined);
+    // Closing a client that never connected can wait on its reconnects: don't let it hold the message back.
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 500).unref())]);
+    const reason = describeStoreError(error, reported, {
+      kind: parsed.target.kind,
+      url: 'url' in parsed.target ? parsed.target.url : undefined,
+    });
+    throw new StoreStartError(`STORE_URL "${redactUrl(url)}": cannot use the store: ${reason}`, {
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -70,8 +70,16 @@ export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLis
     await keyv.delete(LEGACY_OPEN_VOTES_KEY);
   }
 
+  // After close(), every call is refused: a Redis client reconnects on the next command, so a late call (a
+  // background summary finishing after shutdown) would open a new connection that keeps the process alive.
+  let closed = false;
+  const refuseIfClosed = () => {
+    if (closed) throw new Error('the store is closed');
+  };
+
   return {
     async head(roomId) {
+      refuseIfClosed();
       const value = await keyv.get<unknown>(headKey(roomId));
       if (value === undefined) return 0;
       if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
@@ -81,6 +89,7 @@ export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLis
     },
 
     async append(roomId, events: readonly StoryEvent[]) {
+      refuseIfClosed();
       const first = events[0];
       const last = events.at(-1);
       if (!first || !last) return;
@@ -99,6 +108,7 @@ export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLis
     },
 
     async read(roomId, fromSeq, toSeq) {
+      refuseIfClosed();
       const out: unknown[] = [];
       for (let start = fromSeq; start <= toSeq; start += READ_CHUNK) {
         const end = Math.min(toSeq, start + READ_CHUNK - 1);
@@ -113,15 +123,18 @@ export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLis
       return out;
     },
 
-    readSnapshot(roomId) {
+    async readSnapshot(roomId) {
+      refuseIfClosed();
       return keyv.get<unknown>(snapshotKey(roomId));
     },
 
     async writeSnapshot(roomId, snapshot: StoredSnapshot) {
+      refuseIfClosed();
       await set(snapshotKey(roomId), snapshot);
     },
 
     async openVotes() {
+      refuseIfClosed();
       await moveLegacyOpenVotes();
       const keys: string[] = [];
       for await (const key of listKeys(OPEN_VOTE_PREFIX)) keys.push(key);
@@ -138,22 +151,27 @@ export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLis
     setOpenVote(roomId, deadline) {
       const key = OPEN_VOTE_PREFIX + roomId;
       return voteWrites.run(roomId, async () => {
+        refuseIfClosed();
         if (deadline === null) await keyv.delete(key);
         else await set(key, deadline);
       });
     },
 
     async readAttachment(roomId, key) {
+      refuseIfClosed();
       return keyv.get<unknown>(attachmentKey(roomId, key));
     },
 
     async writeAttachment(roomId, key, value) {
+      refuseIfClosed();
       const full = attachmentKey(roomId, key);
       if (value === null || value === undefined) await keyv.delete(full);
       else await set(full, value);
     },
 
     async close() {
+      if (closed) return;
+      closed = true;
       await keyv.disconnect();
     },
   };

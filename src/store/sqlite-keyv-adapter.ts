@@ -2,10 +2,9 @@
 // One table of key -> serialized value. Keyv prefixes keys with its namespace itself; the adapter uses the
 // namespace only to scope clear() and iterator(), like @keyv/postgres.
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
+import { createFolderFor } from './create-folder.ts';
 
 export interface SqliteKeyvAdapterOptions {
   /** Database file, or ':memory:'. Its parent directory is created if missing. */
@@ -56,7 +55,7 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
       dialect: 'sqlite',
       url: `sqlite://${options.path}`,
     };
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ':memory:') createFolderFor(options.path);
     this.#db = new DatabaseSync(options.path);
     try {
       // busy_timeout first: switching to WAL itself needs the lock when another process has the file open.

@@ -3,7 +3,7 @@ import { commitAndNotify, type EngineCore, readStory } from './engine-core.ts';
 import type { CanonEntry, CanonFact } from './engine-types.ts';
 import { UserError } from './errors.ts';
 import { CANON_MAX, CANON_TEXT_MAX } from './limits.ts';
-import { authorOf, cleanText, requireModerator, requireStory, requireUnlocked } from './rules.ts';
+import { authorOf, cleanLabel, requireModerator, requireStory, requireUnlocked } from './rules.ts';
 import type { Actor, RoomRef } from './types.ts';
 
 export function createCanon(core: EngineCore) {
@@ -17,7 +17,7 @@ export function createCanon(core: EngineCore) {
         requireStory(room.state);
         requireModerator(actor, 'pin canon facts');
         requireUnlocked(room.state);
-        const text = cleanText(input.text, 'canon fact', CANON_TEXT_MAX);
+        const text = cleanLabel(input.text, 'canon fact', CANON_TEXT_MAX);
         if (room.state.canon.length >= CANON_MAX) {
           throw new UserError(
             'canon.limit',

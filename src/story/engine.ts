@@ -47,8 +47,9 @@ export interface StoryEngine {
    * Call once, after the adapters listen, so votes closing now are shown.
    */
   start(options?: StartOptions): Promise<void>;
-  /** Clears vote timers, cancels beats being written and summaries in progress. */
-  stop(): void;
+  /** Clears vote timers, cancels beats being written and summaries in progress; resolves once no background
+   * summary still uses the store. */
+  stop(): Promise<void>;
 
   /** Opens the channel's story. One story per room. */
   startStory(ref: RoomRef, actor: Actor, input: StartInput): Promise<RoomState>;
@@ -160,9 +161,14 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
   const rooms = createRoomOperations(core);
   const summary = createRollingSummary(core);
   // Long stories stay inside the model's context: after a beat, fold older beats into the summary in the
-  // background (never blocking the command that wrote the beat).
+  // background (never blocking the command that wrote the beat). stop() waits for them: one still writing
+  // after the store was closed would reopen its connection and keep the process alive.
+  const background = new Set<Promise<void>>();
   listeners.add(({ room, events }) => {
-    if (events.some((event) => event.type === 'beat.added')) void summary.summarizeIfDue(room.ref);
+    if (!events.some((event) => event.type === 'beat.added')) return;
+    const task = summary.summarizeIfDue(room.ref);
+    background.add(task);
+    void task.finally(() => background.delete(task));
   });
 
   return {
@@ -189,13 +195,15 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
       return timers.rearm(options.owns);
     },
 
-    stop() {
+    /** Stops timers and background work; resolves once no background summary is still using the store. */
+    async stop(): Promise<void> {
       summary.stop();
       for (const room of core.registry.cached()) {
         if (room.voteTimer !== undefined) deps.clock.clearTimeout(room.voteTimer);
         room.voteTimer = undefined;
         room.generation?.controller.abort();
       }
+      await Promise.allSettled([...background]);
     },
   };
 }

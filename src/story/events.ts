@@ -6,7 +6,7 @@ import { z } from 'zod';
  * Version of the stored event format. Bump it when an event's shape changes and add an upgrade in
  * upgrade-event.ts, so a room saved by an older release still loads.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const iso = z.string();
 
@@ -64,10 +64,13 @@ export const beatSchema = z.object({
   usage: usageSchema.optional(),
 });
 
+/** reason: what decided the vote; "moderator" only when a moderator picked the winner (see VoteResult). */
+export const VOTE_CLOSE_REASONS = ['deadline', 'closed-early', 'moderator', 'quorum'] as const;
+
 const voteResultSchema = z.object({
   winner: z.number().int().nullable(),
   tally: z.array(z.number().int()),
-  reason: z.enum(['deadline', 'moderator', 'quorum']),
+  reason: z.enum(VOTE_CLOSE_REASONS),
 });
 
 export const eventBodySchema = z.discriminatedUnion('type', [

@@ -8,15 +8,16 @@ import type { LoadedRoom } from './room-registry.ts';
 import {
   authorOf,
   cleanHeading,
+  cleanLabel,
   cleanName,
   cleanText,
   requireCharacter,
+  requireDistinctName,
   requireModerator,
   requireStory,
   requireUnlocked,
   requireWriter,
 } from './rules.ts';
-import { findCharacter } from './tree.ts';
 import type { Actor, Character, RoomRef, RoomSettings } from './types.ts';
 import { checkDuration } from './votes.ts';
 
@@ -71,10 +72,10 @@ export function createRoomOperations(core: EngineCore) {
         requireWriter(room.state, actor);
         const at = new Date(clock.now()).toISOString();
         const story = {
-          title: cleanText(input.title, 'title', TITLE_MAX),
+          title: cleanLabel(input.title, 'title', TITLE_MAX),
           premise: input.premise === undefined ? '' : cleanText(input.premise, 'premise'),
-          genre: input.genre === undefined ? 'drama' : cleanText(input.genre, 'genre', GENRE_MAX),
-          tone: input.tone === undefined ? 'earnest' : cleanText(input.tone, 'tone', TONE_MAX),
+          genre: input.genre === undefined ? 'drama' : cleanLabel(input.genre, 'genre', GENRE_MAX),
+          tone: input.tone === undefined ? 'earnest' : cleanLabel(input.tone, 'tone', TONE_MAX),
           language: input.language === undefined ? 'en' : canonicalLanguage(input.language),
           rating: input.rating ?? 'teen',
           startedBy: authorOf(actor),
@@ -109,9 +110,7 @@ export function createRoomOperations(core: EngineCore) {
         requireUnlocked(room.state);
         requireWriter(room.state, actor);
         const name = cleanName(input.name);
-        const existing = findCharacter(room.state, name);
-        if (existing)
-          throw new UserError('character.exists', `There is already a character named ${existing.name}.`);
+        requireDistinctName(room.state, name);
         if (room.state.characters.length >= MAX_CHARACTERS) {
           throw new UserError('character.limit', `A story can have at most ${MAX_CHARACTERS} characters.`);
         }
@@ -141,10 +140,7 @@ export function createRoomOperations(core: EngineCore) {
         const patch: { name?: string; description?: string; voice?: string } = {};
         if (input.newName !== undefined) {
           patch.name = cleanName(input.newName);
-          const clash = findCharacter(room.state, patch.name);
-          if (clash && clash !== character) {
-            throw new UserError('character.exists', `There is already a character named ${clash.name}.`);
-          }
+          requireDistinctName(room.state, patch.name, character);
         }
         if (input.description !== undefined) patch.description = cleanText(input.description, 'description');
         if (input.voice !== undefined) patch.voice = cleanText(input.voice, 'voice', VOICE_MAX);

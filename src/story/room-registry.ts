@@ -2,6 +2,7 @@
 // each change to the room's log before it is applied, so an acknowledged change is always stored.
 import { createKeyedQueue } from '../keyed-queue.ts';
 import type { Logger } from '../logger.ts';
+import { UserError } from './errors.ts';
 import type { EventStore } from './event-store.ts';
 import { type EventBody, SCHEMA_VERSION, type StoryEvent } from './events.ts';
 import { applyEvent, emptyRoom } from './reduce.ts';
@@ -38,6 +39,20 @@ export interface RoomRegistry {
   cached(): Iterable<LoadedRoom>;
 }
 
+/**
+ * The store failed (its server is down, say): the person is told plainly that nothing changed, and the next
+ * command tries the store again. Events are applied only after they are stored, and a half-written append
+ * stays invisible (the head is written last), so a failure leaves nothing half-written.
+ */
+function storeUnavailable(doing: 'read' | 'save'): UserError {
+  return new UserError(
+    'store.unavailable',
+    doing === 'save'
+      ? "The story's storage is not answering right now, so nothing was added or changed. Try again in a moment."
+      : "The story's storage is not answering right now, so this room could not be opened. Try again in a moment.",
+  );
+}
+
 /** Rooms kept in memory by default; idle ones beyond this are dropped and reloaded from the store when used. */
 export const MAX_CACHED_ROOMS = 500;
 
@@ -53,13 +68,28 @@ export function createRoomRegistry(deps: {
   const loading = new Map<string, Promise<LoadedRoom>>();
   const queues = createKeyedQueue();
 
+  async function fromStore<T>(roomId: string, doing: 'read' | 'save', call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      logger.error(
+        { err: error, roomId },
+        doing === 'save' ? 'storing events failed' : 'reading a room failed',
+      );
+      throw storeUnavailable(doing);
+    }
+  }
+
   async function load(ref: RoomRef): Promise<LoadedRoom> {
     const id = roomIdOf(ref);
-    const [rawSnapshot, head] = await Promise.all([store.readSnapshot(id), store.head(id)]);
+    const [rawSnapshot, head] = await fromStore(id, 'read', () =>
+      Promise.all([store.readSnapshot(id), store.head(id)]),
+    );
     let state = emptyRoom(id, ref);
     const snapshot = validSnapshot(rawSnapshot, id, head, logger);
     if (snapshot) state = snapshot;
-    const raw = head > state.seq ? await store.read(id, state.seq + 1, head) : [];
+    const raw =
+      head > state.seq ? await fromStore(id, 'read', () => store.read(id, state.seq + 1, head)) : [];
     for (const event of raw) applyEvent(state, upgradeEvent(event));
     return { state, snapshotSeq: snapshot?.seq ?? 0 };
   }
@@ -111,7 +141,7 @@ export function createRoomRegistry(deps: {
         ({ actor, body }, index) =>
           ({ ...body, v: SCHEMA_VERSION, seq: room.state.seq + index + 1, at, actor }) as StoryEvent,
       );
-      await store.append(room.state.id, events);
+      await fromStore(room.state.id, 'save', () => store.append(room.state.id, events));
       for (const event of events) applyEvent(room.state, event);
       if (room.state.seq - room.snapshotSeq >= SNAPSHOT_EVERY) {
         try {

@@ -7,6 +7,7 @@ import {
   sceneSchema,
   settingsSchema,
   storySchema,
+  VOTE_CLOSE_REASONS,
 } from './events.ts';
 import type { RoomState } from './types.ts';
 
@@ -25,7 +26,7 @@ const voteSchema = z.object({
     .object({
       winner: z.number().nullable(),
       tally: z.array(z.number()),
-      reason: z.enum(['deadline', 'moderator', 'quorum']),
+      reason: z.enum(VOTE_CLOSE_REASONS),
     })
     .optional(),
   closedAt: z.string().optional(),

@@ -1,6 +1,8 @@
 // Who may do what, and the checks every change to a room goes through. Messages are for the person acting.
+import { looksAlike } from './confusable-skeleton.ts';
 import { UserError } from './errors.ts';
 import { HEADING_MAX, NAME_MAX, TEXT_MAX } from './limits.ts';
+import { normalizeLabel, normalizeProse, onlyInvisible } from './normalize-text.ts';
 import { findCharacter } from './tree.ts';
 import type { Actor, Author, Character, RoomState, StoryInfo } from './types.ts';
 
@@ -84,8 +86,34 @@ export function requireCharacter(room: RoomState, name: string): Character {
   );
 }
 
+/** Refuses text that normalizing emptied although it had characters: they were all invisible. */
+function refuseInvisible(original: string, cleaned: string, what: string): void {
+  if (onlyInvisible(original, cleaned)) {
+    throw new UserError(
+      'text.invisible',
+      `The ${what} has only invisible or direction-control characters, so there is nothing to show. Type it with visible letters.`,
+    );
+  }
+}
+
+/** Prose (a line, an action, a description): normalized (normalize-text.ts), not empty, at most `max`. */
 export function cleanText(text: string, field: string, max = TEXT_MAX): string {
-  const cleaned = text.replace(/\r\n?/g, '\n').trim();
+  const cleaned = normalizeProse(text);
+  refuseInvisible(text, cleaned, field);
+  if (cleaned.length === 0) throw new UserError('text.empty', `The ${field} can't be empty.`);
+  if (cleaned.length > max) {
+    throw new UserError(
+      'text.long',
+      `The ${field} may be at most ${max} characters; yours has ${cleaned.length}.`,
+    );
+  }
+  return cleaned;
+}
+
+/** A one-line label (a title, a canon fact): normalized to one line, not empty, at most `max`. */
+export function cleanLabel(text: string, field: string, max = TEXT_MAX): string {
+  const cleaned = normalizeLabel(text);
+  refuseInvisible(text, cleaned, field);
   if (cleaned.length === 0) throw new UserError('text.empty', `The ${field} can't be empty.`);
   if (cleaned.length > max) {
     throw new UserError(
@@ -97,7 +125,8 @@ export function cleanText(text: string, field: string, max = TEXT_MAX): string {
 }
 
 export function cleanName(name: string): string {
-  const cleaned = name.replace(/\s+/g, ' ').trim();
+  const cleaned = normalizeLabel(name);
+  refuseInvisible(name, cleaned, "character's name");
   if (cleaned.length === 0) throw new UserError('name.empty', "A character's name can't be empty.");
   if (cleaned.length > NAME_MAX) {
     throw new UserError('name.long', `A character's name may be at most ${NAME_MAX} characters.`);
@@ -105,11 +134,29 @@ export function cleanName(name: string): string {
   return cleaned;
 }
 
+/**
+ * A new name must not be taken for a character already in the story: the same name in another case or with
+ * invisible characters (findCharacter), or a look-alike mixing scripts (TR39 skeleton, e.g. Cyrillic "а").
+ */
+export function requireDistinctName(room: RoomState, name: string, except?: Character): void {
+  const same = findCharacter(room, name);
+  if (same && same !== except) {
+    throw new UserError('character.exists', `There is already a character named ${same.name}.`);
+  }
+  const alike = room.characters.find((character) => character !== except && looksAlike(character.name, name));
+  if (alike) {
+    throw new UserError(
+      'character.look-alike',
+      `"${name}" looks like ${alike.name}, who is already in this story (it mixes look-alike letters from another alphabet). Pick a name that reads differently.`,
+    );
+  }
+}
+
 const HEADING_PREFIX = /^(INT\.\/EXT\.|INT\/EXT\.?|I\/E\.?|INT\.|EXT\.|EST\.)\s*/i;
 
 /** Screenplay scene headings: "INT. DINER - NIGHT". A leading "." forces a heading, as in Fountain. */
 export function cleanHeading(heading: string): string {
-  let text = heading.replace(/\s+/g, ' ').trim();
+  let text = normalizeLabel(heading);
   if (text.startsWith('.')) text = text.slice(1).trim();
   const match = HEADING_PREFIX.exec(text);
   if (!match) {

@@ -1,4 +1,5 @@
 // Reading the beat tree: the canonical path runs from the root to the room's head.
+import { foldKey } from './normalize-text.ts';
 import type { Beat, RoomState, Scene } from './types.ts';
 
 /** Beats on the canonical path, oldest first. */
@@ -44,7 +45,8 @@ export function childrenOf(room: RoomState, parentId: string | null): Beat[] {
   return Object.values(room.beats).filter((beat) => beat.parentId === parentId);
 }
 
+/** The character with this name, compared normalized and case-folded ("ve\u200bra" finds Vera). */
 export function findCharacter(room: RoomState, name: string) {
-  const wanted = name.trim().toLowerCase();
-  return room.characters.find((character) => character.name.toLowerCase() === wanted);
+  const wanted = foldKey(name);
+  return room.characters.find((character) => foldKey(character.name) === wanted);
 }

@@ -96,7 +96,11 @@ export interface VoteResult {
   /** Index of the winning option, or null when the vote ended without a winner (quorum not met). */
   winner: number | null;
   tally: number[];
-  reason: 'deadline' | 'moderator' | 'quorum';
+  /**
+   * deadline: the ballots decided when time ran out; closed-early: a moderator closed it before the deadline
+   * and the ballots decided; moderator: a moderator picked the winner; quorum: too few ballots, no winner.
+   */
+  reason: 'deadline' | 'closed-early' | 'moderator' | 'quorum';
 }
 
 export interface Vote {

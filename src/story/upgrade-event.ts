@@ -1,5 +1,6 @@
 // Brings stored events written by older releases up to SCHEMA_VERSION, then validates them.
 import { SCHEMA_VERSION, type StoryEvent, storedEventSchema } from './events.ts';
+import { leaderOf } from './votes.ts';
 
 type RawEvent = Record<string, unknown>;
 
@@ -19,6 +20,18 @@ const upgrades: Record<number, (event: RawEvent) => RawEvent> = {
     if (event.type === 'story.started') return { ...event, settings: convert(event.settings) };
     if (event.type === 'settings.changed') return { ...event, patch: convert(event.patch) };
     return event;
+  },
+  // v2 said "moderator" both when a moderator picked the winner and when one closed the vote early and the
+  // ballots decided. v3 says "closed-early" for the second: kept as "moderator" only when the winner is not
+  // the ballots' leader, i.e. when a moderator certainly picked it.
+  2: (event) => {
+    if (event.type !== 'vote.closed' || typeof event.result !== 'object' || event.result === null)
+      return event;
+    const result = event.result as Record<string, unknown>;
+    if (result.reason !== 'moderator' || !Array.isArray(result.tally)) return event;
+    const counts = result.tally.map((count) => (typeof count === 'number' ? count : 0));
+    if (result.winner !== leaderOf(counts)) return event;
+    return { ...event, result: { ...result, reason: 'closed-early' } };
   },
 };
 

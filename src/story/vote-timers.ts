@@ -26,8 +26,8 @@ export function createVoteTimers(core: EngineCore): VoteTimers {
   async function finish(room: LoadedRoom, vote: Vote, actor: Author, pick?: number) {
     const result =
       pick === undefined
-        ? decideResult(vote, actor.kind === 'system' ? 'deadline' : 'moderator')
-        : { ...decideResult(vote, 'moderator'), winner: pick, reason: 'moderator' as const };
+        ? decideResult(vote, actor.kind === 'system' ? 'deadline' : 'closed-early')
+        : { ...decideResult(vote, 'closed-early'), winner: pick, reason: 'moderator' as const };
     const events = await registry.commit(room, actor, [{ type: 'vote.closed', voteId: vote.id, result }]);
     disarm(room);
     await store.setOpenVote(room.state.id, null);

@@ -2,6 +2,7 @@
 // durations.
 import { UserError } from './errors.ts';
 import { VOTE_MAX_MS, VOTE_MIN_MS, VOTE_OPTION_MAX } from './limits.ts';
+import { foldKey, normalizeLabel, onlyInvisible } from './normalize-text.ts';
 import type { RoomState, Vote, VoteResult } from './types.ts';
 
 /** The vote a ballot or a moderator's action is for: `voteId`, or else the room's open vote. */
@@ -28,21 +29,36 @@ export function tally(vote: Vote): number[] {
 }
 
 /** The result of a vote closing on its own: quorum first, then most votes, ties to the option listed first. */
-export function decideResult(vote: Vote, reason: 'deadline' | 'moderator'): VoteResult {
+export function decideResult(vote: Vote, reason: 'deadline' | 'closed-early'): VoteResult {
   const counts = tally(vote);
   const total = counts.reduce((sum, count) => sum + count, 0);
   if (vote.quorum !== undefined && total < vote.quorum)
     return { winner: null, tally: counts, reason: 'quorum' };
-  if (total === 0) return { winner: null, tally: counts, reason };
+  return { winner: leaderOf(counts), tally: counts, reason };
+}
+
+/** The option with most votes, ties to the one listed first; null when no vote was cast. */
+export function leaderOf(counts: readonly number[]): number | null {
+  if (counts.every((count) => count === 0)) return null;
   let winner = 0;
   for (let index = 1; index < counts.length; index++) {
     if ((counts[index] ?? 0) > (counts[winner] ?? 0)) winner = index;
   }
-  return { winner, tally: counts, reason };
+  return winner;
 }
 
 export function checkOptions(options: readonly string[]): string[] {
-  const cleaned = options.map((option) => option.trim()).filter((option) => option.length > 0);
+  const cleaned: string[] = [];
+  for (const [index, option] of options.entries()) {
+    const label = normalizeLabel(option);
+    if (onlyInvisible(option, label)) {
+      throw new UserError(
+        'vote.options',
+        `Option ${index + 1} has only invisible or direction-control characters. Type it with visible letters.`,
+      );
+    }
+    if (label.length > 0) cleaned.push(label);
+  }
   if (cleaned.length < 2 || cleaned.length > 5) {
     throw new UserError('vote.options', `A vote needs 2 to 5 options; you gave ${cleaned.length}.`);
   }
@@ -55,7 +71,7 @@ export function checkOptions(options: readonly string[]): string[] {
   }
   const seen = new Set<string>();
   for (const option of cleaned) {
-    const key = option.toLowerCase();
+    const key = foldKey(option);
     if (seen.has(key)) throw new UserError('vote.options', `The option "${option}" is listed twice.`);
     seen.add(key);
   }

@@ -23,6 +23,36 @@ describe('/vote cancel', () => {
   });
 });
 
+describe('/vote close', () => {
+  it('says a moderator closed it early and the ballots decided, when no winner was picked', async () => {
+    const { engine } = await startedFixture();
+    await runAs(engine, alice, 'vote open', { option1: 'Run', option2: 'Hide' });
+    await engine.castVote(room, alice, { option: 2 });
+    const reply = textOf(await runAs(engine, mod, 'vote close')).trim();
+    expect(reply).toBe(
+      'B. Hide wins (a moderator closed the vote early; the ballots decided). The next beat will follow it.',
+    );
+    expect((await engine.voteStatus(room)).result).toMatchObject({ winner: 1, reason: 'closed-early' });
+  });
+
+  it('says "decided by a moderator" only when the moderator picked the winner', async () => {
+    const { engine } = await startedFixture();
+    await runAs(engine, alice, 'vote open', { option1: 'Run', option2: 'Hide' });
+    await engine.castVote(room, alice, { option: 2 });
+    const reply = textOf(await runAs(engine, mod, 'vote close', { pick: 1 })).trim();
+    expect(reply).toBe('A. Run wins (decided by a moderator). The next beat will follow it.');
+    expect((await engine.voteStatus(room)).result).toMatchObject({ winner: 0, reason: 'moderator' });
+  });
+
+  it('says a moderator closed it early when no one had voted', async () => {
+    const { engine } = await startedFixture();
+    await runAs(engine, alice, 'vote open', { option1: 'Run', option2: 'Hide' });
+    expect(textOf(await runAs(engine, mod, 'vote close')).trim()).toBe(
+      'A moderator closed the vote early with no votes cast, so there is no winner.',
+    );
+  });
+});
+
 describe('/vote open', () => {
   it('refuses a single option, saying a vote has 2 to 5', async () => {
     const { engine } = await startedFixture();

@@ -52,6 +52,14 @@ export interface ResetStep {
 
 export type FakeStep = ReplyStep | StatusStep | HangStep | ResetStep;
 
+/** A 200 answer with this JSON body, whatever its shape (for answers a client must not trust). */
+export interface BodyStep {
+  kind: 'body';
+  body: unknown;
+}
+
+export type ModerationStep = StatusStep | HangStep | ResetStep | BodyStep;
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -73,6 +81,11 @@ export interface FakeOpenAiServer {
   intercept(rule: ((body: Record<string, unknown>) => FakeStep | undefined) | undefined): void;
   /** Which moderation inputs are flagged, and under which category. */
   moderate(rule: (input: string) => string | undefined): void;
+  /**
+   * Answers moderation requests with this step instead of the rule's verdict; a function chooses by the
+   * request's texts (undefined: the rule answers).
+   */
+  moderateWith(step: ModerationStep | ((inputs: string[]) => ModerationStep | undefined) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -196,6 +209,7 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   };
   let interceptRule: ((body: Record<string, unknown>) => FakeStep | undefined) | undefined;
   let moderationRule: (input: string) => string | undefined = () => undefined;
+  let moderationStep: ModerationStep | ((inputs: string[]) => ModerationStep | undefined) | undefined;
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const body = await readBody(request);
@@ -203,6 +217,21 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body });
     if (path.endsWith('/moderations')) {
       const inputs = Array.isArray(body.input) ? body.input.map(String) : [String(body.input ?? '')];
+      const step = typeof moderationStep === 'function' ? moderationStep(inputs) : moderationStep;
+      if (step?.kind === 'hang') return;
+      if (step?.kind === 'reset') {
+        request.socket.destroy();
+        return;
+      }
+      if (step?.kind === 'status') {
+        replyStatus(response, step);
+        return;
+      }
+      if (step?.kind === 'body') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(step.body));
+        return;
+      }
       const results = inputs.map((input) => {
         const category = moderationRule(input);
         return {
@@ -255,6 +284,9 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     },
     moderate(rule) {
       moderationRule = rule;
+    },
+    moderateWith(step) {
+      moderationStep = step;
     },
     close: () =>
       new Promise<void>((resolve) => {

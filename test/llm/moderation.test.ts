@@ -5,7 +5,12 @@ import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
 import { createStoryEngine } from '../../src/story/engine.ts';
 import type { Actor, RoomRef } from '../../src/story/types.ts';
 import { createFakeClock } from '../helpers/fake-clock.ts';
-import { DEFAULT_BEAT, type FakeOpenAiServer, startFakeOpenAiServer } from '../helpers/fake-openai-server.ts';
+import {
+  DEFAULT_BEAT,
+  type FakeOpenAiServer,
+  type ModerationStep,
+  startFakeOpenAiServer,
+} from '../helpers/fake-openai-server.ts';
 import { llmConfig, sampleRoom, testNarrator } from './fixtures.ts';
 
 let server: FakeOpenAiServer;
@@ -66,6 +71,66 @@ describe('moderation (LLM_MODERATION=on)', () => {
     await expect(narrator.writeBeat({ room: sampleRoom(), direction: 'hello' })).rejects.toMatchObject({
       code: 'narrator.moderation-unavailable',
     });
+  });
+});
+
+describe('a moderation answer that cannot be used', () => {
+  const room: RoomRef = { platform: 'console', workspaceId: 'local', channelId: 'broken-check' };
+  const mo: Actor = { id: 'u-mo', name: 'Mo', role: 'moderator' };
+  const unusable: [string, ModerationStep][] = [
+    ['a 200 answer without results', { kind: 'body', body: { id: 'modr-1', model: 'm' } }],
+    ['results that are not a list', { kind: 'body', body: { results: 'none' } }],
+    ['a result without flagged', { kind: 'body', body: { results: [{ categories: {} }] } }],
+    ['flagged as a string', { kind: 'body', body: { results: [{ flagged: 'no', categories: {} }] } }],
+    ['categories as a list', { kind: 'body', body: { results: [{ flagged: true, categories: ['x'] }] } }],
+    ['fewer results than texts', { kind: 'body', body: { results: [] } }],
+    ['a body that is not an object', { kind: 'body', body: null }],
+    ['a 500', { kind: 'status', status: 500 }],
+    ['no answer (timeout)', { kind: 'hang' }],
+    ['a reset connection', { kind: 'reset' }],
+  ];
+
+  it.each(unusable)('refuses /scene start with a clear message after %s', async (_, step) => {
+    server.moderateWith(step);
+    // A short first-token timeout bounds each moderation request (two attempts).
+    const { narrator, logger } = testNarrator(
+      llmConfig(server.baseURL, { ...moderated(), LLM_FIRST_TOKEN_TIMEOUT_MS: '300' }),
+    );
+    const engine = createStoryEngine({
+      store: createKeyvEventStore(new Keyv()),
+      narrator,
+      clock: createFakeClock(),
+      logger: silentLogger,
+    });
+    const started = Date.now();
+    const error = await engine.startStory(room, mo, { title: 'Night shift' }).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(error).toMatchObject({
+      name: 'UserError',
+      code: 'narrator.moderation-unavailable',
+      message:
+        'The content check could not run right now, so nothing was added to the story. Try again in a moment.',
+    });
+    expect((await engine.room(room)).story).toBeUndefined();
+    expect((await engine.room(room)).seq).toBe(0);
+    expect(
+      logger.entries.some((entry) => entry.level === 'error' && /moderation/.test(entry.msg ?? '')),
+    ).toBe(true);
+  });
+
+  it("refuses the narrator's beat, and shows none of it, when the output check answers without results", async () => {
+    const { narrator } = testNarrator(llmConfig(server.baseURL, moderated()));
+    const shown: string[] = [];
+    // The direction passes; the check of the narrator's text gets an answer without results.
+    server.moderateWith((inputs) =>
+      inputs.includes(DEFAULT_BEAT.text) ? { kind: 'body', body: { id: 'modr-2' } } : undefined,
+    );
+    const pending = narrator.writeBeat(
+      { room: sampleRoom(), direction: 'a quiet scene' },
+      { onText: (d) => shown.push(d) },
+    );
+    await expect(pending).rejects.toMatchObject({ code: 'narrator.moderation-unavailable' });
+    expect(shown).toEqual([]);
   });
 });
 

@@ -170,6 +170,24 @@ export function describeEventStoreContract(createSpace: () => StoreSpace): void 
     });
   });
 
+  describe('closing', () => {
+    it('refuses every call after close() instead of reconnecting (a late call kept a process alive)', async () => {
+      const store = await open();
+      await store.append('r1', storyEvents(1, 2));
+      await store.close();
+      const closed = { message: 'the store is closed' };
+      await expect(store.head('r1')).rejects.toMatchObject(closed);
+      await expect(store.append('r1', [storyEvent(3)])).rejects.toMatchObject(closed);
+      await expect(store.read('r1', 1, 2)).rejects.toMatchObject(closed);
+      await expect(store.readSnapshot('r1')).rejects.toMatchObject(closed);
+      await expect(store.openVotes()).rejects.toMatchObject(closed);
+      await expect(store.setOpenVote('r1', null)).rejects.toMatchObject(closed);
+      await expect(store.readAttachment('r1', 'a')).rejects.toMatchObject(closed);
+      await store.close();
+      expect(await (await open()).head('r1')).toBe(2);
+    });
+  });
+
   describe('snapshots', () => {
     it('round-trips a snapshot and replaces it with a newer one', async () => {
       const store = await open();

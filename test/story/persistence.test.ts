@@ -90,6 +90,60 @@ describe('rooms after a restart', () => {
     await expect(engine.action(room, alice, { text: 'Still works.' })).resolves.toBeDefined();
   });
 
+  it("reads a schema-2 moderator close as the ballots' decision unless the winner was not the leader", async () => {
+    const keyv = new Keyv();
+    const store = createKeyvEventStore(keyv);
+    const id = 'console:local:test';
+    const actor = { kind: 'user', id: 'u-mod', name: 'Mo' };
+    const at = '2026-01-01T00:00:00.000Z';
+    const v2 = [
+      {
+        v: 2,
+        seq: 1,
+        at,
+        actor,
+        type: 'story.started',
+        story: {
+          title: 'Old Story',
+          premise: '',
+          genre: 'noir',
+          tone: 'tense',
+          language: 'en',
+          rating: 'teen',
+          startedBy: actor,
+          startedAt: at,
+        },
+        settings: { voteDurationMs: 60_000, whoMayContinue: 'everyone', cooldownMs: 0, autoVote: false },
+      },
+      { v: 2, seq: 2, at, actor, type: 'vote.opened', voteId: 'v2', options: ['Run', 'Hide'], deadline: at },
+      {
+        v: 2,
+        seq: 3,
+        at,
+        actor,
+        type: 'vote.closed',
+        voteId: 'v2',
+        result: { winner: 1, tally: [0, 2], reason: 'moderator' },
+      },
+      { v: 2, seq: 4, at, actor, type: 'vote.opened', voteId: 'v4', options: ['Run', 'Hide'], deadline: at },
+      {
+        v: 2,
+        seq: 5,
+        at,
+        actor,
+        type: 'vote.closed',
+        voteId: 'v4',
+        result: { winner: 0, tally: [0, 2], reason: 'moderator' },
+      },
+    ];
+    for (const event of v2) await keyv.set(`room:${id}:e:${event.seq}`, event);
+    await keyv.set(`room:${id}:head`, v2.length);
+    const { engine } = createFixture({ store });
+    const votes = (await engine.room(room)).votes;
+    expect(votes.v2?.result?.reason).toBe('closed-early');
+    expect(votes.v4?.result?.reason).toBe('moderator');
+  });
+
   it('refuses to guess at events from a newer release', async () => {
     const keyv = new Keyv();
     const id = 'console:local:test';
@@ -109,7 +163,10 @@ describe('rooms after a restart', () => {
     };
     const { engine } = createFixture({ store: failing, clock: fixture.clock });
     const seq = (await engine.room(room)).seq;
-    await expect(engine.action(room, alice, { text: 'Lost?' })).rejects.toThrow(/disk full/);
+    await expect(engine.action(room, alice, { text: 'Lost?' })).rejects.toMatchObject({
+      code: 'store.unavailable',
+      message: expect.stringMatching(/storage is not answering right now, so nothing was added/),
+    });
     expect((await engine.room(room)).seq).toBe(seq);
     expect(await fixture.restart().room(room)).toMatchObject({ seq });
   });

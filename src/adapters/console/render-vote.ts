@@ -24,8 +24,14 @@ function status(vote: Vote, total: number, now: number): string {
   if (result?.reason === 'quorum') {
     return `closed without a winner: ${total} of the ${vote.quorum ?? 0} votes needed`;
   }
-  if (result?.winner === null || result === undefined) return 'closed with no votes, so no winner';
-  return result.reason === 'moderator' ? 'closed by a moderator' : 'closed at its deadline';
+  if (result?.winner === null || result === undefined) {
+    return result?.reason === 'closed-early'
+      ? 'closed early by a moderator with no votes, so no winner'
+      : 'closed with no votes, so no winner';
+  }
+  if (result.reason === 'moderator') return 'closed by a moderator, who picked the winner';
+  if (result.reason === 'closed-early') return 'closed early by a moderator; the ballots decided';
+  return 'closed at its deadline';
 }
 
 export function renderVote(vote: Vote, now: number): string[] {

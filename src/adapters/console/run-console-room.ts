@@ -11,6 +11,7 @@ import type { NarrationOptions } from '../../story/narrator.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { Actor, RoomRef } from '../../story/types.ts';
 import { createConsoleSession, isIgnorable } from './console-session.ts';
+import { type LineSource, readPipedLines } from './piped-lines.ts';
 import { renderChange } from './render-change.ts';
 import { saveFile as saveFileIn } from './save-file.ts';
 import { printable } from './wrap.ts';
@@ -70,21 +71,25 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
     output.write(text);
   };
 
-  const rl = createInterface({
-    input,
-    output: interactive ? output : undefined,
-    terminal: interactive,
-    crlfDelay: Number.POSITIVE_INFINITY,
-    prompt: `${room.channelId}> `,
-  });
-  const closed = new Promise<void>((resolve) => rl.once('close', resolve));
-  let ended = false;
-  rl.on('close', () => {
-    ended = true;
-  });
-  rl.on('error', (error) => {
+  let queue: Promise<void> = Promise.resolve();
+  const onLine = (line: string) => {
+    queue = queue
+      .then(() => handle(line))
+      .catch((error: unknown) => logger.error({ err: error }, 'console room failed to handle a line'));
+  };
+  const onInputError = (error: unknown) =>
     logger.warn({ err: error }, 'console input failed; closing the room');
-    rl.close();
+  // A terminal gets readline (prompt, editing, Ctrl-C); a pipe is split at "\n" only (see piped-lines.ts).
+  const rl = interactive
+    ? createInterface({ input, output, terminal: true, prompt: `${room.channelId}> ` })
+    : undefined;
+  const lines: LineSource = rl
+    ? terminalLines(rl, onLine, onInputError)
+    : readPipedLines(input, onLine, onInputError);
+  const { closed } = lines;
+  let ended = false;
+  rl?.on('close', () => {
+    ended = true;
   });
 
   let busy = false;
@@ -97,7 +102,7 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
       held.push(notice);
       return;
     }
-    if (interactive && !ended) {
+    if (rl && !ended) {
       write(`\r\u001b[2K${notice}\n\n`);
       rl.prompt(true);
     } else {
@@ -109,7 +114,7 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
     for (const notice of renderChange(change, now())) show(notice);
   });
 
-  if (interactive) {
+  if (rl) {
     write(
       `storyroom · local story room #${room.channelId} · you are ${name} (moderator)\n` +
         'Type /help for commands. Ctrl-C stops a beat being written; Ctrl-D or /quit leaves.\n\n',
@@ -139,11 +144,11 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
     if (stopped) return;
     if (/^\/(quit|exit)\s*$/i.test(line.trim())) {
       stopped = true;
-      rl.close();
+      lines.close();
       return;
     }
     if (isIgnorable(line)) {
-      if (interactive && !ended) rl.prompt();
+      if (rl && !ended) rl.prompt();
       return;
     }
     busy = true;
@@ -178,21 +183,28 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
     busy = false;
     current = undefined;
     for (const notice of held.splice(0)) show(notice);
-    if (interactive && !ended) rl.prompt();
+    if (rl && !ended) rl.prompt();
   }
-
-  let queue: Promise<void> = Promise.resolve();
-  rl.on('line', (line) => {
-    queue = queue
-      .then(() => handle(line))
-      .catch((error: unknown) => logger.error({ err: error }, 'console room failed to handle a line'));
-  });
 
   await closed;
   await queue;
   unsubscribe();
   // The error listener stays: a write that fails after we return must not crash the process.
   await flush(output, () => outputBroken);
+}
+
+function terminalLines(
+  rl: Interface,
+  onLine: (line: string) => void,
+  onError: (error: unknown) => void,
+): LineSource {
+  const closed = new Promise<void>((resolve) => rl.once('close', resolve));
+  rl.on('line', onLine);
+  rl.on('error', (error) => {
+    onError(error);
+    rl.close();
+  });
+  return { closed, close: () => rl.close() };
 }
 
 /** The piped line as shown before its reply: one line, printable, cut at ECHO_MAX characters. */

@@ -138,6 +138,20 @@ describe('renderReply', () => {
     );
   });
 
+  it('tells a moderator closing early (the ballots decided) from a moderator picking the winner', () => {
+    const render = (result: Vote['result']) =>
+      show({
+        visibility: 'public',
+        blocks: [{ type: 'vote', vote: vote({ status: 'closed', result }), roomId: 'r' }],
+      }).split('\n')[0];
+    expect(render({ winner: 1, tally: [1, 2], reason: 'closed-early' })).toBe(
+      'VOTE · closed early by a moderator; the ballots decided',
+    );
+    expect(render({ winner: 0, tally: [1, 2], reason: 'moderator' })).toBe(
+      'VOTE · closed by a moderator, who picked the winner',
+    );
+  });
+
   it('shows fields as "name: value" under their title', () => {
     const reply: Reply = {
       visibility: 'public',

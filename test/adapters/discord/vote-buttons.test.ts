@@ -139,7 +139,24 @@ describe('vote buttons', () => {
         ButtonStyle.Secondary,
         ButtonStyle.Success,
       ]);
-      expect(edit?.body.embeds[0].description).toContain('C. Stay put wins (decided by a moderator).');
+      expect(edit?.body.embeds[0].description).toContain(
+        'C. Stay put wins (a moderator closed the vote early; the ballots decided).',
+      );
+      expect(edit?.body.embeds[0].description).not.toContain('decided by a moderator');
+    });
+  });
+
+  it('says "decided by a moderator" when the moderator picked the winner', async () => {
+    const h = await start();
+    const { buttons, messageId } = await openVote(h);
+    await h.send(buttonClick(buttons[2]?.custom_id ?? '', messageId, BOB));
+    const before = Date.now();
+
+    await h.send(slashCommand('vote close', { pick: 1 }, MOD));
+
+    await eventually(() => {
+      const edit = voteEdits(h, before).find((call) => call.body.embeds[0].title === 'Vote closed');
+      expect(edit?.body.embeds[0].description).toContain('(decided by a moderator).');
     });
   });
 
