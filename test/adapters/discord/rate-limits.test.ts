@@ -5,13 +5,14 @@ import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import {
   ALICE,
   APP_ID,
+  BOB,
   buttonClick,
   CHANNEL_ID,
   member,
   type Person,
   slashCommand,
 } from '../../helpers/discord-payloads.ts';
-import { discordLimits, type RecordedCall } from '../../helpers/discord-rest.ts';
+import { discordLimits, type RecordedCall, rateLimitHeaders } from '../../helpers/discord-rest.ts';
 
 // Discord's rate limits, enforced by the REST fake with Discord's headers: the global 50 a second per bot
 // token, which interaction endpoints are not bound to, and per-route buckets. Real timers: the pacing under
@@ -98,6 +99,32 @@ describe('a burst of clicks under Discord rate limits', () => {
     expect(final?.at).toBeLessThan(thirdSecond);
     expect(countsOf(edits.at(-1))).toContain('**A.** Go left · 15 votes');
     expect(countsOf(edits.at(-1))).toContain('**B.** Go right · 15 votes');
+  });
+});
+
+describe('live counts under a rate limit', () => {
+  it('sends a count edit held by a 429 with the votes cast while it waited', async () => {
+    harness = await startHarness({ config: { voteEditMs: 50 } });
+    const h = harness;
+    const { buttons, messageId } = await openVote(h);
+    const countEdit = (call: RecordedCall) =>
+      call.method === 'PATCH' && call.body?.embeds?.[0]?.title === 'What happens next?';
+    h.rest.failNext(
+      countEdit,
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.5, global: false },
+      rateLimitHeaders(0.5),
+    );
+    const since = Date.now();
+    await h.send(buttonClick(buttons[0] ?? '', messageId, BOB));
+    await eventually(() => expect(h.rest.calls.some((c) => c.at >= since && c.status === 429)).toBe(true));
+    const refused = h.rest.calls.find((c) => c.at >= since && c.status === 429);
+    for (const person of voters(3)) await h.send(buttonClick(buttons[1] ?? '', messageId, person));
+
+    // The retry of the refused edit is drawn when it goes out: it already shows the three later votes.
+    await eventually(() => expect(voteEdits(h, since).length).toBeGreaterThan(0));
+    const retried = voteEdits(h, since).find((edit) => edit.path === refused?.path);
+    expect(countsOf(retried)).toContain('4 votes so far');
   });
 });
 
