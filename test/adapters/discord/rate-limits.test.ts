@@ -64,6 +64,8 @@ function botBacklog(h: Harness, count: number): Promise<unknown> {
 }
 
 const botCalls = (h: Harness) => h.rest.calls.filter((call) => call.bot && call.path.endsWith('/messages'));
+const rateLimitWarnings = (h: Harness) =>
+  h.logs.filter((entry) => entry.level === 'warn' && /rate limit/i.test(entry.msg ?? ''));
 
 describe('a burst of clicks under Discord rate limits', () => {
   it('confirms every click and redraws the count through interaction tokens while bot-token requests wait for the global limit', async () => {
@@ -100,6 +102,60 @@ describe('a burst of clicks under Discord rate limits', () => {
     expect(countsOf(edits.at(-1))).toContain('**A.** Go left · 15 votes');
     expect(countsOf(edits.at(-1))).toContain('**B.** Go right · 15 votes');
   });
+
+  it('logs no rate-limit warning when only the client paced itself, and sums up its waits at debug', async () => {
+    harness = await startHarness({ limits: discordLimits() });
+    const h = harness;
+    await botBacklog(h, 120);
+
+    expect(h.rest.calls.filter((call) => call.status === 429)).toEqual([]);
+    expect(rateLimitWarnings(h)).toEqual([]);
+    await h.adapter.stop();
+    const summaries = h.logs.filter((entry) => entry.msg === 'discord client paced its requests');
+    expect(summaries).toHaveLength(1);
+    const [summary] = summaries;
+    expect(summary?.level).toBe('debug');
+    const counts = summary?.obj as { waits: number; globalWaits: number; routes: Record<string, number> };
+    // 120 requests at 50 a second: the 70 past the first second waited for the global limit.
+    expect(counts.waits).toBeGreaterThanOrEqual(70);
+    expect(counts.globalWaits).toBe(counts.waits);
+    expect(Object.keys(counts.routes)).toEqual(['/channels/:id/messages']);
+  });
+
+  it('honours a global 429 from Discord, warns once with its route and retry time, and still answers clicks', async () => {
+    harness = await startHarness({ limits: discordLimits(), config: { voteEditMs: 250 } });
+    const h = harness;
+    const { buttons, messageId } = await openVote(h);
+    // Another shard with the same bot token has used this second's budget.
+    h.rest.spendGlobal(50);
+    const since = Date.now();
+    const post = h.client.rest.post(Routes.channelMessages(CHANNEL_ID), { body: { content: 'hello' } });
+    await eventually(() => expect(h.rest.calls.some((c) => c.at >= since && c.status === 429)).toBe(true));
+    const click = buttonClick(buttons[0] ?? '', messageId, BOB);
+    await h.send(click);
+    await post;
+
+    const posts = h.rest.find('POST', /^\/channels\/\d+\/messages$/).filter((c) => c.at >= since);
+    expect(posts.map((c) => [c.status, c.limitedBy])).toEqual([
+      [429, 'global'],
+      [200, undefined],
+    ]);
+    const [refused, retried] = posts as [RecordedCall, RecordedCall];
+    // Retry-After is whole seconds (1 here); discord.js waits it out before trying again.
+    expect(retried.at - refused.at).toBeGreaterThanOrEqual(990);
+    // The click's confirmation did not wait for the global limit: interaction endpoints are not bound by it.
+    const confirmation = h.rest.find('POST', new RegExp(`^/webhooks/${APP_ID}/${click.token}$`))[0];
+    expect(confirmation?.at).toBeLessThan(retried.at);
+    expect(rateLimitWarnings(h).map((entry) => entry.obj)).toEqual([
+      {
+        method: 'POST',
+        route: '/channels/:id/messages',
+        retryAfterSeconds: 1,
+        global: true,
+        scope: 'global',
+      },
+    ]);
+  });
 });
 
 describe('live counts under a rate limit', () => {
@@ -125,6 +181,14 @@ describe('live counts under a rate limit', () => {
     await eventually(() => expect(voteEdits(h, since).length).toBeGreaterThan(0));
     const retried = voteEdits(h, since).find((edit) => edit.path === refused?.path);
     expect(countsOf(retried)).toContain('4 votes so far');
+    expect(rateLimitWarnings(h).map((entry) => entry.obj)).toMatchObject([
+      {
+        method: 'PATCH',
+        route: '/webhooks/:id/:token/messages/%40original',
+        retryAfterSeconds: 0.5,
+        global: false,
+      },
+    ]);
   });
 });
 
