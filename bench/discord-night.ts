@@ -1,9 +1,11 @@
 // A story night on Discord: 400 people in 50 rooms across two servers click vote buttons at about 200
 // interactions a second for 4 s while 10 rooms continue their stories (offline narrator). The real adapter and
-// discord.js client run against the tests' REST fake (in-process, nock) enforcing Discord's rate limits with
-// its headers: the global 50/s per bot token, interaction endpoints exempt, and per-route buckets.
+// discord.js client run against the tests' REST fake, served on loopback HTTP in this process, enforcing
+// Discord's rate limits with its headers: the global 50/s per bot token (interaction endpoints exempt) and
+// per-route buckets.
 import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import nock from 'nock';
 import { discordConfigSchema } from '../src/adapters/discord/discord-config.ts';
 import type { Vote } from '../src/story/types.ts';
 import { tally } from '../src/story/votes.ts';
@@ -17,7 +19,7 @@ import {
   type Person,
   slashCommand,
 } from '../test/helpers/discord-payloads.ts';
-import { discordLimits, type RecordedCall } from '../test/helpers/discord-rest.ts';
+import { discordLimits, type RecordedCall, serveFakeDiscordRest } from '../test/helpers/discord-rest.ts';
 import { percentile, round } from './stats.ts';
 
 const PEOPLE = 400;
@@ -57,8 +59,13 @@ function inRoom<T extends object>(payload: T, room: Pick<Room, 'guildId' | 'chan
 const roomOfPerson = (n: number) => (n < 120 ? 0 : 1 + ((n - 120) % (ROOMS - 1)));
 
 export async function benchDiscordNight() {
+  // The helpers import nock, which intercepts every request of this process once loaded: off while this runs.
+  nock.restore();
+  const rest = await serveFakeDiscordRest({ channelId: '1', applicationId: APP_ID, limits: discordLimits() });
   const h = await startHarness({
+    rest,
     limits: discordLimits(),
+    restOptions: { api: rest.api },
     config: { ...discordConfigSchema.parse({}) },
   });
   const voteEditMs = discordConfigSchema.parse({}).voteEditMs;
@@ -272,6 +279,8 @@ export async function benchDiscordNight() {
     };
   } finally {
     await h.close();
+    rest.stop();
+    nock.activate();
   }
 }
 

@@ -2,7 +2,7 @@
 // payloads go in through the client's INTERACTION_CREATE handling, HTTP comes out to the nock fake.
 
 import { appendFileSync } from 'node:fs';
-import type { Client } from 'discord.js';
+import type { Client, RESTOptions } from 'discord.js';
 import Keyv from 'keyv';
 import {
   type AttachedAdapter,
@@ -49,6 +49,8 @@ export async function startHarness(
     rest?: FakeDiscordRest;
     /** Rate limits the default fake enforces (discordLimits()); none when not given. */
     limits?: DiscordLimits;
+    /** More options for the client's REST, e.g. `api` pointing at a served fake. */
+    restOptions?: Partial<RESTOptions>;
     /** The commands the adapter serves; the real list by default. */
     commands?: readonly Command[];
   } = {},
@@ -83,7 +85,11 @@ export async function startHarness(
   // No rate-limit offset, so a 429's retry-after is waited exactly; but with Discord's limits, discord.js's
   // default 50 ms: without it, requests that wake at the very millisecond a global window ends all go out
   // on the old window's spent budget (@discordjs/rest renews it only once the reset time is strictly past).
-  const client = createDiscordClient({ offset: options.limits ? 50 : 0, makeRequest: stampSendTime });
+  const client = createDiscordClient({
+    offset: options.limits ? 50 : 0,
+    makeRequest: stampSendTime,
+    ...options.restOptions,
+  });
   client.rest.setToken('test-token');
   const config: DiscordConfig = {
     ...discordConfigSchema.parse({}),

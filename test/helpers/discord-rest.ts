@@ -5,6 +5,9 @@
 // channel or a thread added with addThread. With `limits`, the fake enforces Discord's rate limits the way
 // Discord reports them: the global limit per bot token (interaction endpoints exempt) and per-route buckets,
 // with X-RateLimit-* headers on every answer and a 429 with {message, retry_after, global} past a limit.
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   type APIThreadChannel,
   type APIWebhook,
@@ -155,12 +158,15 @@ export interface FakeDiscordRest {
   stop(): void;
 }
 
-export function fakeDiscordRest(options: {
+export interface FakeOptions {
   channelId: string;
   applicationId?: string;
   /** Enforce Discord's rate limits (see discordLimits); unlimited when not given. */
-  limits?: DiscordLimits;
-}): FakeDiscordRest {
+  limits?: DiscordLimits | undefined;
+}
+
+/** The fake's state and how it answers one request, whatever carries the request (nock, a server). */
+function createFake(options: FakeOptions) {
   const calls: RecordedCall[] = [];
   const limiter = options.limits ? createLimiter(options.limits, options.applicationId) : undefined;
   const failures: Failure[] = [];
@@ -261,36 +267,37 @@ export function fakeDiscordRest(options: {
     return [404, { message: 'Unknown route in the fake Discord API', code: 0 }];
   }
 
-  const scope = nock(API).persist();
-  for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
-    // nock 15 hands the reply function the fetch Request (one parameter: two would mean callback style).
-    scope.intercept(/^\/api\/v10\//, method).reply(async (request: Request) => {
-      const receivedAt = Date.now();
-      const sentAt = Number(request.headers.get(SENT_AT_HEADER));
-      const at = Number.isFinite(sentAt) && sentAt > 0 ? sentAt : receivedAt;
-      const url = new URL(request.url);
-      const call: RecordedCall = {
-        method,
-        path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
-        query: url.search,
-        body: parseBody(await request.clone().text()),
-        at,
-        receivedAt,
-      };
-      calls.push(call);
-      call.bot = request.headers.get('authorization')?.startsWith('Bot ') ?? false;
-      const limited = limiter?.admit(call);
-      const [status, body, headers] = limited ?? answer(call);
-      if (limited) call.limitedBy = limited[3];
-      call.status = status;
-      if (body && typeof body === 'object' && 'id' in body) call.responseId = String(body.id);
-      const allHeaders = { ...limiter?.headers(call), ...headers };
-      if (body === '') return [status, '', allHeaders];
-      return [status, JSON.stringify(body), { 'content-type': 'application/json', ...allHeaders }];
-    });
+  /** Records one request and answers it: status, body text and headers. */
+  async function respond(
+    method: string,
+    url: URL,
+    header: (name: string) => string | null,
+    readBody: () => Promise<string>,
+  ): Promise<[number, string, Record<string, string>]> {
+    const receivedAt = Date.now();
+    const sentAt = Number(header(SENT_AT_HEADER));
+    const at = Number.isFinite(sentAt) && sentAt > 0 ? sentAt : receivedAt;
+    const call: RecordedCall = {
+      method,
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
+      query: url.search,
+      body: parseBody(await readBody()),
+      at,
+      receivedAt,
+    };
+    calls.push(call);
+    call.bot = header('authorization')?.startsWith('Bot ') ?? false;
+    const limited = limiter?.admit(call);
+    const [status, body, headers] = limited ?? answer(call);
+    if (limited) call.limitedBy = limited[3];
+    call.status = status;
+    if (body && typeof body === 'object' && 'id' in body) call.responseId = String(body.id);
+    const allHeaders = { ...limiter?.headers(call), ...headers };
+    if (body === '') return [status, '', allHeaders];
+    return [status, JSON.stringify(body), { 'content-type': 'application/json', ...allHeaders }];
   }
 
-  return {
+  const fake: FakeDiscordRest = {
     calls,
     find: (method, path) => calls.filter((call) => call.method === method && path.test(call.path)),
     failNext(match, status, body, headers = {}) {
@@ -304,8 +311,61 @@ export function fakeDiscordRest(options: {
     spendGlobal(count) {
       limiter?.spendGlobal(count);
     },
+    stop() {},
+  };
+  return { fake, respond };
+}
+
+export function fakeDiscordRest(options: FakeOptions): FakeDiscordRest {
+  const { fake, respond } = createFake(options);
+  const scope = nock(API).persist();
+  for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
+    // nock 15 hands the reply function the fetch Request (one parameter: two would mean callback style).
+    scope.intercept(/^\/api\/v10\//, method).reply((request: Request) =>
+      respond(
+        method,
+        new URL(request.url),
+        (name) => request.headers.get(name),
+        () => request.clone().text(),
+      ),
+    );
+  }
+  return {
+    ...fake,
     stop() {
       nock.cleanAll();
+    },
+  };
+}
+
+/**
+ * The same fake as a plain HTTP server on 127.0.0.1, for benchmarks: no interception in the client's process,
+ * no TLS. Point the client's REST at `api`.
+ */
+export async function serveFakeDiscordRest(options: FakeOptions): Promise<FakeDiscordRest & { api: string }> {
+  const { fake, respond } = createFake(options);
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const readBody = async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    const header = (name: string) => {
+      const value = request.headers[name.toLowerCase()];
+      return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+    };
+    const [status, body, headers] = await respond(request.method ?? 'GET', url, header, readBody);
+    response.writeHead(status, headers).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...fake,
+    api: `http://127.0.0.1:${port}/api`,
+    stop() {
+      server.closeAllConnections();
+      server.close();
     },
   };
 }
