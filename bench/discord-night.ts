@@ -117,6 +117,9 @@ export async function benchDiscordNight() {
     // Mostly first ballots early and changes of mind later: shuffled within each part.
     const shuffled = [...shuffle(plan.slice(0, PEOPLE + 100)), ...shuffle(plan.slice(PEOPLE + 100))];
 
+    // What used to be one warning each: the client holding a request back (its own pacing, not a 429).
+    let pacingWaits = 0;
+    h.client.rest.on('rateLimited', () => pacingWaits++);
     const deliveredAt = new Map<string, number>();
     const kindOf = new Map<string, Planned>();
     const lastClickAt = new Map<number, number>();
@@ -258,6 +261,7 @@ export async function benchDiscordNight() {
       votes_showing_final_tally: `${shownRight} of ${ROOMS}`,
       responses_429: { total: tooMany.length, from_fake_limits: ownPacing429 },
       rate_limit_warnings: rateLimitWarnings,
+      client_pacing_waits: pacingWaits,
       warnings_total: h.logs.filter((e) => e.level === 'warn').length,
       requests: { total: calls.length, bot_token: calls.filter((c) => c.bot).length },
       peak_rss_mb: round(Math.max(...rss, process.memoryUsage().rss) / 2 ** 20, 1),
