@@ -2,7 +2,7 @@
 // payloads go in through the client's INTERACTION_CREATE handling, HTTP comes out to the nock fake.
 
 import { appendFileSync } from 'node:fs';
-import type { Client } from 'discord.js';
+import type { Client, RESTOptions } from 'discord.js';
 import Keyv from 'keyv';
 import {
   type AttachedAdapter,
@@ -19,7 +19,7 @@ import { createStoryEngine, type StoryEngine } from '../../src/story/engine.ts';
 import type { EventStore } from '../../src/story/event-store.ts';
 import type { Narrator } from '../../src/story/narrator.ts';
 import { APP_ID, CHANNEL_ID, deliver } from './discord-payloads.ts';
-import { type FakeDiscordRest, fakeDiscordRest } from './discord-rest.ts';
+import { type DiscordLimits, type FakeDiscordRest, fakeDiscordRest, stampSendTime } from './discord-rest.ts';
 
 export interface LogEntry {
   level: keyof Logger;
@@ -47,11 +47,16 @@ export async function startHarness(
     config?: Partial<DiscordConfig>;
     now?: () => number;
     rest?: FakeDiscordRest;
+    /** Rate limits the default fake enforces (discordLimits()); none when not given. */
+    limits?: DiscordLimits;
+    /** More options for the client's REST, e.g. `api` pointing at a served fake. */
+    restOptions?: Partial<RESTOptions>;
     /** The commands the adapter serves; the real list by default. */
     commands?: readonly Command[];
   } = {},
 ): Promise<Harness> {
-  const rest = options.rest ?? fakeDiscordRest({ channelId: CHANNEL_ID, applicationId: APP_ID });
+  const rest =
+    options.rest ?? fakeDiscordRest({ channelId: CHANNEL_ID, applicationId: APP_ID, limits: options.limits });
   const logs: LogEntry[] = [];
   const logger: Logger = {
     debug: (obj, msg) => logs.push({ level: 'debug', obj, msg }),
@@ -76,8 +81,15 @@ export async function startHarness(
     clock: options.clock ?? systemClock,
     logger,
   });
-  // No rate-limit offset, so a 429's retry-after is waited exactly; never a login, so never a gateway.
-  const client = createDiscordClient({ offset: 0 });
+  // Never a login, so never a gateway. Requests carry their send time, by which the fake judges rate limits.
+  // No rate-limit offset, so a 429's retry-after is waited exactly; but with Discord's limits, discord.js's
+  // default 50 ms: without it, requests that wake at the very millisecond a global window ends all go out
+  // on the old window's spent budget (@discordjs/rest renews it only once the reset time is strictly past).
+  const client = createDiscordClient({
+    offset: options.limits ? 50 : 0,
+    makeRequest: stampSendTime,
+    ...options.restOptions,
+  });
   client.rest.setToken('test-token');
   const config: DiscordConfig = {
     ...discordConfigSchema.parse({}),

@@ -14,6 +14,7 @@ import type { DiscordConfig } from './discord-config.ts';
 import { handleCommand } from './handle-command.ts';
 import { handleVoteButton } from './handle-vote-button.ts';
 import { createInteractionOutput } from './interaction-output.ts';
+import { watchRateLimits } from './rate-limit-log.ts';
 import { readCommand } from './read-command.ts';
 import type { MessageDraft } from './render/message-draft.ts';
 import { renderReply } from './render/render-reply.ts';
@@ -61,6 +62,7 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
     signal: controller.signal,
   };
   const pending = new Set<Promise<void>>();
+  const rateLimits = watchRateLimits(client.rest, logger);
 
   async function dispatch(interaction: Interaction): Promise<void> {
     // Every button is answered, also one whose id is not a vote's (left from an older release): unanswered,
@@ -120,6 +122,7 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
       controller.abort(new Error('the Discord adapter is stopping'));
       await idle();
       await deps.votes.stop();
+      rateLimits.stop();
     },
   };
 }

@@ -35,12 +35,6 @@ export async function startDiscordAdapter(options: {
   client.on('error', (error) => logger.error({ err: error }, 'discord client error'));
   client.on('warn', (message) => logger.warn({ message }, 'discord client warning'));
   client.on('shardError', (error, shardId) => logger.error({ err: error, shardId }, 'discord shard error'));
-  client.rest.on('rateLimited', (info) =>
-    logger.warn(
-      { route: info.route, retryAfter: info.retryAfter, global: info.global },
-      'discord rate limit',
-    ),
-  );
   client.once('clientReady', (ready) =>
     logger.info(
       { user: ready.user.tag, guilds: ready.guilds.cache.size, shards: ready.ws.shards.map((s) => s.id) },

@@ -1,7 +1,8 @@
 // Runs a "show the latest state" task at most once per interval, never two at a time. Requests that arrive
 // while it runs or waits are merged: the next run shows everything up to then. The interval counts from the
-// end of the previous run, so Discord never sees two edits closer than that, and a slow or rate-limited run
-// (discord.js waits out a 429 and retries) only delays the next one.
+// start of the previous run, so runs (and the edits they send) are at least that far apart, and what a run
+// shows is at most one interval plus its own round trip old; a slow or rate-limited run (discord.js waits out
+// a 429 and retries) is followed at once by one showing the latest state.
 
 export interface ThrottledTask {
   /** Asks for a run; `urgent` skips the wait (a vote closing), but still never overlaps a running one. */
@@ -21,14 +22,14 @@ export function createThrottledTask(options: ThrottledTaskOptions): ThrottledTas
   const now = options.now ?? Date.now;
   let pending = false;
   let urgentPending = false;
-  let lastDoneAt = Number.NEGATIVE_INFINITY;
+  let lastStartAt = Number.NEGATIVE_INFINITY;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> | undefined;
   let closed = false;
 
   function schedule() {
     if (closed || !pending || inFlight !== undefined) return;
-    const wait = urgentPending ? 0 : Math.max(0, lastDoneAt + options.intervalMs - now());
+    const wait = urgentPending ? 0 : Math.max(0, lastStartAt + options.intervalMs - now());
     if (timer !== undefined) {
       if (!urgentPending) return;
       clearTimeout(timer);
@@ -41,11 +42,11 @@ export function createThrottledTask(options: ThrottledTaskOptions): ThrottledTas
     if (closed) return;
     pending = false;
     urgentPending = false;
+    lastStartAt = now();
     inFlight = options
       .run()
       .catch(options.onError)
       .finally(() => {
-        lastDoneAt = now();
         inFlight = undefined;
         schedule();
       });

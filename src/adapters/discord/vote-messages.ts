@@ -10,6 +10,7 @@ import type { RoomChange, StoryEngine } from '../../story/engine.ts';
 import type { EventStore } from '../../story/event-store.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { RoomRef, Vote } from '../../story/types.ts';
+import { drawnAtSend } from './drawn-body.ts';
 import type { SentMessage } from './interaction-output.ts';
 import { NO_MENTIONS } from './render/message-draft.ts';
 import { renderVote } from './render/render-vote.ts';
@@ -159,16 +160,23 @@ export function createVoteMessages(deps: {
 
   async function show(key: string, entry: TrackedVote) {
     await entry.loaded;
-    const vote = entry.latest;
-    if (!vote) return;
-    // Decided with the render: the vote object is live, and may close while the edits are on their way (the
-    // close then asks for another run, which shows it).
-    const done = vote.status !== 'open';
-    const { embed, components } = renderVote(vote, entry.room);
-    const body = { embeds: [embed], components, allowed_mentions: NO_MENTIONS };
+    const latest = entry.latest;
+    if (!latest) return;
+    // Each edit is drawn when discord.js sends it (drawn-body.ts), from the vote as it is then: a bucket wait
+    // or a 429 never sends old counts. The vote is over for these messages once every edit drew it closed;
+    // one that closed after its edit went out is shown by the run the close asks for.
+    let drewOpen = false;
     for (const message of [...entry.messages.values()]) {
+      let closed = false;
+      const draw = () => {
+        const vote = entry.latest ?? latest;
+        closed = vote.status !== 'open';
+        const { embed, components } = renderVote(vote, entry.room);
+        return { embeds: [embed], components, allowed_mentions: NO_MENTIONS };
+      };
       try {
-        await edit(message, body);
+        await edit(message, draw);
+        if (!closed) drewOpen = true;
       } catch (error) {
         entry.messages.delete(message.messageId);
         logger.warn(
@@ -177,6 +185,7 @@ export function createVoteMessages(deps: {
         );
       }
     }
+    const done = entry.messages.size === 0 ? (entry.latest ?? latest).status !== 'open' : !drewOpen;
     if (done) {
       tracked.delete(key);
       void entry.task.settle();
@@ -184,15 +193,15 @@ export function createVoteMessages(deps: {
     await save(entry, done);
   }
 
-  async function edit(message: VoteMessage, body: object) {
+  async function edit(message: VoteMessage, draw: () => object) {
     const webhook = message.webhook;
     if (webhook && now() < webhook.expiresAt) {
       await rest.patch(Routes.webhookMessage(webhook.applicationId, webhook.token, webhook.messageRef), {
-        body,
+        ...drawnAtSend(draw),
         auth: false,
       });
     } else if (!message.ephemeral) {
-      await rest.patch(Routes.channelMessage(message.channelId, message.messageId), { body });
+      await rest.patch(Routes.channelMessage(message.channelId, message.messageId), drawnAtSend(draw));
     } else {
       throw new Error('an ephemeral vote message can no longer be edited');
     }

@@ -4,7 +4,7 @@ import { ALICE, BOB, buttonClick, MOD, member, slashCommand } from '../../helper
 import { rateLimitHeaders } from '../../helpers/discord-rest.ts';
 
 // Live vote counts are edited on a timer (throttled-task.ts, real timers): at most one edit per
-// DISCORD_VOTE_EDIT_MS, counted from the end of the previous edit. Kept apart from vote-buttons.test.ts so
+// DISCORD_VOTE_EDIT_MS, counted from the start of the previous edit. Kept apart from vote-buttons.test.ts so
 // its pauses do not shift that file's timing.
 
 let harness: Harness;
