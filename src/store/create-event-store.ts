@@ -2,6 +2,7 @@
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import type { EventStore } from '../story/event-store.ts';
+import { type AtomicOps, mapAtomicOps, redisAtomicOps } from './atomic-ops.ts';
 import { createKeyvEventStore, type KeyLister } from './keyv-event-store.ts';
 import { PostgresKeyvAdapter } from './postgres-keyv-adapter.ts';
 import { SqliteKeyvAdapter } from './sqlite-keyv-adapter.ts';
@@ -37,7 +38,7 @@ export async function createEventStore(
   let store: EventStore | undefined;
   try {
     const keyv = keyvFor(parsed, options);
-    store = createKeyvEventStore(keyv, keyListerFor(keyv));
+    store = createKeyvEventStore(keyv, keyListerFor(keyv), atomicOpsFor(keyv));
     await store.openVotes();
     return store;
   } catch (error) {
@@ -77,6 +78,17 @@ function keyvFor(
       return new Keyv({ store: adapter, namespace, useKeyPrefix: false });
     }
   }
+}
+
+/** Each backend's compare-and-set writes (see atomic-ops.ts). */
+export function atomicOpsFor(keyv: Keyv): AtomicOps {
+  const store: unknown = keyv.store;
+  const prefix = keyv.namespace ? `${keyv.namespace}:` : '';
+  if (store instanceof SqliteKeyvAdapter || store instanceof PostgresKeyvAdapter)
+    return store.atomicOps(prefix);
+  if (store instanceof KeyvRedis) return redisAtomicOps(store);
+  if (store instanceof Map) return mapAtomicOps(store, keyv.namespace);
+  throw new Error('this Keyv store has no compare-and-set append');
 }
 
 /** Lists keys by prefix the way each backend can without reading the rooms' events (see KeyLister). */

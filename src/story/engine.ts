@@ -145,6 +145,7 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
       logger: deps.logger,
       now: () => deps.clock.now(),
       maxCachedRooms: deps.maxCachedRooms,
+      onConflict: deps.onConflict,
     }),
     notify(room, events) {
       for (const listener of listeners) {
@@ -186,11 +187,13 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     },
 
     start(options = {}) {
+      if (options.rearmEveryMs) return timers.watch(options.owns, options.rearmEveryMs);
       return timers.rearm(options.owns);
     },
 
     stop() {
       summary.stop();
+      timers.stop();
       for (const room of core.registry.cached()) {
         if (room.voteTimer !== undefined) deps.clock.clearTimeout(room.voteTimer);
         room.voteTimer = undefined;
