@@ -114,5 +114,65 @@ export function describeTwoEngines(name: string, openStore: () => Promise<EventS
       await writing;
       await expect(a.continueStory(here, mod, {})).resolves.toBeDefined();
     });
+
+    it('closes a vote exactly once when both engines keep its time, with every ballot stored before it', async () => {
+      const here = { ...room, channelId: 'vote-close' };
+      const [a, b] = [await engineOn(), await engineOn()];
+      await a.startStory(here, mod, { title: 'Two Doors', heading: 'INT. HALL - NIGHT' });
+      const vote = await a.openVote(here, mod, { options: ['Left', 'Right'], durationMs: 60_000 });
+      await b.start({ rearmEveryMs: 5_000 }); // b learns of a's vote from the store
+      const people = Array.from({ length: 10 }, (_, i) => ({
+        id: `v${i}`,
+        name: `V${i}`,
+        role: 'writer' as const,
+      }));
+      await Promise.all(
+        people.map((person, i) =>
+          (i % 2 ? a : b).castVote(here, person, { voteId: vote.id, option: i < 7 ? 2 : 1 }),
+        ),
+      );
+      await clock.advance(60_000);
+      await expect.poll(async () => (await a.voteStatus(here)).status).toBe('closed');
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the later timer's turn, finding it closed
+      const store = stores[0] as EventStore;
+      const head = await store.head(roomIdOf(here));
+      const log = (await store.read(roomIdOf(here), 1, head)) as {
+        type: string;
+        result?: { tally: number[] };
+      }[];
+      const closes = log.filter((event) => event.type === 'vote.closed');
+      expect(closes).toHaveLength(1);
+      expect(closes[0]?.result?.tally).toEqual([3, 7]);
+      expect(log.at(-1)?.type).toBe('vote.closed');
+      expect(await store.openVotes()).not.toHaveProperty(roomIdOf(here));
+    });
+
+    it('frees the room when a dead process’s beat lease runs out, and tells the person whose beat died', async () => {
+      const here = { ...room, channelId: 'dead-holder' };
+      const [a, b] = [await engineOn(), await engineOn()];
+      await a.startStory(here, mod, { title: 'Two Doors', heading: 'INT. HALL - NIGHT' });
+      const alice = { id: 'u-alice', name: 'Alice', role: 'writer' as const };
+      const bob = { id: 'u-bob', name: 'Bob', role: 'writer' as const };
+      // A process claimed Alice's beat and died before storing or releasing it.
+      const store = stores[0] as EventStore;
+      const lease = {
+        holder: 'dead',
+        by: { id: alice.id, name: alice.name },
+        expiresAt: clock.now() + 30_000,
+      };
+      await store.claimLease(roomIdOf(here), lease, clock.now());
+      await expect(b.continueStory(here, bob, {})).rejects.toThrow(
+        /already being written \(asked by Alice\)/,
+      );
+      await clock.advance(30_000);
+      await expect(b.continueStory(here, bob, {})).resolves.toBeDefined();
+      await expect(a.continueStory(here, alice, {})).rejects.toThrow(/Your last beat was interrupted/);
+      await clock.advance(60_000); // past the cooldown
+      await expect(a.continueStory(here, alice, {})).resolves.toBeDefined();
+      const beats = Object.values((await a.room(here)).beats).filter(
+        (beat) => beat.author.kind === 'narrator',
+      );
+      expect(beats).toHaveLength(2);
+    });
   });
 }
