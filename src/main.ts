@@ -29,9 +29,15 @@ async function main(): Promise<number> {
     onError: (error) => logger.error({ err: error }, 'store connection error'),
   });
   const narrator = createNarratorFromConfig(config.llm, { logger, seed: config.NARRATOR_SEED });
-  const engine = createStoryEngine({ store, narrator, clock: systemClock, logger });
+  const engine = createStoryEngine({
+    store,
+    narrator,
+    clock: systemClock,
+    logger,
+    beatLeaseMs: config.BEAT_LEASE_MS,
+  });
   const owns = shardFilter(process.env);
-  const startEngine = () => engine.start(owns ? { owns } : {});
+  const startEngine = () => engine.start({ owns, rearmEveryMs: config.VOTE_REARM_MS });
 
   try {
     if (config.discord.token) {
