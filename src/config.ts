@@ -34,6 +34,12 @@ const baseSchema = z.object({
     .min(0, { error: 'expected 0 (off) or more' })
     .max(3_600_000, { error: 'expected at most 3600000' })
     .default(5_000),
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number({ error: 'expected a number of milliseconds' })
+    .int({ error: 'expected a whole number of milliseconds' })
+    .min(0, { error: 'expected 0 or more' })
+    .max(600_000, { error: 'expected at most 600000' })
+    .default(10_000),
 });
 
 export type Config = z.output<typeof baseSchema> & {

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventStore } from '../src/store/create-event-store.ts';
 import type { StoryEvent } from '../src/story/events.ts';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from './helpers/fake-openai-server.ts';
+import { DEFAULT_BEAT, type FakeOpenAiServer, startFakeOpenAiServer } from './helpers/fake-openai-server.ts';
 
 /** A command that touches no store, sent after each one so its reply ends where the marker's echo begins. */
 const MARKER = '/no-such-command';
@@ -31,10 +31,20 @@ const children: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(async () => {
   server = await startFakeOpenAiServer();
-  // A beat asked for with this direction never gets its first token (the process is killed meanwhile).
-  server.intercept((body) =>
-    JSON.stringify(body).includes('Slow beat please') ? { kind: 'hang' } : undefined,
-  );
+  server.intercept((body) => {
+    const text = JSON.stringify(body);
+    // A beat asked for with this direction never gets its first token (the process is killed meanwhile).
+    if (text.includes('Slow beat please')) return { kind: 'hang' };
+    // A beat that takes a while, for a SIGTERM to arrive while it is written.
+    if (text.includes('Steady beat please')) {
+      return {
+        kind: 'reply',
+        content: { ...DEFAULT_BEAT, text: 'The lights hum.' },
+        firstTokenDelayMs: 1_000,
+      };
+    }
+    return undefined;
+  });
 });
 
 afterAll(async () => {
@@ -59,6 +69,8 @@ interface Room {
   send(line: string): Promise<string>;
   /** Sends a command without waiting for its reply. */
   fire(line: string): void;
+  /** Everything printed so far. */
+  output(): string;
 }
 
 /** The local room (src/main.ts) on the store, reading commands from a pipe that stays open. */
@@ -112,6 +124,7 @@ function startRoom(storeUrl: string, channel: string): Room {
     fire(line) {
       child.stdin.write(`${line}\n`);
     },
+    output: () => stdout,
   };
 }
 
@@ -200,5 +213,33 @@ describe.concurrent.each(BACKENDS)('kill -9 on %s', (_name, storeUrl) => {
     expect(late).toBeGreaterThanOrEqual(0);
     expect(late).toBeLessThan(REARM_MS + 1_500);
     if (process.env.CRASH_TIMINGS) process.stderr.write(`vote: closed ${late} ms after its deadline\n`);
+  }, 30_000);
+});
+
+describe('SIGTERM in the middle of a beat', () => {
+  it('finishes the beat, answers "restarting" to what comes next, and exits with the beat stored', async () => {
+    const storeUrl = BACKENDS[0][1];
+    const channel = `term-${randomUUID().slice(0, 6)}`;
+    const room = startRoom(storeUrl, channel);
+    await room.send('/scene start title:"Crash" heading:"INT. LAB - NIGHT"');
+    const asked = server.requests.length;
+    const exited = new Promise<number | null>((resolve) => room.child.once('exit', (code) => resolve(code)));
+    room.fire('/scene continue direction:"Steady beat please"');
+    room.fire('/action Too late.');
+    await expect.poll(() => server.requests.length, { timeout: 5_000 }).toBeGreaterThan(asked);
+    room.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const printed = room.output();
+    expect(printed).toMatch(/> \/scene continue direction:"Steady beat please"\nThe lights hum\./);
+    expect(printed).toMatch(
+      /> \/action Too late\.\n\(only you see this\)\nstoryroom is restarting\. Try again in a moment\./,
+    );
+    const beats = (await logOf(storeUrl, `console:local:${channel}`)).filter(
+      (event) => event.type === 'beat.added',
+    );
+    expect(beats.map((event) => event.type === 'beat.added' && event.beat.text)).toEqual([
+      'INT. LAB - NIGHT',
+      'The lights hum.',
+    ]);
   }, 30_000);
 });

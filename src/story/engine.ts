@@ -5,6 +5,7 @@ import { createCanon } from './canon.ts';
 import { createCharacterDesigns } from './character-designs.ts';
 import type { CharacterProposal } from './character-proposals.ts';
 import { createCritique } from './critique.ts';
+import { createDraining } from './draining.ts';
 import type { EngineCore, EngineDeps } from './engine-core.ts';
 import type {
   BallotInput,
@@ -22,6 +23,7 @@ import type {
   StartOptions,
   UndoOutcome,
 } from './engine-types.ts';
+import { UserError } from './errors.ts';
 import { createNarratedBeats } from './narrated-beats.ts';
 import type { Critique, Narration, NarrationOptions } from './narrator.ts';
 import { createRollingSummary } from './rolling-summary.ts';
@@ -49,6 +51,11 @@ export interface StoryEngine {
   start(options?: StartOptions): Promise<void>;
   /** Clears vote timers, cancels beats being written and summaries in progress. */
   stop(): void;
+  /**
+   * Graceful shutdown: refuses new commands ("restarting, try again in a moment"), lets commands in flight
+   * finish for up to graceMs, then cancels beats still being written (releasing their leases). Call stop() after.
+   */
+  drain(graceMs: number): Promise<void>;
 
   /** Opens the channel's story. One story per room. */
   startStory(ref: RoomRef, actor: Actor, input: StartInput): Promise<RoomState>;
@@ -166,7 +173,13 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     if (events.some((event) => event.type === 'beat.added')) void summary.summarizeIfDue(room.ref);
   });
 
-  return {
+  const draining = createDraining(() => {
+    for (const room of core.registry.cached()) {
+      room.generation?.controller.abort(new UserError('generation.cancelled', 'restarting'));
+    }
+  });
+
+  const commands = {
     ...rooms,
     ...createWrittenBeats(core),
     ...createNarratedBeats(core, timers),
@@ -176,6 +189,19 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     ...createTokenUsage(core),
     ...createVoteLifecycle(core, timers),
     ...createBallotBatching(core, timers),
+  };
+  // Every command is refused once the engine drains, and counted while it runs.
+  const guarded = Object.fromEntries(
+    Object.entries(commands).map(([name, fn]) => [
+      name,
+      draining.guard(fn as (...args: unknown[]) => Promise<unknown>),
+    ]),
+  ) as typeof commands;
+
+  return {
+    ...guarded,
+
+    drain: (graceMs) => draining.drain(graceMs),
 
     room(ref) {
       return core.registry.run(ref, (room) => room.state);
