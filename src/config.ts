@@ -22,6 +22,24 @@ const baseSchema = z.object({
     .regex(/^[\w-]{1,64}$/, { error: 'expected letters, digits, - or _ (at most 64)' })
     .default('local'),
   EXPORTS_DIR: z.string().trim().min(1).default('./exports'),
+  BEAT_LEASE_MS: z.coerce
+    .number({ error: 'expected a number of milliseconds' })
+    .int({ error: 'expected a whole number of milliseconds' })
+    .min(500, { error: 'expected at least 500' })
+    .max(600_000, { error: 'expected at most 600000' })
+    .default(30_000),
+  VOTE_REARM_MS: z.coerce
+    .number({ error: 'expected a number of milliseconds' })
+    .int({ error: 'expected a whole number of milliseconds' })
+    .min(0, { error: 'expected 0 (off) or more' })
+    .max(3_600_000, { error: 'expected at most 3600000' })
+    .default(5_000),
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number({ error: 'expected a number of milliseconds' })
+    .int({ error: 'expected a whole number of milliseconds' })
+    .min(0, { error: 'expected 0 or more' })
+    .max(600_000, { error: 'expected at most 600000' })
+    .default(10_000),
 });
 
 export type Config = z.output<typeof baseSchema> & {

@@ -29,9 +29,23 @@ async function main(): Promise<number> {
     onError: (error) => logger.error({ err: error }, 'store connection error'),
   });
   const narrator = createNarratorFromConfig(config.llm, { logger, seed: config.NARRATOR_SEED });
-  const engine = createStoryEngine({ store, narrator, clock: systemClock, logger });
+  const engine = createStoryEngine({
+    store,
+    narrator,
+    clock: systemClock,
+    logger,
+    beatLeaseMs: config.BEAT_LEASE_MS,
+  });
+  let closing: Promise<void> | undefined;
+  const closeAll = () => {
+    closing ??= (async () => {
+      await engine.stop();
+      await store.close();
+    })();
+    return closing;
+  };
   const owns = shardFilter(process.env);
-  const startEngine = () => engine.start(owns ? { owns } : {});
+  const startEngine = () => engine.start({ owns, rearmEveryMs: config.VOTE_REARM_MS });
 
   try {
     if (config.discord.token) {
@@ -48,11 +62,19 @@ async function main(): Promise<number> {
         await startEngine();
         logger.info({}, 'storyroom is running on Discord');
         await waitForSignal();
+        await engine.drain(config.SHUTDOWN_GRACE_MS);
       } finally {
         await discord.stop();
       }
     } else {
       await startEngine();
+      // On SIGTERM/SIGINT the room answers "restarting" to anything new, lets what runs finish, closes the
+      // store and stops reading, so the process ends with nothing acknowledged lost.
+      void waitForSignal().then(async () => {
+        await engine.drain(config.SHUTDOWN_GRACE_MS);
+        await closeAll();
+        process.stdin.destroy();
+      });
       await runConsoleRoom({
         engine,
         commands,
@@ -65,8 +87,7 @@ async function main(): Promise<number> {
       });
     }
   } finally {
-    await engine.stop();
-    await store.close();
+    await closeAll();
   }
   return 0;
 }

@@ -37,7 +37,7 @@ export async function runCommand(
   }
   const reply = await command.execute(ctx, parsed.data);
   if (reply.visibility === 'private' || reply.language !== undefined) return reply;
-  return { ...reply, language: (await ctx.engine.room(ctx.room)).story?.language };
+  return { ...reply, language: ctx.engine.roomLanguage(ctx.room) };
 }
 
 export function usage(command: Command): string {

@@ -2,6 +2,7 @@
 import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import type { EventStore } from '../story/event-store.ts';
+import { type AtomicOps, mapAtomicOps, redisAtomicOps } from './atomic-ops.ts';
 import { describeStoreError, StoreStartError } from './describe-store-error.ts';
 import { createKeyvEventStore, type KeyLister } from './keyv-event-store.ts';
 import { PostgresKeyvAdapter } from './postgres-keyv-adapter.ts';
@@ -49,7 +50,7 @@ export async function createEventStore(
   let timer: NodeJS.Timeout | undefined;
   try {
     const keyv = keyvFor(parsed, { onError });
-    store = createKeyvEventStore(keyv, keyListerFor(keyv));
+    store = createKeyvEventStore(keyv, keyListerFor(keyv), atomicOpsFor(keyv));
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new StoreStartError(`no answer within ${STORE_START_TIMEOUT_MS / 1000} s`)),
@@ -105,6 +106,17 @@ function keyvFor(
       return new Keyv({ store: adapter, namespace, useKeyPrefix: false });
     }
   }
+}
+
+/** Each backend's compare-and-set writes (see atomic-ops.ts). */
+export function atomicOpsFor(keyv: Keyv): AtomicOps {
+  const store: unknown = keyv.store;
+  const prefix = keyv.namespace ? `${keyv.namespace}:` : '';
+  if (store instanceof SqliteKeyvAdapter || store instanceof PostgresKeyvAdapter)
+    return store.atomicOps(prefix);
+  if (store instanceof KeyvRedis) return redisAtomicOps(store);
+  if (store instanceof Map) return mapAtomicOps(store, keyv.namespace);
+  throw new Error('this Keyv store has no compare-and-set append');
 }
 
 /** Lists keys by prefix the way each backend can without reading the rooms' events (see KeyLister). */

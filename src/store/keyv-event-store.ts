@@ -9,8 +9,15 @@
 
 import type Keyv from 'keyv';
 import { createKeyedQueue } from '../keyed-queue.ts';
-import type { EventStore, StoredSnapshot } from '../story/event-store.ts';
+import {
+  AppendConflictError,
+  type EventStore,
+  type Lease,
+  type LeaseClaim,
+  type StoredSnapshot,
+} from '../story/event-store.ts';
 import type { StoryEvent } from '../story/events.ts';
+import { type AtomicOps, mapAtomicOps } from './atomic-ops.ts';
 
 /** Where an earlier release kept every open vote, in one object. */
 const LEGACY_OPEN_VOTES_KEY = 'open-votes';
@@ -19,6 +26,7 @@ const OPEN_VOTE_PREFIX = 'open-vote:';
 const eventKey = (roomId: string, seq: number) => `room:${roomId}:e:${seq}`;
 const headKey = (roomId: string) => `room:${roomId}:head`;
 const snapshotKey = (roomId: string) => `room:${roomId}:snap`;
+const leaseKey = (roomId: string) => `room:${roomId}:lease`;
 
 const ATTACHMENT_KEY = /^[\w.-]{1,100}$/;
 function attachmentKey(roomId: string, key: string): string {
@@ -46,10 +54,54 @@ function mapKeyLister(keyv: Keyv): KeyLister {
   };
 }
 
+function mapOps(keyv: Keyv): AtomicOps {
+  const store: unknown = keyv.store;
+  if (!(store instanceof Map)) throw new Error('this Keyv store needs atomic operations to append');
+  return mapAtomicOps(store, keyv.namespace);
+}
+
 /** Takes ownership of keyv: close() disconnects it. */
-export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLister(keyv)): EventStore {
+export function createKeyvEventStore(
+  keyv: Keyv,
+  listKeys: KeyLister = mapKeyLister(keyv),
+  ops: AtomicOps = mapOps(keyv),
+): EventStore {
   // Keyv's default turns a failed get into undefined (an empty room) and a failed write into `false`.
   keyv.throwOnErrors = true;
+  const serialize = async (value: unknown): Promise<string> => {
+    const raw: unknown = await keyv.serialize?.({ value, expires: undefined });
+    if (typeof raw !== 'string') throw new Error('the store needs Keyv to serialize values to strings');
+    return raw;
+  };
+
+  async function readLease(roomId: string): Promise<{ raw: string; lease: Lease } | undefined> {
+    const raw = await ops.getRaw(leaseKey(roomId));
+    if (raw === undefined) return undefined;
+    const lease = keyv.deserialize?.(raw) as { value?: Lease } | undefined;
+    if (
+      !lease?.value ||
+      typeof lease.value.holder !== 'string' ||
+      typeof lease.value.expiresAt !== 'number'
+    ) {
+      throw new Error(`the beat lease of room ${roomId} is malformed: ${raw}`);
+    }
+    return { raw, lease: lease.value };
+  }
+
+  /** Reads the lease and replaces it by compare-and-set, again while another process changed it in between. */
+  async function changeLease<T>(
+    roomId: string,
+    decide: (current: Lease | undefined) => { next: Lease | undefined; result: T } | { keep: T },
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const current = await readLease(roomId);
+      const decision = decide(current?.lease);
+      if ('keep' in decision) return decision.keep;
+      const next = decision.next === undefined ? undefined : await serialize(decision.next);
+      if (await ops.compareAndSet(leaseKey(roomId), current?.raw, next)) return decision.result;
+      if (attempt >= 20) throw new Error(`the beat lease of room ${roomId} keeps changing`);
+    }
+  }
   // One room's open-vote writes land in the order they were made (other processes write other rooms').
   const voteWrites = createKeyedQueue();
 
@@ -96,15 +148,16 @@ export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLis
       for (const [index, event] of events.entries()) {
         if (event.seq !== first.seq + index) throw new Error(`events to append to room ${roomId} skip a seq`);
       }
-      const results: unknown = await keyv.setMany(
-        events.map((event) => ({ key: eventKey(roomId, event.seq), value: event })),
+      const entries = await Promise.all(
+        events.map(async (event) => ({ key: eventKey(roomId, event.seq), value: await serialize(event) })),
       );
-      // Adapters with their own setMany (Redis, PostgreSQL, SQLite) resolve to undefined; Keyv's fallback to a
-      // boolean per entry.
-      if (Array.isArray(results) && results.includes(false)) {
-        throw new Error(`the store did not accept events ${first.seq}..${last.seq} of room ${roomId}`);
-      }
-      await set(headKey(roomId), last.seq);
+      const stored = await ops.appendIfHead(
+        headKey(roomId),
+        first.seq - 1,
+        entries,
+        await serialize(last.seq),
+      );
+      if (!stored) throw new AppendConflictError(roomId, first.seq);
     },
 
     async read(roomId, fromSeq, toSeq) {
@@ -155,6 +208,43 @@ export function createKeyvEventStore(keyv: Keyv, listKeys: KeyLister = mapKeyLis
         if (deadline === null) await keyv.delete(key);
         else await set(key, deadline);
       });
+    },
+
+    async clearOpenVote(roomId, deadline) {
+      const key = OPEN_VOTE_PREFIX + roomId;
+      await voteWrites.run(roomId, async () => {
+        const raw = await ops.getRaw(key);
+        if (raw === undefined) return;
+        if ((keyv.deserialize?.(raw) as { value?: unknown } | undefined)?.value !== deadline) return;
+        // Only if nobody wrote another deadline since: that would be the next vote's.
+        await ops.compareAndSet(key, raw, undefined);
+      });
+    },
+
+    claimLease(roomId, lease, now) {
+      return changeLease<LeaseClaim>(roomId, (current) => {
+        if (!current || current.holder === lease.holder) return { next: lease, result: { claimed: true } };
+        if (current.expiresAt <= now) return { next: lease, result: { claimed: true, replaced: current } };
+        return { keep: { claimed: false, current } };
+      });
+    },
+
+    async readLease(roomId) {
+      return (await readLease(roomId))?.lease;
+    },
+
+    updateLease(roomId, holder, change) {
+      return changeLease<Lease | undefined>(roomId, (current) => {
+        if (current?.holder !== holder) return { keep: undefined };
+        const next = { ...current, ...change, holder };
+        return { next, result: next };
+      });
+    },
+
+    releaseLease(roomId, holder) {
+      return changeLease<void>(roomId, (current) =>
+        current?.holder === holder ? { next: undefined, result: undefined } : { keep: undefined },
+      );
     },
 
     async readAttachment(roomId, key) {

@@ -4,6 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { KeyvStoreAdapter, StoredData } from 'keyv';
+import { type AtomicOps, headOf, type RawEntry } from './atomic-ops.ts';
 import { createFolderFor } from './create-folder.ts';
 
 export interface SqliteKeyvAdapterOptions {
@@ -39,7 +40,10 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
     | 'clearPrefix'
     | 'clearAll'
     | 'page'
-    | 'keyRange',
+    | 'keyRange'
+    | 'insertIfAbsent'
+    | 'updateIf'
+    | 'deleteIf',
     StatementSync
   >;
 
@@ -87,6 +91,9 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
       ),
       // A range on the primary key, so only the matching keys are read.
       keyRange: this.#db.prepare(`SELECT key FROM ${t} WHERE key >= ?1 AND key < ?2 ORDER BY key`),
+      insertIfAbsent: this.#db.prepare(`INSERT OR IGNORE INTO ${t} (key, value) VALUES (?, ?)`),
+      updateIf: this.#db.prepare(`UPDATE ${t} SET value = ?3 WHERE key = ?1 AND value = ?2`),
+      deleteIf: this.#db.prepare(`DELETE FROM ${t} WHERE key = ?1 AND value = ?2`),
     };
   }
 
@@ -116,6 +123,57 @@ export class SqliteKeyvAdapter extends EventEmitter implements KeyvStoreAdapter 
     try {
       for (const { key, value } of entries) set.run(key, toText(value));
       this.#db.exec('COMMIT');
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /**
+   * AtomicOps on this file, for keys that already carry Keyv's namespace. BEGIN IMMEDIATE takes the file's
+   * write lock, so the head read and the writes are one step for every process sharing the file; within this
+   * process node:sqlite runs the whole transaction synchronously.
+   */
+  atomicOps(prefix: string): AtomicOps {
+    return {
+      appendIfHead: async (headKey, expected, entries, headValue) =>
+        this.#appendIfHead(prefix + headKey, expected, entries, headValue, prefix),
+      compareAndSet: async (key, expected, next) => {
+        const s = this.#open();
+        const full = prefix + key;
+        if (expected === undefined) {
+          if (next === undefined) return s.has.get(full) === undefined;
+          return Number(s.insertIfAbsent.run(full, next).changes) === 1;
+        }
+        if (next === undefined) return Number(s.deleteIf.run(full, expected).changes) === 1;
+        return Number(s.updateIf.run(full, expected, next).changes) === 1;
+      },
+      getRaw: async (key) => {
+        const row = this.#open().get.get(prefix + key);
+        return row === undefined ? undefined : String(row.value);
+      },
+    };
+  }
+
+  #appendIfHead(
+    headKey: string,
+    expected: number,
+    entries: readonly RawEntry[],
+    headValue: string,
+    prefix: string,
+  ): boolean {
+    const { get, set } = this.#open();
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const row = get.get(headKey);
+      if (headOf(row === undefined ? undefined : String(row.value)) !== expected) {
+        this.#db.exec('ROLLBACK');
+        return false;
+      }
+      for (const { key, value } of entries) set.run(prefix + key, value);
+      set.run(headKey, headValue);
+      this.#db.exec('COMMIT');
+      return true;
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
       throw error;

@@ -3,6 +3,7 @@
 import type { EngineCore } from './engine-core.ts';
 import type { BallotInput, BallotReceipt } from './engine-types.ts';
 import { UserError } from './errors.ts';
+import { isAppendConflict } from './event-store.ts';
 import { roomIdOf } from './room-id.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import { authorOf, requireUnlocked } from './rules.ts';
@@ -22,8 +23,14 @@ export function createBallotBatching(core: EngineCore, timers: VoteTimers) {
   /** Ballots waiting for their room's turn, by room id. */
   const ballots = new Map<string, PendingBallot[]>();
 
+  /**
+   * Checks each ballot against the room, stores the valid ones in one append, and only then answers each: when
+   * the append loses the race to another process, the registry runs this again on the reloaded room, and no
+   * ballot may have been answered from the state that lost.
+   */
   async function recordBallots(room: LoadedRoom, batch: readonly PendingBallot[]) {
     const accepted: { pending: PendingBallot; receipt: BallotReceipt }[] = [];
+    const refused: { pending: PendingBallot; error: unknown }[] = [];
     const latest = new Map<string, number>();
     for (const pending of batch) {
       try {
@@ -50,23 +57,27 @@ export function createBallotBatching(core: EngineCore, timers: VoteTimers) {
           receipt: { voteId: vote.id, options: [...vote.options], option: index, previous },
         });
       } catch (error) {
-        pending.reject(error);
+        if (isAppendConflict(error)) throw error; // the vote's close lost the race: run the batch again
+        refused.push({ pending, error });
       }
     }
-    if (accepted.length === 0) return;
-    try {
-      const events = await registry.commitEach(
-        room,
-        accepted.map(({ pending, receipt }) => ({
-          actor: authorOf(pending.actor),
-          body: { type: 'vote.cast' as const, voteId: receipt.voteId, option: receipt.option },
-        })),
-      );
-      core.notify(room.state, events);
-    } catch (error) {
-      for (const { pending } of accepted) pending.reject(error);
-      return;
+    if (accepted.length > 0) {
+      try {
+        const events = await registry.commitEach(
+          room,
+          accepted.map(({ pending, receipt }) => ({
+            actor: authorOf(pending.actor),
+            body: { type: 'vote.cast' as const, voteId: receipt.voteId, option: receipt.option },
+          })),
+        );
+        core.notify(room.state, events);
+      } catch (error) {
+        if (isAppendConflict(error)) throw error;
+        for (const { pending } of accepted) pending.reject(error);
+        accepted.length = 0;
+      }
     }
+    for (const { pending, error } of refused) pending.reject(error);
     for (const { pending, receipt } of accepted) pending.resolve(receipt);
   }
 

@@ -15,6 +15,13 @@ export interface EngineDeps {
   logger: Logger;
   /** How many rooms to keep in memory (default 500); idle rooms beyond it are reloaded when used. */
   maxCachedRooms?: number | undefined;
+  /**
+   * How long a beat's claim on its room holds past its last renewal (default 30 s). The process writing it
+   * renews it while the narrator runs; a process that dies blocks the room's beats this long at most.
+   */
+  beatLeaseMs?: number | undefined;
+  /** Called each time a change lost the race to another process and runs again (for metrics). */
+  onConflict?: ((roomId: string) => void) | undefined;
 }
 
 export interface EngineCore extends EngineDeps {

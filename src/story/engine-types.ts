@@ -22,6 +22,11 @@ export type ChangeListener = (change: RoomChange) => void;
 export interface StartOptions {
   /** Several processes sharing a store (Discord shards) each say which rooms they keep time for. */
   owns?: ((ref: RoomRef) => boolean) | undefined;
+  /**
+   * Also re-arm every this often (ms), so a vote whose process died closes on another; 0 or absent: only now.
+   * Processes that may serve the same rooms (HTTP behind a load balancer, rolling restarts) set it.
+   */
+  rearmEveryMs?: number | undefined;
 }
 
 /** Settings to change; a key that is absent or undefined keeps its value. */

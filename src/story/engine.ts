@@ -5,6 +5,7 @@ import { createCanon } from './canon.ts';
 import { createCharacterDesigns } from './character-designs.ts';
 import type { CharacterProposal } from './character-proposals.ts';
 import { createCritique } from './critique.ts';
+import { createDraining } from './draining.ts';
 import type { EngineCore, EngineDeps } from './engine-core.ts';
 import type {
   BallotInput,
@@ -22,9 +23,11 @@ import type {
   StartOptions,
   UndoOutcome,
 } from './engine-types.ts';
+import { UserError } from './errors.ts';
 import { createNarratedBeats } from './narrated-beats.ts';
 import type { Critique, Narration, NarrationOptions } from './narrator.ts';
 import { createRollingSummary } from './rolling-summary.ts';
+import { roomIdOf } from './room-id.ts';
 import { createRoomOperations } from './room-operations.ts';
 import { createRoomRegistry } from './room-registry.ts';
 import { createTokenUsage } from './token-usage.ts';
@@ -40,6 +43,11 @@ export type { ChangeListener, RoomChange } from './engine-types.ts';
 export interface StoryEngine {
   /** Current state of a room (read-only; a room that was never used is empty). */
   room(ref: RoomRef): Promise<RoomState>;
+  /**
+   * The room's language as this process last saw it, without reading the store: for showing a command's
+   * reply right after the command ran (which brought the room up to date), even while shutting down.
+   */
+  roomLanguage(ref: RoomRef): string | undefined;
   /** Calls the listener after each stored change to any room; returns how to stop. */
   subscribe(listener: ChangeListener): () => void;
   /**
@@ -50,6 +58,11 @@ export interface StoryEngine {
   /** Clears vote timers, cancels beats being written and summaries in progress; resolves once no background
    * summary still uses the store. */
   stop(): Promise<void>;
+  /**
+   * Graceful shutdown: refuses new commands ("restarting, try again in a moment"), lets commands in flight
+   * finish for up to graceMs, then cancels beats still being written (releasing their leases). Call stop() after.
+   */
+  drain(graceMs: number): Promise<void>;
 
   /** Opens the channel's story. One story per room. */
   startStory(ref: RoomRef, actor: Actor, input: StartInput): Promise<RoomState>;
@@ -146,6 +159,7 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
       logger: deps.logger,
       now: () => deps.clock.now(),
       maxCachedRooms: deps.maxCachedRooms,
+      onConflict: deps.onConflict,
     }),
     notify(room, events) {
       for (const listener of listeners) {
@@ -171,7 +185,13 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     void task.finally(() => background.delete(task));
   });
 
-  return {
+  const draining = createDraining(() => {
+    for (const room of core.registry.cached()) {
+      room.generation?.controller.abort(new UserError('generation.cancelled', 'restarting'));
+    }
+  });
+
+  const commands = {
     ...rooms,
     ...createWrittenBeats(core),
     ...createNarratedBeats(core, timers),
@@ -181,9 +201,26 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     ...createTokenUsage(core),
     ...createVoteLifecycle(core, timers),
     ...createBallotBatching(core, timers),
+  };
+  // Every command is refused once the engine drains, and counted while it runs.
+  const guarded = Object.fromEntries(
+    Object.entries(commands).map(([name, fn]) => [
+      name,
+      draining.guard(fn as (...args: unknown[]) => Promise<unknown>),
+    ]),
+  ) as typeof commands;
+
+  return {
+    ...guarded,
+
+    drain: (graceMs) => draining.drain(graceMs),
 
     room(ref) {
       return core.registry.run(ref, (room) => room.state);
+    },
+
+    roomLanguage(ref) {
+      return core.registry.cachedRoom(roomIdOf(ref))?.state.story?.language;
     },
 
     subscribe(listener) {
@@ -192,12 +229,14 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     },
 
     start(options = {}) {
+      if (options.rearmEveryMs) return timers.watch(options.owns, options.rearmEveryMs);
       return timers.rearm(options.owns);
     },
 
     /** Stops timers and background work; resolves once no background summary is still using the store. */
     async stop(): Promise<void> {
       summary.stop();
+      timers.stop();
       for (const room of core.registry.cached()) {
         if (room.voteTimer !== undefined) deps.clock.clearTimeout(room.voteTimer);
         room.voteTimer = undefined;

@@ -1,6 +1,7 @@
 // Persistence for rooms, as the engine needs it (src/store/ implements it): an append-only event log per
-// room, snapshots, the index of open votes, and small attachments adapters keep beside a room. Values come
-// back as unknown: whoever loads them validates them.
+// room, snapshots, the index of open votes, the lease on a beat being written, and small attachments adapters
+// keep beside a room. Values come back as unknown: whoever loads them validates them.
+// Several processes may share one store: append is compare-and-set, and the lease is claimed atomically.
 import type { StoryEvent } from './events.ts';
 
 export interface StoredSnapshot {
@@ -11,12 +12,51 @@ export interface StoredSnapshot {
   state: unknown;
 }
 
+/**
+ * Thrown by append when another writer stored the room's next seq first: nothing of this append was stored.
+ * The writer reloads the room from the log and tries its change again on the new state (room-registry.ts).
+ */
+export class AppendConflictError extends Error {
+  override readonly name = 'AppendConflictError';
+  readonly roomId: string;
+  readonly seq: number;
+
+  constructor(roomId: string, seq: number) {
+    super(`seq ${seq} of room ${roomId} was taken by another writer`);
+    this.roomId = roomId;
+    this.seq = seq;
+  }
+}
+
+export const isAppendConflict = (error: unknown): error is AppendConflictError =>
+  error instanceof AppendConflictError;
+
+/** Who is writing a room's beat, and until when the claim holds unless renewed. */
+export interface Lease {
+  /** Unique per generation (process and attempt), so only its holder renews or releases it. */
+  holder: string;
+  /** The person who asked for the beat. */
+  by: { id: string; name: string };
+  /** Epoch ms. After this the lease is free to claim; an unreleased expired lease means its holder died. */
+  expiresAt: number;
+  /** Set by /scene cancel on any process; the holder sees it on its next renewal and stops. */
+  cancelledBy?: { id: string; name: string } | undefined;
+}
+
+export type LeaseClaim =
+  | {
+      claimed: true /** The expired lease this claim replaced, whose holder never released it. */;
+      replaced?: Lease;
+    }
+  | { claimed: false; current: Lease };
+
 export interface EventStore {
   /** Highest acknowledged sequence number of the room's log; 0 for a room never written. */
   head(roomId: string): Promise<number>;
   /**
-   * Appends events whose seq numbers continue the log without gaps. Resolves only once they are durably
-   * stored: an acknowledged event survives the process being killed.
+   * Appends events whose seq numbers continue the log without gaps, all or nothing, only if the log's head is
+   * still the seq before the first of them; otherwise rejects with AppendConflictError and stores nothing.
+   * Resolves only once they are durably stored: an acknowledged event survives the process being killed.
    */
   append(roomId: string, events: readonly StoryEvent[]): Promise<void>;
   /** Events with fromSeq <= seq <= toSeq, in order. */
@@ -26,6 +66,26 @@ export interface EventStore {
   /** roomId -> deadline (ISO) of each room with an open vote, to re-arm vote timers on start-up. */
   openVotes(): Promise<Record<string, string>>;
   setOpenVote(roomId: string, deadline: string | null): Promise<void>;
+  /**
+   * Forgets the room's open-vote entry only if it still holds this deadline, so a process closing one vote
+   * never drops the entry another process just wrote for the next.
+   */
+  clearOpenVote(roomId: string, deadline: string): Promise<void>;
+  /** Claims the room's beat lease when it is free, expired (at `now`), or already this holder's. */
+  claimLease(roomId: string, lease: Lease, now: number): Promise<LeaseClaim>;
+  /** The lease, expired or not; undefined when none. */
+  readLease(roomId: string): Promise<Lease | undefined>;
+  /**
+   * Replaces the lease only while `holder` holds it (moving its expiry, marking it cancelled). Returns the
+   * lease as stored afterwards, or undefined when the holder has lost it.
+   */
+  updateLease(
+    roomId: string,
+    holder: string,
+    change: Partial<Omit<Lease, 'holder'>>,
+  ): Promise<Lease | undefined>;
+  /** Deletes the lease if `holder` still holds it. */
+  releaseLease(roomId: string, holder: string): Promise<void>;
   /** A small value an adapter keeps with a room (e.g. which messages show a vote); undefined when none. */
   readAttachment(roomId: string, key: string): Promise<unknown>;
   /** Replaces the attachment; null deletes it. Keys are letters, digits, `_`, `-` and `.` (no `:`). */

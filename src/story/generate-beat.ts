@@ -1,9 +1,11 @@
 // How a narrated beat is produced: the narrator runs outside the room's queue (votes and other rooms go on
-// meanwhile) while the room is marked as writing, the beat is stored only if the narrator completes and no
-// one cancelled it, and the room's automatic vote opens after it.
+// meanwhile) while the room is marked as writing (in this process, and by a lease in the store for the
+// others), the beat is stored only if the narrator completes, no one cancelled it and the lease still holds,
+// and the room's automatic vote opens after it.
+import { claimBeat, confirmBeat, keepBeat } from './beat-lease.ts';
 import { commitAndNotify, type EngineCore } from './engine-core.ts';
 import type { BeatOutcome } from './engine-types.ts';
-import { UserError } from './errors.ts';
+import { isUserError, UserError } from './errors.ts';
 import type { EventBody } from './events.ts';
 import type { Narration, NarrationOptions } from './narrator.ts';
 import { beatOutcome } from './new-beat.ts';
@@ -58,13 +60,27 @@ export function createBeatGenerator(core: EngineCore, timers: VoteTimers) {
   ): Promise<BeatOutcome> {
     const controller = new AbortController();
     const signal = stream?.signal ? AbortSignal.any([controller.signal, stream.signal]) : controller.signal;
-    const state = await registry.run(ref, (room) => {
+    const holder = crypto.randomUUID();
+    const state = await registry.run(ref, async (room) => {
       steps.prepare(room);
-      room.generation = { by: actor, controller, startedAt: clock.now() };
+      await claimBeat(core, room, actor, holder);
+      room.generation = { by: actor, controller, startedAt: clock.now(), holder };
       return room.state;
     });
+    const roomId = state.id;
     const release = (room: LoadedRoom) => {
       if (room.generation?.controller === controller) room.generation = undefined;
+    };
+    const stopRenewing = keepBeat(core, roomId, holder, controller);
+    let released = false;
+    const letGo = async () => {
+      stopRenewing();
+      if (released) return;
+      released = true;
+      await core.store.releaseLease(roomId, holder).catch((error: unknown) => {
+        // It runs out by itself.
+        logger.warn({ err: error, roomId }, 'releasing the beat lease failed');
+      });
     };
     try {
       const narration = await steps.produce(state, {
@@ -74,8 +90,10 @@ export function createBeatGenerator(core: EngineCore, timers: VoteTimers) {
       });
       if (signal.aborted) throw signal.reason;
       const result = await registry.run(ref, async (room) => {
-        // A cancel may have reached the room's queue while the narrator's reply was on its way here.
+        // A cancel may have reached the room's queue while the narrator's reply was on its way here, or another
+        // process (after this one stalled past the lease).
         if (signal.aborted) throw signal.reason;
+        await confirmBeat(core, roomId, holder, controller);
         release(room);
         requireUnlocked(room.state);
         return beatOutcome(
@@ -83,9 +101,12 @@ export function createBeatGenerator(core: EngineCore, timers: VoteTimers) {
           await commitAndNotify(core, room, authorOf(actor), steps.toEvents(room, narration)),
         );
       });
+      await letGo(); // before the automatic vote: the room is free for the next beat
       return await autoVote(ref, actor, result);
     } catch (error) {
       if (signal.aborted) {
+        if (isUserError(signal.reason) && signal.reason.code === 'generation.interrupted')
+          throw signal.reason;
         throw new UserError(
           'generation.cancelled',
           'The beat was cancelled before it was finished. Nothing was added.',
@@ -94,6 +115,7 @@ export function createBeatGenerator(core: EngineCore, timers: VoteTimers) {
       throw error;
     } finally {
       await registry.run(ref, release);
+      await letGo();
     }
   };
 }

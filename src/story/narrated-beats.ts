@@ -1,5 +1,6 @@
 // Beats the narrator writes: the next beat, a rewrite of the last one, a character's line, a new scene (or
 // the heading a person gives it), each streamed and cancellable.
+import { cancelRemoteBeat } from './beat-lease.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { BeatOutcome, DirectionInput } from './engine-types.ts';
 import { UserError } from './errors.ts';
@@ -244,9 +245,14 @@ export function createNarratedBeats(core: EngineCore, timers: VoteTimers) {
 
     /** Stops the beat being written; the requester or a moderator may. Nothing of it enters the story. */
     cancelGeneration(ref: RoomRef, actor: Actor): Promise<Actor> {
-      return registry.run(ref, (room) => {
+      return registry.run(ref, async (room) => {
         const generation = room.generation;
-        if (!generation) throw new UserError('generation.none', 'Nothing is being written right now.');
+        if (!generation) {
+          // Perhaps another process is writing it.
+          const by = await cancelRemoteBeat(core, room, actor);
+          if (!by) throw new UserError('generation.none', 'Nothing is being written right now.');
+          return { ...by, role: 'writer' as const };
+        }
         if (generation.by.id !== actor.id) requireModerator(actor, "cancel someone else's beat");
         generation.controller.abort(new UserError('generation.cancelled', 'cancelled'));
         room.generation = undefined;

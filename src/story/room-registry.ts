@@ -1,9 +1,12 @@
 // Loads rooms from the store, keeps them in memory, runs every change to one room in order, and appends
 // each change to the room's log before it is applied, so an acknowledged change is always stored.
+// Other processes may write the same room: each turn first brings the cached room up to the log's head, and a
+// turn whose append lost the race (another process stored that seq first) runs again on the room reloaded
+// from the log, where its checks see the other change (and may refuse).
 import { createKeyedQueue } from '../keyed-queue.ts';
 import type { Logger } from '../logger.ts';
 import { UserError } from './errors.ts';
-import type { EventStore } from './event-store.ts';
+import { type EventStore, isAppendConflict } from './event-store.ts';
 import { type EventBody, SCHEMA_VERSION, type StoryEvent } from './events.ts';
 import { applyEvent, emptyRoom } from './reduce.ts';
 import { roomIdOf } from './room-id.ts';
@@ -18,6 +21,8 @@ export interface Generation {
   by: Actor;
   controller: AbortController;
   startedAt: number;
+  /** This generation's claim on the room's beat lease in the store. */
+  holder: string;
 }
 
 export interface LoadedRoom {
@@ -25,10 +30,16 @@ export interface LoadedRoom {
   snapshotSeq: number;
   generation?: Generation | undefined;
   voteTimer?: unknown;
+  /** The deadline voteTimer is set for. */
+  voteTimerDeadline?: string | undefined;
 }
 
 export interface RoomRegistry {
-  /** Runs fn with the room, after every earlier call for the same room has finished. */
+  /**
+   * Runs fn with the room as the log has it now, after every earlier call for the same room in this process has
+   * finished. When fn's commit loses the race to another process, fn runs again on the reloaded room, so fn
+   * must check the room and do nothing irrevocable before its commits.
+   */
   run<T>(ref: RoomRef, fn: (room: LoadedRoom) => Promise<T> | T): Promise<T>;
   /** Stores the events, then applies them. Call only inside run(). */
   commit(room: LoadedRoom, actor: Author, bodies: EventBody[]): Promise<StoryEvent[]>;
@@ -37,6 +48,8 @@ export interface RoomRegistry {
   /** Reads a room's state from the store without caching it (for exports and tools). */
   peek(ref: RoomRef): Promise<RoomState>;
   cached(): Iterable<LoadedRoom>;
+  /** The room if this process has it in memory (possibly behind the log). */
+  cachedRoom(roomId: string): LoadedRoom | undefined;
 }
 
 /**
@@ -44,14 +57,17 @@ export interface RoomRegistry {
  * command tries the store again. Events are applied only after they are stored, and a half-written append
  * stays invisible (the head is written last), so a failure leaves nothing half-written.
  */
-function storeUnavailable(doing: 'read' | 'save'): UserError {
+function storeUnavailable(): UserError {
+  // Every turn reads the log's head first (other processes may have written), so an outage usually shows on
+  // that read: the same words fit either way, and nothing was changed.
   return new UserError(
     'store.unavailable',
-    doing === 'save'
-      ? "The story's storage is not answering right now, so nothing was added or changed. Try again in a moment."
-      : "The story's storage is not answering right now, so this room could not be opened. Try again in a moment.",
+    "The story's storage is not answering right now, so nothing was added or changed. Try again in a moment.",
   );
 }
+
+/** Attempts of one turn that keeps losing the race before it is refused as too busy. */
+export const MAX_ATTEMPTS = 12;
 
 /** Rooms kept in memory by default; idle ones beyond this are dropped and reloaded from the store when used. */
 export const MAX_CACHED_ROOMS = 500;
@@ -61,6 +77,8 @@ export function createRoomRegistry(deps: {
   logger: Logger;
   now: () => number;
   maxCachedRooms?: number | undefined;
+  /** Called each time an append lost the race and the turn runs again (for metrics). */
+  onConflict?: ((roomId: string) => void) | undefined;
 }) {
   const { store, logger } = deps;
   const maxCached = deps.maxCachedRooms ?? MAX_CACHED_ROOMS;
@@ -72,11 +90,13 @@ export function createRoomRegistry(deps: {
     try {
       return await call();
     } catch (error) {
+      // Another process stored first: not a failure of the store; run() reloads and tries again.
+      if (isAppendConflict(error)) throw error;
       logger.error(
         { err: error, roomId },
         doing === 'save' ? 'storing events failed' : 'reading a room failed',
       );
-      throw storeUnavailable(doing);
+      throw storeUnavailable();
     }
   }
 
@@ -94,6 +114,22 @@ export function createRoomRegistry(deps: {
     return { state, snapshotSeq: snapshot?.seq ?? 0 };
   }
 
+  /** Brings a cached room up to the log's head (one read of the head when nothing changed). */
+  async function catchUp(ref: RoomRef, room: LoadedRoom) {
+    const id = room.state.id;
+    const head = await fromStore(id, 'read', () => store.head(id));
+    if (head === room.state.seq) return;
+    if (head > room.state.seq) {
+      const raw = await fromStore(id, 'read', () => store.read(id, room.state.seq + 1, head));
+      for (const event of raw) applyEvent(room.state, upgradeEvent(event));
+      return;
+    }
+    // The log is shorter than what this process saw (the store was restored from a backup): start over.
+    const fresh = await load(ref);
+    room.state = fresh.state;
+    room.snapshotSeq = fresh.snapshotSeq;
+  }
+
   async function get(ref: RoomRef): Promise<LoadedRoom> {
     const id = roomIdOf(ref);
     const existing = rooms.get(id);
@@ -101,6 +137,7 @@ export function createRoomRegistry(deps: {
       // Map order is use order: move the room to the end, so eviction takes the least recently used.
       rooms.delete(id);
       rooms.set(id, existing);
+      await catchUp(ref, existing);
       return existing;
     }
     let pending = loading.get(id);
@@ -125,7 +162,24 @@ export function createRoomRegistry(deps: {
 
   const registry: RoomRegistry = {
     run(ref, fn) {
-      return queues.run(roomIdOf(ref), async () => fn(await get(ref)));
+      const id = roomIdOf(ref);
+      return queues.run(id, async () => {
+        for (let attempt = 1; ; attempt++) {
+          const room = await get(ref);
+          try {
+            return await fn(room);
+          } catch (error) {
+            if (!isAppendConflict(error)) throw error;
+            deps.onConflict?.(id);
+            if (attempt >= MAX_ATTEMPTS) {
+              logger.warn({ roomId: id, attempts: attempt }, 'gave up on a change that kept losing the race');
+              throw new UserError('room.busy', 'This room is very busy right now. Try again in a moment.');
+            }
+            // Another process stored first: back off a little (less alike each time), then reload and retry.
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+          }
+        }
+      });
     },
 
     commit(room, actor, bodies) {
@@ -164,6 +218,7 @@ export function createRoomRegistry(deps: {
     },
 
     cached: () => rooms.values(),
+    cachedRoom: (roomId) => rooms.get(roomId),
   };
   return registry;
 }

@@ -56,7 +56,7 @@ export function requireCanAddBeat(
   room: RoomState,
   actor: Actor,
   now: number,
-  generating: Actor | undefined,
+  generating: { name: string } | undefined,
 ): StoryInfo {
   const story = requireStory(room);
   requireUnlocked(room);
@@ -66,7 +66,7 @@ export function requireCanAddBeat(
   return story;
 }
 
-export function requireNotGenerating(generating: Actor | undefined): void {
+export function requireNotGenerating(generating: { name: string } | undefined): void {
   if (!generating) return;
   throw new UserError(
     'beat.in-progress',

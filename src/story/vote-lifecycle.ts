@@ -136,7 +136,7 @@ export function createVoteLifecycle(core: EngineCore, timers: VoteTimers) {
           { type: 'vote.cancelled', voteId: vote.id },
         ]);
         timers.disarm(room);
-        await store.setOpenVote(room.state.id, null);
+        await store.clearOpenVote(room.state.id, vote.deadline);
         core.notify(room.state, events);
         return structuredClone(vote);
       });

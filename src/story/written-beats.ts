@@ -1,4 +1,5 @@
 // Beats people write themselves: a character's line, an action or transition, a scene heading; and undo.
+import { beatInProgress } from './beat-lease.ts';
 import { commitAndNotify, type EngineCore } from './engine-core.ts';
 import type { BeatOutcome, UndoOutcome } from './engine-types.ts';
 import { UserError } from './errors.ts';
@@ -29,7 +30,7 @@ export async function writeScene(
   const description =
     input.description === undefined ? '' : cleanText(input.description, 'scene description');
   return registry.run(ref, async (room) => {
-    requireCanAddBeat(room.state, actor, clock.now(), room.generation?.by);
+    requireCanAddBeat(room.state, actor, clock.now(), await beatInProgress(core, room));
     const at = new Date(clock.now()).toISOString();
     const bodies = sceneOpening(room, { heading, description, author: authorOf(actor), at });
     return beatOutcome(room, await commitAndNotify(core, room, authorOf(actor), bodies));
@@ -49,7 +50,7 @@ export function createWrittenBeats(core: EngineCore) {
     ): Promise<BeatOutcome> {
       await narrator.checkText?.([input.text, input.parenthetical]);
       return registry.run(ref, async (room) => {
-        requireCanAddBeat(room.state, actor, now(), room.generation?.by);
+        requireCanAddBeat(room.state, actor, now(), await beatInProgress(core, room));
         const character = requireCharacter(room.state, input.character);
         const beat: Beat = {
           id: beatId(room),
@@ -79,7 +80,7 @@ export function createWrittenBeats(core: EngineCore) {
     ): Promise<BeatOutcome> {
       await narrator.checkText?.([input.text]);
       return registry.run(ref, async (room) => {
-        requireCanAddBeat(room.state, actor, now(), room.generation?.by);
+        requireCanAddBeat(room.state, actor, now(), await beatInProgress(core, room));
         const beat: Beat = {
           id: beatId(room),
           parentId: room.state.headId,
@@ -101,7 +102,7 @@ export function createWrittenBeats(core: EngineCore) {
         requireStory(room.state);
         requireModerator(actor, 'undo beats');
         requireUnlocked(room.state);
-        requireNotGenerating(room.generation?.by);
+        requireNotGenerating(await beatInProgress(core, room));
         const head = room.state.headId ? room.state.beats[room.state.headId] : undefined;
         if (!head) throw new UserError('beat.none', 'There is nothing to undo yet.');
         await commitAndNotify(core, room, authorOf(actor), [

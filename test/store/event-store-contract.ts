@@ -2,8 +2,7 @@
 // space (its own namespace, file or table) per test.
 import type Keyv from 'keyv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
-import type { EventStore } from '../../src/story/event-store.ts';
+import { AppendConflictError, type EventStore, type Lease } from '../../src/story/event-store.ts';
 import { SCHEMA_VERSION, type StoryEvent } from '../../src/story/events.ts';
 
 export interface StoreSpace {
@@ -127,35 +126,13 @@ export function describeEventStoreContract(createSpace: () => StoreSpace): void 
       await expect(store.read('r1', 1, 1)).rejects.toThrow(/missing/);
     });
 
-    it('hides a half-written append (events stored, head not) and lets the next append replace it', async () => {
+    it("hides an earlier release's half-written append (events stored, head not) and lets the next append replace it", async () => {
       const store = await open();
       await store.append('r1', storyEvents(1, 3));
-      // The process "dies" after the events of an append are written and before its head is.
-      const keyv = openKeyv();
-      let dead = false;
-      const dying = new Proxy(keyv, {
-        get(target, property) {
-          if (property === 'setMany') {
-            return async (entries: Parameters<Keyv['setMany']>[0]) => {
-              const result = await target.setMany(entries);
-              dead = true;
-              return result;
-            };
-          }
-          if (property === 'set' && dead) return () => Promise.reject(new Error('killed'));
-          const value: unknown = Reflect.get(target, property, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-        set(target, property, value) {
-          return Reflect.set(target, property, value, target);
-        },
-      });
-      await expect(
-        createKeyvEventStore(dying).append(
-          'r1',
-          storyEvents(4, 5, () => 'lost'),
-        ),
-      ).rejects.toThrow('killed');
+      // An earlier release wrote the events, then the head; it "died" in between.
+      await openKeyv().setMany(
+        storyEvents(4, 5, () => 'lost').map((event) => ({ key: `room:r1:e:${event.seq}`, value: event })),
+      );
 
       const reopened = await open();
       expect(await reopened.head('r1')).toBe(3);
@@ -185,6 +162,141 @@ export function describeEventStoreContract(createSpace: () => StoreSpace): void 
       await expect(store.readAttachment('r1', 'a')).rejects.toMatchObject(closed);
       await store.close();
       expect(await (await open()).head('r1')).toBe(2);
+    });
+  });
+
+  describe('several writers (two store clients, as two processes would have)', () => {
+    it('lets exactly one of two appends of the same seqs land, whole, and refuses the other', async () => {
+      const [a, b] = [await open(), await open()];
+      await a.append('r1', storyEvents(1, 3));
+      const results = await Promise.allSettled([
+        a.append(
+          'r1',
+          storyEvents(4, 6, () => 'from a'),
+        ),
+        b.append(
+          'r1',
+          storyEvents(4, 5, () => 'from b'),
+        ),
+      ]);
+      const landed = results.filter((result) => result.status === 'fulfilled');
+      expect(landed).toHaveLength(1);
+      const lost = results.find((result) => result.status === 'rejected');
+      expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(AppendConflictError);
+      const winner = results[0]?.status === 'fulfilled' ? 'from a' : 'from b';
+      const head = await b.head('r1');
+      expect(head).toBe(winner === 'from a' ? 6 : 5);
+      expect(await a.read('r1', 4, head)).toEqual(storyEvents(4, head, () => winner));
+    });
+
+    it('refuses an append made from a stale head and stores nothing of it; the loser reads on and appends', async () => {
+      const [a, b] = [await open(), await open()];
+      await a.append('r1', storyEvents(1, 2));
+      await a.append(
+        'r1',
+        storyEvents(3, 3, () => 'first'),
+      );
+      // b read head 2 before a's append: its events 3..4 must not land, not even 4.
+      await expect(
+        b.append(
+          'r1',
+          storyEvents(3, 4, () => 'stale'),
+        ),
+      ).rejects.toBeInstanceOf(AppendConflictError);
+      expect(await b.head('r1')).toBe(3);
+      await expect(b.read('r1', 4, 4)).rejects.toThrow(/missing/);
+      await b.append(
+        'r1',
+        storyEvents(4, 4, () => 'after reading'),
+      );
+      expect(await a.read('r1', 3, 4)).toEqual([storyEvent(3, 'first'), storyEvent(4, 'after reading')]);
+    });
+
+    it('keeps every acknowledged event when two clients append to one room as fast as they can', async () => {
+      const [a, b] = [await open(), await open()];
+      const acknowledged: string[] = [];
+      let conflicts = 0;
+      const writer = async (store: EventStore, name: string) => {
+        for (let i = 0; i < 40; i++) {
+          for (;;) {
+            const seq = (await store.head('r1')) + 1;
+            try {
+              await store.append(
+                'r1',
+                storyEvents(seq, seq, () => `${name}${i}`),
+              );
+              acknowledged.push(`${name}${i}`);
+              break;
+            } catch (error) {
+              if (!(error instanceof AppendConflictError)) throw error;
+              conflicts++;
+            }
+          }
+        }
+      };
+      await Promise.all([writer(a, 'a'), writer(b, 'b')]);
+      expect(await a.head('r1')).toBe(80);
+      const texts = ((await b.read('r1', 1, 80)) as { text: string }[]).map((event) => event.text);
+      expect(texts.sort()).toEqual(acknowledged.sort());
+      expect(new Set(texts).size).toBe(80);
+      expect(conflicts).toBeGreaterThanOrEqual(0);
+    });
+
+    it('clears an open-vote entry only while it still holds the deadline of the vote that closed', async () => {
+      const [a, b] = [await open(), await open()];
+      await a.setOpenVote('r1', '2030-01-01T00:00:00.000Z');
+      await b.setOpenVote('r1', '2030-01-01T00:05:00.000Z'); // the next vote, opened on b
+      await a.clearOpenVote('r1', '2030-01-01T00:00:00.000Z');
+      expect(await a.openVotes()).toEqual({ r1: '2030-01-01T00:05:00.000Z' });
+      await b.clearOpenVote('r1', '2030-01-01T00:05:00.000Z');
+      expect(await a.openVotes()).toEqual({});
+    });
+  });
+
+  describe('beat lease', () => {
+    const lease = (holder: string, expiresAt: number): Lease => ({
+      holder,
+      by: { id: `u-${holder}`, name: holder },
+      expiresAt,
+    });
+
+    it('is held by one claimer at a time, renewed and released only by its holder', async () => {
+      const [a, b] = [await open(), await open()];
+      expect(await a.claimLease('r1', lease('a', 1_000), 0)).toEqual({ claimed: true });
+      expect(await b.claimLease('r1', lease('b', 1_500), 500)).toEqual({
+        claimed: false,
+        current: lease('a', 1_000),
+      });
+      expect(await b.updateLease('r1', 'b', { expiresAt: 9_999 })).toBeUndefined();
+      expect(await a.updateLease('r1', 'a', { expiresAt: 2_000 })).toEqual(lease('a', 2_000));
+      await b.releaseLease('r1', 'b'); // not b's: stays
+      expect(await b.readLease('r1')).toEqual(lease('a', 2_000));
+      await a.releaseLease('r1', 'a');
+      expect(await b.readLease('r1')).toBeUndefined();
+      expect(await b.claimLease('r1', lease('b', 3_000), 2_500)).toEqual({ claimed: true });
+    });
+
+    it('passes to another claimer once it expires, which tells whose lease it replaced', async () => {
+      const [a, b] = [await open(), await open()];
+      await a.claimLease('r1', lease('a', 1_000), 0);
+      expect(await b.claimLease('r1', lease('b', 2_000), 1_000)).toEqual({
+        claimed: true,
+        replaced: lease('a', 1_000),
+      });
+      // The old holder, back from a stall, has lost it: it can neither renew nor release b's.
+      expect(await a.updateLease('r1', 'a', { expiresAt: 5_000 })).toBeUndefined();
+      await a.releaseLease('r1', 'a');
+      expect(await a.readLease('r1')).toEqual(lease('b', 2_000));
+    });
+
+    it('goes to exactly one of many clients claiming it at once', async () => {
+      const stores = [await open(), await open(), await open()];
+      const claims = await Promise.all(
+        stores.flatMap((store, s) =>
+          [0, 1, 2].map((i) => store.claimLease('r1', lease(`${s}-${i}`, 1_000), 0)),
+        ),
+      );
+      expect(claims.filter((claim) => claim.claimed)).toHaveLength(1);
     });
   });
 

@@ -1,6 +1,7 @@
 import Keyv from 'keyv';
 import { describe } from 'vitest';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
+import { describeTwoEngines } from './describe-two-engines.ts';
 import { describeEventStoreContract } from './event-store-contract.ts';
 
 describe('memory EventStore', () => {
@@ -11,3 +12,8 @@ describe('memory EventStore', () => {
     return { open: async () => createKeyvEventStore(openKeyv()), openKeyv };
   });
 });
+
+const shared = new Map();
+describeTwoEngines('memory', async () =>
+  createKeyvEventStore(new Keyv({ store: shared, namespace: 'storyroom' })),
+);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createEventStore, openKeyv } from '../../src/store/create-event-store.ts';
 import { describeOutages } from './describe-outages.ts';
+import { describeTwoEngines } from './describe-two-engines.ts';
 import { describeEventStoreContract, requireServer } from './event-store-contract.ts';
 
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -31,3 +32,6 @@ describe('PostgreSQL EventStore', () => {
 });
 
 describeOutages('PostgreSQL', spaceUrl);
+
+const twoEnginesUrl = spaceUrl();
+describeTwoEngines('PostgreSQL', () => createEventStore(twoEnginesUrl));

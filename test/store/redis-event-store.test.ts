@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe } from 'vitest';
 import { createEventStore, openKeyv } from '../../src/store/create-event-store.ts';
 import { describeOutages } from './describe-outages.ts';
+import { describeTwoEngines } from './describe-two-engines.ts';
 import { describeEventStoreContract, requireServer } from './event-store-contract.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -20,3 +21,6 @@ describe('Redis EventStore', () => {
 });
 
 describeOutages('Redis', spaceUrl);
+
+const twoEnginesUrl = spaceUrl();
+describeTwoEngines('Redis', () => createEventStore(twoEnginesUrl));

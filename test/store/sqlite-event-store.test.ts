@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventStore, openKeyv } from '../../src/store/create-event-store.ts';
+import { describeTwoEngines } from './describe-two-engines.ts';
 import { describeEventStoreContract, storyEvent } from './event-store-contract.ts';
 
 let dir: string;
@@ -17,6 +18,8 @@ afterAll(async () => {
 });
 
 describe('SQLite EventStore', () => {
+  describeTwoEngines('SQLite', () => createEventStore(`sqlite://${join(dir, 'two-engines.sqlite')}`));
+
   describeEventStoreContract(() => {
     const url = `sqlite://${join(dir, `store-${++files}.sqlite`)}`;
     return { open: () => createEventStore(url), openKeyv: () => openKeyv(url) };

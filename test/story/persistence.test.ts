@@ -178,9 +178,10 @@ describe('rooms in memory', () => {
     let loads = 0;
     const store = {
       ...base.store,
-      head: (roomId: string) => {
+      // Every turn reads the head (is the cached room current?); only a load reads the snapshot.
+      readSnapshot: (roomId: string) => {
         loads += 1;
-        return base.store.head(roomId);
+        return base.store.readSnapshot(roomId);
       },
     };
     const engine = createStoryEngine({
@@ -206,9 +207,10 @@ describe('rooms in memory', () => {
     let loads = 0;
     const store = {
       ...base.store,
-      head: (roomId: string) => {
+      // Every turn reads the head (is the cached room current?); only a load reads the snapshot.
+      readSnapshot: (roomId: string) => {
         loads += 1;
-        return base.store.head(roomId);
+        return base.store.readSnapshot(roomId);
       },
     };
     const engine = createStoryEngine({ ...base, store, logger: silentLogger, maxCachedRooms: 1 });
