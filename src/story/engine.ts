@@ -22,9 +22,11 @@ import type {
   StartOptions,
   UndoOutcome,
 } from './engine-types.ts';
+import type { StoryEvent } from './events.ts';
 import { createNarratedBeats } from './narrated-beats.ts';
 import type { Critique, Narration, NarrationOptions } from './narrator.ts';
 import { createRollingSummary } from './rolling-summary.ts';
+import { createRoomHistory, type ExportScope, type RoomHistory } from './room-history.ts';
 import { createRoomOperations } from './room-operations.ts';
 import { createRoomRegistry } from './room-registry.ts';
 import { createTokenUsage } from './token-usage.ts';
@@ -35,11 +37,22 @@ import { createWrittenBeats } from './written-beats.ts';
 
 export type { EngineDeps } from './engine-core.ts';
 export type { ChangeListener, RoomChange } from './engine-types.ts';
+export type { ExportScope, RoomHistory } from './room-history.ts';
 
 /** What adapters, commands and main.ts may ask of the engine. Every change is stored before it is applied. */
 export interface StoryEngine {
   /** Current state of a room (read-only; a room that was never used is empty). */
   room(ref: RoomRef): Promise<RoomState>;
+  /** The room's whole event log and the state it folds into, for exports and the audit log. */
+  history(ref: RoomRef): Promise<RoomHistory>;
+  /** A moderator's export, noted in the log for the audit (call after reading the history). */
+  recordExport(ref: RoomRef, actor: Actor, input: { format: string; scope: ExportScope }): Promise<void>;
+  /** Recreates a room from another room's events (a JSON import); refused when the room has a story. */
+  importRoom(
+    ref: RoomRef,
+    actor: Actor,
+    input: { fromRoomId: string; events: readonly StoryEvent[] },
+  ): Promise<RoomState>;
   /** Calls the listener after each stored change to any room; returns how to stop. */
   subscribe(listener: ChangeListener): () => void;
   /**
@@ -175,6 +188,7 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     ...createTokenUsage(core),
     ...createVoteLifecycle(core, timers),
     ...createBallotBatching(core, timers),
+    ...createRoomHistory(core, timers),
 
     room(ref) {
       return core.registry.run(ref, (room) => room.state);
