@@ -59,19 +59,30 @@ describe('HTML transcript', () => {
   it('runs no script from the story, requests nothing outside itself, and shows the vote log', async () => {
     const html = toHtml(history, { scope: 'all', mapSvg: storyMapSvg(history) });
     const { page, requests, dialogs, url } = await open(html);
-    const seen = await page.evaluate(() => ({
-      pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
+    // Run in the page (a string: this project's types have no DOM).
+    const seen = (await page.evaluate(`({
+      pwned: window.__pwned ?? null,
       scripts: document.querySelectorAll('script').length,
       images: document.querySelectorAll('img').length,
       jsLinks: document.querySelectorAll('a[href^="javascript:"]').length,
       styles: document.querySelectorAll('style').length,
       text: document.body.innerText,
-      times: [...document.querySelectorAll('time')].map((t) => t.getAttribute('title')).filter(Boolean)
-        .length,
-      votes: [...document.querySelectorAll('section.vote')].map((s) => (s as HTMLElement).innerText),
+      times: [...document.querySelectorAll('time')].filter((t) => t.title).length,
+      votes: [...document.querySelectorAll('section.vote')].map((s) => s.innerText),
       struck: [...document.querySelectorAll('del')].map((d) => d.textContent),
       map: document.querySelectorAll('.map svg').length,
-    }));
+    })`)) as {
+      pwned: string | null;
+      scripts: number;
+      images: number;
+      jsLinks: number;
+      styles: number;
+      text: string;
+      times: number;
+      votes: string[];
+      struck: string[];
+      map: number;
+    };
     expect(seen.pwned).toBeNull();
     expect(dialogs).toEqual([]);
     expect(requests).toEqual([url]);
@@ -102,7 +113,7 @@ describe('HTML transcript', () => {
   it('filters to the story alone', async () => {
     const { page } = await open(toHtml(history, { scope: 'all' }));
     await page.click('#story-only');
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = (await page.evaluate('document.body.innerText')) as string;
     expect(text).not.toContain('An abandoned line.');
     expect(text).not.toContain('Ballots:');
     expect(text).toContain('Keep the engine running.');
@@ -113,13 +124,9 @@ describe('HTML transcript', () => {
     const page = await browser.newPage();
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 200 }), async (value) => {
+        const html = JSON.stringify(`<span>${escapeHtml(value)}</span>`);
         const shown = await page.evaluate(
-          (html) => {
-            const div = document.createElement('div');
-            div.innerHTML = html;
-            return { text: div.textContent, elements: div.querySelectorAll('*').length };
-          },
-          `<span>${escapeHtml(value)}</span>`,
+          `(() => { const div = document.createElement('div'); div.innerHTML = ${html}; return { text: div.textContent, elements: div.querySelectorAll('*').length }; })()`,
         );
         expect(shown).toEqual({
           text: value.replace(/\r\n?/g, '\n').replaceAll('\0', '\uFFFD'),
