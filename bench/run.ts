@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark's figures as one JSON document on stdout.
 import { benchEngine } from './engine.ts';
+import { benchExports } from './exports.ts';
 import { benchLlm } from './llm.ts';
 import { benchStore } from './store.ts';
 
@@ -25,4 +26,5 @@ const results: Record<string, unknown> = {};
 results.engine = await benchEngine();
 results.store = await storeFigures();
 results.llm = await benchLlm();
+results.exports = benchExports();
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -13,8 +13,8 @@ import { type MapGraph, type MapNode, storyMapGraph } from './story-map.ts';
 const FONT_SIZE = 12;
 const LINE = 16;
 const PAD = 8;
-/** Largest PNG drawn, in pixels (about 20 MB of raw pixels). */
-const MAX_PIXELS = 5_000_000;
+/** Largest PNG drawn, in pixels (about 16 MB of raw pixels). */
+const MAX_PIXELS = 4_000_000;
 
 const textWidth = (text: string) => {
   let units = 0;
@@ -70,14 +70,14 @@ function outlines(): { draw: DrawText; defs: () => string } {
   const glyphs = new Map<number, string>();
   return {
     draw(x, y, text, fill) {
-      const run = font.layout(text);
+      // Glyphs by code point, without shaping (labels need no kerning; shaping tables cost memory).
       let advance = 0;
       const uses: string[] = [];
-      run.glyphs.forEach((glyph, index) => {
+      for (const glyph of font.glyphsForString(text)) {
         if (!glyphs.has(glyph.id)) glyphs.set(glyph.id, glyph.path.toSVG());
         if (glyphs.get(glyph.id)) uses.push(`<use href="#g${glyph.id}" x="${advance}"/>`);
-        advance += run.positions[index]?.xAdvance ?? glyph.advanceWidth;
-      });
+        advance += glyph.advanceWidth;
+      }
       return `<g transform="translate(${x} ${y}) scale(${scale} ${-scale})" fill="${fill}">${uses.join('')}</g>`;
     },
     defs: () =>
