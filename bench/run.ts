@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark's figures as one JSON document on stdout.
 import { benchDiscordNight } from './discord-night.ts';
 import { benchEngine } from './engine.ts';
+import { benchExports } from './exports.ts';
 import { benchLlm } from './llm.ts';
 import { benchStore } from './store.ts';
 
@@ -26,6 +27,7 @@ const results: Record<string, unknown> = {};
 results.engine = await benchEngine();
 results.store = await storeFigures();
 results.llm = await benchLlm();
+results.exports = benchExports();
 // Last: its REST fake intercepts discord.com in this process (nock).
 results.discord = { story_night: await benchDiscordNight() };
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -24,9 +24,11 @@ import type {
   UndoOutcome,
 } from './engine-types.ts';
 import { UserError } from './errors.ts';
+import type { StoryEvent } from './events.ts';
 import { createNarratedBeats } from './narrated-beats.ts';
 import type { Critique, Narration, NarrationOptions } from './narrator.ts';
 import { createRollingSummary } from './rolling-summary.ts';
+import { createRoomHistory, type ExportScope, type RoomHistory } from './room-history.ts';
 import { roomIdOf } from './room-id.ts';
 import { createRoomOperations } from './room-operations.ts';
 import { createRoomRegistry } from './room-registry.ts';
@@ -38,6 +40,7 @@ import { createWrittenBeats } from './written-beats.ts';
 
 export type { EngineDeps } from './engine-core.ts';
 export type { ChangeListener, RoomChange } from './engine-types.ts';
+export type { ExportScope, RoomHistory } from './room-history.ts';
 
 /** What adapters, commands and main.ts may ask of the engine. Every change is stored before it is applied. */
 export interface StoryEngine {
@@ -48,6 +51,16 @@ export interface StoryEngine {
    * reply right after the command ran (which brought the room up to date), even while shutting down.
    */
   roomLanguage(ref: RoomRef): string | undefined;
+  /** The room's whole event log and the state it folds into, for exports and the audit log. */
+  history(ref: RoomRef): Promise<RoomHistory>;
+  /** A moderator's export, noted in the log for the audit (call after reading the history). */
+  recordExport(ref: RoomRef, actor: Actor, input: { format: string; scope: ExportScope }): Promise<void>;
+  /** Recreates a room from another room's events (a JSON import); refused when the room has a story. */
+  importRoom(
+    ref: RoomRef,
+    actor: Actor,
+    input: { fromRoomId: string; events: readonly StoryEvent[] },
+  ): Promise<RoomState>;
   /** Calls the listener after each stored change to any room; returns how to stop. */
   subscribe(listener: ChangeListener): () => void;
   /**
@@ -201,6 +214,7 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     ...createTokenUsage(core),
     ...createVoteLifecycle(core, timers),
     ...createBallotBatching(core, timers),
+    ...createRoomHistory(core, timers),
   };
   // Every command is refused once the engine drains, and counted while it runs.
   const guarded = Object.fromEntries(

@@ -111,6 +111,16 @@ export const eventBodySchema = z.discriminatedUnion('type', [
     beatCount: z.number().int(),
   }),
   z.object({ type: z.literal('usage.recorded'), purpose: z.string(), usage: usageSchema }),
+  // Added to schema 2 without a bump (no stored shape changed); they are audit entries and change no state.
+  // A moderator stopped a beat being written (the beat never entered the story).
+  z.object({ type: z.literal('generation.cancelled'), requestedBy: authorSchema }),
+  z.object({ type: z.literal('room.exported'), format: z.string(), scope: z.enum(['story', 'all']) }),
+  z.object({
+    type: z.literal('room.imported'),
+    fromRoomId: z.string(),
+    /** How many events the file brought; they precede this one in the log. */
+    eventCount: z.number().int().nonnegative(),
+  }),
 ]);
 
 export const storedEventSchema = z.intersection(

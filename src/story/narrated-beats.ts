@@ -1,7 +1,7 @@
 // Beats the narrator writes: the next beat, a rewrite of the last one, a character's line, a new scene (or
 // the heading a person gives it), each streamed and cancellable.
 import { cancelRemoteBeat } from './beat-lease.ts';
-import type { EngineCore } from './engine-core.ts';
+import { commitAndNotify, type EngineCore } from './engine-core.ts';
 import type { BeatOutcome, DirectionInput } from './engine-types.ts';
 import { UserError } from './errors.ts';
 import { createBeatGenerator } from './generate-beat.ts';
@@ -10,6 +10,7 @@ import type { Narration, NarrationOptions } from './narrator.ts';
 import { beatId, sceneOpening } from './new-beat.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import {
+  authorOf,
   cleanText,
   requireCanAddBeat,
   requireCharacter,
@@ -256,6 +257,10 @@ export function createNarratedBeats(core: EngineCore, timers: VoteTimers) {
         if (generation.by.id !== actor.id) requireModerator(actor, "cancel someone else's beat");
         generation.controller.abort(new UserError('generation.cancelled', 'cancelled'));
         room.generation = undefined;
+        // Stored for the audit log; nothing of the beat enters the story.
+        await commitAndNotify(core, room, authorOf(actor), [
+          { type: 'generation.cancelled', requestedBy: authorOf(generation.by) },
+        ]);
         return generation.by;
       });
     },

@@ -164,6 +164,11 @@ export function applyEvent(room: RoomState, event: StoryEvent): void {
     case 'usage.recorded':
       addUsage(room, event.usage);
       break;
+    case 'generation.cancelled':
+    case 'room.exported':
+    case 'room.imported':
+      // Audit entries: the log keeps them, the state has nothing to change.
+      break;
   }
 }
 

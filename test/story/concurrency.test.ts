@@ -31,10 +31,11 @@ describe('concurrent commands on one room', () => {
     expect((await engine.voteStatus(room)).ballots).toEqual({ 'u-bob': 1 });
   });
 
-  it('a cancelled generation adds nothing', async () => {
+  it('a cancelled generation adds nothing to the story, only the audit entry', async () => {
     const { engine, narrator } = await startedFixture();
     const before = await engine.room(room);
     const seq = before.seq;
+    const beatsBefore = structuredClone(before.beats);
     narrator.hold();
     const writing = engine.continueStory(room, alice, {}).catch((e: unknown) => e);
     await new Promise((resolve) => setImmediate(resolve));
@@ -43,7 +44,15 @@ describe('concurrent commands on one room', () => {
     const error = await writing;
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/cancelled.*Nothing was added/);
-    expect((await engine.room(room)).seq).toBe(seq);
+    const after = await engine.room(room);
+    expect(after.seq).toBe(seq + 1); // generation.cancelled, for the audit log
+    expect(after.beats).toEqual(beatsBefore);
+    const { events } = await engine.history(room);
+    expect(events.at(-1)).toMatchObject({
+      type: 'generation.cancelled',
+      actor: { name: 'Mo' },
+      requestedBy: { name: 'Alice' },
+    });
   });
 
   it('a cancel queued just as the narrator finishes still keeps the beat out', async () => {
@@ -73,7 +82,7 @@ describe('concurrent commands on one room', () => {
     expect((await cancelling).name).toBe('Alice');
     expect(await writing).toMatchObject({ code: 'generation.cancelled' });
     const after = await engine.room(room);
-    expect(after.seq).toBe(seq + 1); // the ballot, and no beat
+    expect(after.seq).toBe(seq + 2); // the ballot and the cancel's audit entry, and no beat
     expect(Object.values(after.beats).filter((beat) => beat.author.kind === 'narrator')).toHaveLength(0);
   });
 

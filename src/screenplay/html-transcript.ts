@@ -1,0 +1,267 @@
+// The HTML transcript: one self-contained file (no external requests) with the script as a screenplay, every
+// event with who, when and which command made it, each vote with its options, counts, ballots and result,
+// the moderators' actions and the story map inline. People's and the model's text is escaped; a Content
+// Security Policy allows only this file's own small script (which shows times in the reader's time zone),
+// so nothing in the story could run even if it slipped through. "Story only" hides everything else (CSS).
+import { createHash } from 'node:crypto';
+import type { StoryEvent } from '../story/events.ts';
+import type { ExportScope, RoomHistory } from '../story/room-history.ts';
+import type { Beat } from '../story/types.ts';
+import { optionLetter } from '../story/votes.ts';
+import { auditLog } from './audit-log.ts';
+import { describeAudit } from './audit-text.ts';
+import { beatElements } from './elements.ts';
+import { LABELS } from './export-labels.ts';
+import type { VoteRecord } from './log-types.ts';
+import { authorName, type RoomLog, readRoomLog, scriptParts, writers } from './room-log.ts';
+
+export interface HtmlOptions {
+  scope: ExportScope;
+  /** The story map as SVG (storyMapSvg), drawn inline; left out when absent. */
+  mapSvg?: string | undefined;
+}
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text for HTML content or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] as string);
+}
+
+const SCRIPT = `for (const t of document.querySelectorAll('time[datetime]')) {
+  const d = new Date(t.getAttribute('datetime'));
+  if (!Number.isNaN(d.getTime())) { t.title = t.getAttribute('datetime'); t.textContent = d.toLocaleString(); }
+}`;
+
+const STYLE = `body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}
+.script{font-family:"Courier Prime",Courier,monospace;background:#fff;border:1px solid #ddd;padding:1.5rem 2rem}
+.scene-heading{font-weight:bold;text-transform:uppercase;margin-top:1.5em}
+.character{margin:1em 0 0 14em}.parenthetical{margin-left:11em}.dialogue{margin:0 8em 0 8em}
+.transition{text-align:right}.action,.scene-description{margin:.8em 0}
+.not-kept{opacity:.6}.not-kept del{text-decoration:line-through}
+.note{color:#6b4f00;background:#fef3c7;padding:.2em .4em;font-family:system-ui,sans-serif;font-size:13px}
+.events{list-style:none;padding:0}.events li{border-bottom:1px solid #eee;padding:.3em 0}
+.cmd{font-family:monospace;color:#555}.who{font-weight:600}time{color:#555;font-size:13px}
+.text{white-space:pre-wrap}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em}
+body:has(#story-only:checked) .meta,body:has(#story-only:checked) .not-kept{display:none}
+.map svg{max-width:100%;height:auto}`;
+
+const time = (iso: string) => `<time datetime="${escapeHtml(iso)}">${escapeHtml(iso)}</time>`;
+const text = (value: string) => `<span class="text">${escapeHtml(value)}</span>`;
+
+function beatHtml(beat: Beat, state: RoomHistory['state']): string {
+  return beatElements(beat, state.scenes)
+    .map((element) => {
+      const content = element.type === 'parenthetical' ? `(${element.text})` : element.text;
+      return `<p class="${element.type}">${text(content)}</p>`;
+    })
+    .join('');
+}
+
+/** Which command made an event, as far as the log can tell. */
+function commandOf(event: StoryEvent, log: RoomLog): string {
+  switch (event.type) {
+    case 'story.started':
+      return '/scene start';
+    case 'settings.changed':
+      return '/room settings';
+    case 'room.locked':
+      return '/room lock';
+    case 'room.unlocked':
+      return '/room unlock';
+    case 'character.added':
+      return '/character add';
+    case 'character.edited':
+      return '/character edit';
+    case 'character.removed':
+      return '/character remove';
+    case 'beat.added': {
+      const { beat } = event;
+      if (log.rewriteOf.has(beat.id)) return '/scene rewrite';
+      if (beat.kind === 'scene') return event.seq === 2 ? '/scene start' : '/scene new';
+      if (beat.kind === 'transition') return '/transition';
+      if (beat.kind === 'dialogue') return beat.author.kind === 'narrator' ? '/line' : '/say';
+      return beat.author.kind === 'narrator' ? '/scene continue' : '/action';
+    }
+    case 'head.moved':
+      return '/scene undo';
+    case 'vote.opened':
+      return '/vote open';
+    case 'vote.cast':
+      return '/vote cast';
+    case 'vote.extended':
+      return '/vote extend';
+    case 'vote.closed':
+      return event.actor.kind === 'user' ? '/vote close' : `(${event.result.reason})`;
+    case 'vote.cancelled':
+      return '/vote cancel';
+    case 'canon.added':
+      return '/canon add';
+    case 'canon.removed':
+      return '/canon remove';
+    case 'generation.cancelled':
+      return '/scene cancel';
+    case 'room.exported':
+      return '/export';
+    case 'room.imported':
+      return '/scene import';
+    case 'summary.updated':
+    case 'usage.recorded':
+      return '(narrator)';
+  }
+}
+
+function eventBody(
+  event: StoryEvent,
+  history: RoomHistory,
+  log: RoomLog,
+  votes: Map<string, VoteRecord>,
+): string {
+  const { state } = history;
+  switch (event.type) {
+    case 'story.started':
+      return `started ${text(event.story.title)}`;
+    case 'settings.changed':
+      return `changed settings: ${text(
+        Object.entries(event.patch)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => `${k} = ${String(v)}`)
+          .join(', '),
+      )}`;
+    case 'room.locked':
+      return 'locked the room';
+    case 'room.unlocked':
+      return 'unlocked the room';
+    case 'character.added':
+      return `added the character ${text(event.character.name)}: ${text(event.character.description)}`;
+    case 'character.edited':
+      return `edited the character ${text(event.name)}: ${text(JSON.stringify(event.patch))}`;
+    case 'character.removed':
+      return `removed the character ${text(event.name)}`;
+    case 'beat.added': {
+      const kept = log.onPath.has(event.beat.id);
+      const replaced = log.rewriteOf.get(event.beat.id);
+      const note = replaced
+        ? `<div class="note">replaces ${text(state.beats[replaced]?.text ?? replaced)}</div>`
+        : '';
+      const body = beatHtml(event.beat, state);
+      return `${note}${kept ? body : `<del>${body}</del> <span class="note">${escapeHtml(LABELS.notKept(log.rewritten.has(event.beat.id) ? 'rewritten' : 'undone'))}</span>`}`;
+    }
+    case 'head.moved':
+      return `undid a beat${event.headId ? '' : ' (back to the start)'}`;
+    case 'vote.opened':
+      return `opened vote ${escapeHtml(event.voteId)}: ${text(event.options.map((o, i) => `${optionLetter(i)}. ${o}`).join(' / '))}`;
+    case 'vote.cast':
+      return `voted ${escapeHtml(optionLetter(event.option))} in ${escapeHtml(event.voteId)}`;
+    case 'vote.extended':
+      return `extended vote ${escapeHtml(event.voteId)} to ${time(event.deadline)}`;
+    case 'vote.closed': {
+      const vote = votes.get(event.voteId);
+      return `closed vote ${escapeHtml(event.voteId)}: ${vote ? text(LABELS.voteResult(vote)) : ''}`;
+    }
+    case 'vote.cancelled':
+      return `cancelled vote ${escapeHtml(event.voteId)}`;
+    case 'canon.added':
+      return `pinned a canon fact: ${text(event.text)}`;
+    case 'canon.removed':
+      return `removed canon fact ${escapeHtml(event.id)}`;
+    case 'summary.updated':
+      return `summarized the story so far (${event.beatCount} beats)`;
+    case 'usage.recorded':
+      return `used ${event.usage.promptTokens + event.usage.completionTokens} tokens (${escapeHtml(event.purpose)})`;
+    case 'generation.cancelled':
+      return `cancelled the beat ${escapeHtml(authorName(event.requestedBy))} asked for`;
+    case 'room.exported':
+      return `exported the story (${escapeHtml(event.format)}, ${escapeHtml(event.scope)})`;
+    case 'room.imported':
+      return `imported ${event.eventCount} events from ${escapeHtml(event.fromRoomId)}`;
+  }
+}
+
+function voteTable(vote: VoteRecord): string {
+  const tally = LABELS.voteCounts(vote);
+  const ballots = vote.ballots
+    .map(
+      (b) =>
+        `<li>${text(b.voter.name)}: ${escapeHtml(optionLetter(b.option))} ${time(b.at)}${b.changes > 0 ? ` (changed ${b.changes}×)` : ''}</li>`,
+    )
+    .join('');
+  return `<section class="vote" id="vote-${escapeHtml(vote.id)}"><h3>${escapeHtml(LABELS.vote)} ${escapeHtml(vote.id)}</h3>
+<p>opened by <span class="who">${escapeHtml(authorName(vote.openedBy))}</span> ${time(vote.openedAt)}, deadline ${time(vote.deadline)}${vote.quorum ? `, quorum ${vote.quorum}` : ''}</p>
+<ul>${tally.map((line) => `<li>${text(line)}</li>`).join('')}</ul>
+<p>Ballots:</p><ul>${ballots || '<li>—</li>'}</ul>
+<p>Result: <strong>${text(LABELS.voteResult(vote))}</strong>${vote.endedBy ? ` (${escapeHtml(authorName(vote.endedBy))}, ${time(vote.endedAt ?? '')})` : ''}</p></section>`;
+}
+
+/** The room's transcript as one HTML file. */
+export function toHtml(history: RoomHistory, options: HtmlOptions): string {
+  const log = readRoomLog(history);
+  const votes = new Map(log.votes.map((vote) => [vote.id, vote]));
+  const { state } = history;
+  const title = state.story?.title ?? '';
+  const script: string[] = [];
+  let notKept = 0;
+  for (const part of scriptParts(history, options.scope, log)) {
+    if (part.type === 'beat') script.push(beatHtml(part.beat, state));
+    else if (part.type === 'vote')
+      script.push(
+        `<p class="note meta"><a href="#vote-${escapeHtml(part.vote.id)}">${escapeHtml(LABELS.vote)} ${escapeHtml(part.vote.id)}</a>: ${text(LABELS.voteResult(part.vote))}</p>`,
+      );
+    else if (part.type === 'not-kept-start') {
+      notKept += 1;
+      script.push(
+        `<details class="not-kept"><summary class="note">${escapeHtml(LABELS.notKept(part.reason))}</summary><del>`,
+      );
+    } else if (notKept > 0) {
+      notKept -= 1;
+      script.push('</del></details>');
+    }
+  }
+  const events = history.events.map((event) => {
+    const story = event.type === 'beat.added' && log.onPath.has(event.beat.id);
+    const cls = story ? 'story' : event.type === 'beat.added' ? 'meta not-kept' : 'meta';
+    return `<li class="${cls}" data-seq="${event.seq}">${time(event.at)} <span class="who">${escapeHtml(authorName(event.actor))}</span> <span class="cmd">${escapeHtml(commandOf(event, log))}</span> ${eventBody(event, history, log, votes)}</li>`;
+  });
+  const audit = auditLog(history).map((entry) => {
+    const { who, what, subject, details } = describeAudit(entry);
+    return `<tr><td>${time(entry.at)}</td><td>${escapeHtml(who)}</td><td>${escapeHtml(what)}</td><td>${subject === undefined ? '' : text(subject)}</td><td>${text(details)}</td></tr>`;
+  });
+  const hash = createHash('sha256').update(SCRIPT).digest('base64');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${hash}'`;
+  return `<!doctype html>
+<html lang="${escapeHtml(state.story?.language ?? 'en')}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(LABELS.credit)} ${escapeHtml(writers(history).join(', '))}. ${history.events.length} events, from ${time(history.events[0]?.at ?? '')} to ${time(history.events.at(-1)?.at ?? '')}.</p>
+<p><label><input type="checkbox" id="story-only"> Story only</label></p></header>
+<h2>Script</h2>
+<div class="script">${script.join('\n')}</div>
+<div class="meta">
+<h2>Votes</h2>
+${log.votes.map(voteTable).join('\n') || '<p>—</p>'}
+<h2>Moderator actions</h2>
+<table class="audit"><thead><tr><th>When</th><th>Who</th><th>What</th><th>About</th><th>Details</th></tr></thead><tbody>${audit.join('\n')}</tbody></table>
+${options.mapSvg ? `<h2>Story map</h2><div class="map">${options.mapSvg}</div>` : ''}
+</div>
+<h2>Everything that happened</h2>
+<ol class="events">
+${events.join('\n')}
+</ol>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
