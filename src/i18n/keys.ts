@@ -4,7 +4,10 @@ import type commands from './messages/en/commands.json';
 import type common from './messages/en/common.json';
 import type console from './messages/en/console.json';
 import type discord from './messages/en/discord.json';
+import type exports from './messages/en/exports.json';
 import type llm from './messages/en/llm.json';
+import type operations from './messages/en/operations.json';
+import type slack from './messages/en/slack.json';
 import type story from './messages/en/story.json';
 
 export type MessageKey =
@@ -13,4 +16,7 @@ export type MessageKey =
   | keyof typeof commands
   | keyof typeof console
   | keyof typeof discord
-  | keyof typeof llm;
+  | keyof typeof slack
+  | keyof typeof exports
+  | keyof typeof llm
+  | keyof typeof operations;
