@@ -1,6 +1,5 @@
 // The narrator used when no model is configured: templates filled from the room's own state (characters,
 // scene, direction, the vote's winner). Deterministic for a given seed, and it names itself as offline.
-import { UserError } from '../story/errors.ts';
 import type {
   BeatDraft,
   CharacterDesign,
@@ -13,49 +12,39 @@ import type {
 } from '../story/narrator.ts';
 import { currentScene, recentBeats } from '../story/tree.ts';
 import type { RoomState } from '../story/types.ts';
+import { fill as fillTemplate } from './offline/fill-template.ts';
+import { OFFLINE_TEMPLATES, templatesFor } from './offline/templates/index.ts';
 import { designOfflineCharacter, offlineCritique, offlineSummary } from './offline-tools.ts';
 import { summaryDue } from './prompt/memory-plan.ts';
 import { hashString, seededRandom } from './seeded-random.ts';
 
 export const OFFLINE_MODEL = 'offline narrator';
 
+// The templates are per language (offline/templates/): a room gets its story's language, or English.
 // The direction, when there is one, opens the beat as its own sentence ("The cops arrive. Vera freezes."),
 // so every beat shows what steered it and the templates stay grammatical whatever the direction says.
-const ACTIONS = [
-  '{who} steps into the light, {mood}.',
-  'A silence settles over {place}. {who} breaks it.',
-  'Somewhere outside, a door slams. {who} freezes, {mood}.',
-  '{who} crosses {place} without a word, {mood}.',
-  'The light flickers. When it steadies, {who} is no longer alone.',
-  '{who} finds something that should not be here, and pockets it.',
-];
 
-const LINES = [
-  "I didn't come all this way to walk away now.",
-  'You know as well as I do what happens next.',
-  'Fine. But we do it my way.',
-  'Nobody leaves {place} until this is settled.',
-  'Say that again. Slowly.',
-  "I've been waiting for someone to ask me that.",
-];
+/** Scene heading prefixes of every language (INT., 内景…), longest first, to find the place in a heading. */
+const HEADING_KIND = new RegExp(
+  `^(?:${Object.values(OFFLINE_TEMPLATES)
+    .flatMap((t) => t.scenes.kinds)
+    .sort((a, b) => b.length - a.length)
+    .map((kind) => kind.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|')}|[A-Z./]+)\\s*`,
+);
 
-const PARENTHETICALS = ['quietly', 'beat', 'not looking up', 'too fast', 'smiling'];
-
-const MOODS = ['wary', 'unhurried', 'jaw tight', 'almost amused', 'out of breath', 'very still'];
-
-const OPTIONS = [
-  'Someone tells the truth',
-  'A stranger arrives',
-  'The lights go out',
-  'An old debt is called in',
-  'Somebody runs',
-  'A secret is overheard',
-  'The plan falls apart',
-  'An unexpected alliance',
-];
-
-const PLACES = ['DINER', 'ROOFTOP', 'TRAIN STATION', 'BACK ALLEY', 'HOTEL LOBBY', 'HARBOR', 'LIBRARY'];
-const TIMES = ['NIGHT', 'DAY', 'DAWN', 'LATER', 'CONTINUOUS'];
+/** Streamed pieces: a word and its space; text without spaces (Chinese) in pieces of a few characters. */
+const PIECE_MAX = 12;
+function pieces(text: string): string[] {
+  return (text.match(/\S+\s*/g) ?? []).flatMap((word) => {
+    if (word.length <= PIECE_MAX) return [word];
+    const chars = Array.from(word);
+    const out: string[] = [];
+    for (let i = 0; i < chars.length; i += PIECE_MAX / 2)
+      out.push(chars.slice(i, i + PIECE_MAX / 2).join(''));
+    return out;
+  });
+}
 
 export interface OfflineNarratorOptions {
   seed?: number;
@@ -68,25 +57,24 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
   const pick = <T>(rng: () => number, items: readonly T[]): T => items[Math.floor(rng() * items.length)] as T;
 
   function fill(template: string, room: RoomState, rng: () => number, who: string, direction?: string) {
+    const { prose, beats } = templatesFor(room.story?.language);
     const heading = currentScene(room)?.heading;
-    const place =
-      heading
-        ?.replace(/^[A-Z./]+\s+/, '')
-        .split(' - ')[0]
-        ?.trim()
-        .toLowerCase() || 'room';
-    const steer = direction?.trim().replace(/[.!?…]*$/, '');
-    const opening = steer ? `${steer.charAt(0).toUpperCase()}${steer.slice(1)}. ` : '';
-    const body = template
-      .replaceAll('{who}', who)
-      .replaceAll('{mood}', pick(rng, MOODS))
-      .replaceAll('{place}', `the ${place}`);
+    const place = heading?.replace(HEADING_KIND, '').split(' - ')[0]?.trim() || beats.noPlace;
+    const steer = direction?.trim().replace(/[.!?…。！？]*$/, '');
+    const opening = steer
+      ? `${prose.cased ? `${steer.charAt(0).toUpperCase()}${steer.slice(1)}` : steer}${prose.stop}${prose.gap}`
+      : '';
+    const body = fillTemplate(template, {
+      who,
+      mood: pick(rng, beats.moods),
+      place: fillTemplate(beats.place, { place: prose.cased ? place.toLowerCase() : place }),
+    });
     return `${opening}${body}`.replace(/\s+/g, ' ').trim();
   }
 
-  /** Streams text word by word like a model would, honouring cancellation. */
+  /** Streams text a few words at a time like a model would, honouring cancellation. */
   async function emit(text: string, opts: NarrationOptions | undefined) {
-    for (const piece of text.match(/\S+\s*/g) ?? []) {
+    for (const piece of pieces(text)) {
       if (opts?.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
       opts?.onText?.(piece);
       await Promise.resolve();
@@ -113,6 +101,7 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
   return {
     async writeBeat(request: NarrationRequest, opts) {
       const { room } = request;
+      const { beats } = templatesFor(room.story?.language);
       const rng = rngFor(room, 'beat');
       const speaker = speakerFor(room, rng);
       let draft: BeatDraft;
@@ -120,12 +109,12 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
         draft = {
           kind: 'dialogue',
           character: speaker,
-          parenthetical: rng() < 0.3 ? pick(rng, PARENTHETICALS) : undefined,
-          text: fill(pick(rng, LINES), room, rng, speaker, request.direction),
+          parenthetical: rng() < 0.3 ? pick(rng, beats.parentheticals) : undefined,
+          text: fill(pick(rng, beats.lines), room, rng, speaker, request.direction),
         };
       } else {
-        const who = speaker ?? 'A figure';
-        draft = { kind: 'action', text: fill(pick(rng, ACTIONS), room, rng, who, request.direction) };
+        const who = speaker ?? beats.someone;
+        draft = { kind: 'action', text: fill(pick(rng, beats.actions), room, rng, who, request.direction) };
       }
       await emit(draft.text, opts);
       return narration(draft, room, draft.text);
@@ -133,10 +122,11 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
 
     async writeLine(request, opts) {
       const { room } = request;
+      const { beats } = templatesFor(room.story?.language);
       const rng = rngFor(room, `line:${request.character}`);
       const draft: LineDraft = {
-        parenthetical: rng() < 0.3 ? pick(rng, PARENTHETICALS) : undefined,
-        text: fill(pick(rng, LINES), room, rng, request.character, request.direction),
+        parenthetical: rng() < 0.3 ? pick(rng, beats.parentheticals) : undefined,
+        text: fill(pick(rng, beats.lines), room, rng, request.character, request.direction),
       };
       await emit(draft.text, opts);
       return narration(draft, room, draft.text);
@@ -144,27 +134,41 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
 
     async proposeOptions(request, opts) {
       const { room } = request;
+      const templates = templatesFor(room.story?.language).options;
       const rng = rngFor(room, 'options');
       const count = Math.min(4, Math.max(2, request.count));
-      const pool = [...OPTIONS];
+      const pool = [...templates.pool];
       const names = room.characters.map((c) => c.name);
-      if (names.length > 0) pool.push(`${pick(rng, names)} makes a choice`, `${pick(rng, names)} disappears`);
+      if (names.length > 0) {
+        for (const template of templates.aboutCharacter)
+          pool.push(fillTemplate(template, { name: pick(rng, names) }));
+      }
       const options: string[] = [];
       while (options.length < count && pool.length > 0) {
         options.push(...pool.splice(Math.floor(rng() * pool.length), 1));
       }
-      if (options.length < 2)
-        throw new UserError('narrator.options', 'The offline narrator could not propose options.');
+      // The pool holds more options than a vote takes; fewer means the templates are broken.
+      if (options.length < 2) throw new Error('the offline templates have fewer than two vote options');
       await emit(options.join('\n'), opts);
       return narration(options, room, options.join(' '));
     },
 
     async proposeScene(request, opts) {
       const { room } = request;
+      const { scenes, prose } = templatesFor(room.story?.language);
       const rng = rngFor(room, 'scene');
+      const [interior, exterior] = scenes.kinds;
+      const kind = rng() < 0.6 ? interior : exterior;
+      const direction = request.direction?.trim().replace(/[.!?…。！？]*$/, '');
       const draft: SceneDraft = {
-        heading: `${rng() < 0.6 ? 'INT.' : 'EXT.'} ${pick(rng, PLACES)} - ${pick(rng, TIMES)}`,
-        description: request.direction ? `Where ${request.direction.toLowerCase()}.` : 'The story moves on.',
+        heading: fillTemplate(scenes.heading, {
+          kind,
+          place: pick(rng, scenes.places),
+          time: pick(rng, scenes.times),
+        }),
+        description: direction
+          ? fillTemplate(scenes.described, { direction: prose.cased ? direction.toLowerCase() : direction })
+          : scenes.undirected,
       };
       await emit(draft.heading, opts);
       return narration(draft, room, draft.heading);

@@ -1,71 +1,40 @@
 // The offline narrator's character designs, critiques and summaries: deterministic templates and counts
-// from the room itself, so /character generate, /critique and long-story memory work without a model.
+// from the room itself, so /character generate, /critique and long-story memory work without a model, in the
+// story's language.
 
 import type { CharacterDesign, Critique, CritiqueScore, SummaryRequest } from '../story/narrator.ts';
 import { canonicalPath } from '../story/tree.ts';
 import type { RoomState } from '../story/types.ts';
+import { fill, formatComment } from './offline/fill-template.ts';
+import { offlineLocale, templatesFor } from './offline/templates/index.ts';
 import { SUMMARY_MAX_CHARS } from './output-schemas.ts';
-
-const NAMES = [
-  'Iris',
-  'Dmitri',
-  'June',
-  'Okafor',
-  'Lena',
-  'Marco',
-  'Rosa',
-  'Theo',
-  'Wren',
-  'Yusuf',
-  'Ada',
-  'Cal',
-];
-const LOOKS = [
-  'Tall and rumpled, a coat two sizes too big and a watch that is always five minutes fast.',
-  'Small, neat, silver rings on every finger and a scar through one eyebrow.',
-  'Broad-shouldered, paint under the fingernails, a laugh that fills the room.',
-  'Sharp suit, tired eyes, never without a paper cup of cold coffee.',
-];
-const PERSONALITIES = [
-  'Charming until cornered, then ruthless.',
-  'Quiet, observant, keeps score of every favour.',
-  'Loyal to a fault and terrible at lying.',
-  'Restless, funny, allergic to plans.',
-];
-const BACKSTORIES = [
-  'Grew up above a pawn shop and learned early that everything has a price.',
-  'Left a promising career overnight and has never said why.',
-  'Owes money to the wrong people and has a week to pay.',
-  'Came back to town after ten years to settle an old score.',
-];
-const SAMPLES = [
-  "I don't do favours. I do trades.",
-  'You can trust me. That was a joke.',
-  "Whatever you're planning, count me in. Or out. Depends who's asking.",
-  'I remember you. You owe me a coat.',
-];
 
 export function designOfflineCharacter(
   room: RoomState,
   hint: string | undefined,
   pick: <T>(items: readonly T[]) => T,
 ): CharacterDesign {
+  const { characters, prose } = templatesFor(room.story?.language);
   const taken = new Set(room.characters.map((c) => c.name.toLowerCase()));
-  const free = NAMES.filter((name) => !taken.has(name.toLowerCase()));
-  const name = free.length > 0 ? pick(free) : `Stranger ${room.characters.length + 1}`;
-  const backstory = pick(BACKSTORIES);
+  const free = characters.names.filter((name) => !taken.has(name.toLowerCase()));
+  const name =
+    free.length > 0 ? pick(free) : fill(characters.stranger, { number: String(room.characters.length + 1) });
+  const backstory = pick(characters.backstories);
+  const wish = hint?.trim().replace(/[.!?…。！？]*$/, '');
   return {
     name,
-    look: pick(LOOKS),
-    personality: pick(PERSONALITIES),
-    backstory: hint ? `${backstory} ${hint.trim().replace(/[.!?]*$/, '')}.` : backstory,
-    sampleLine: pick(SAMPLES),
+    look: pick(characters.looks),
+    personality: pick(characters.personalities),
+    backstory: wish ? `${backstory}${prose.gap}${wish}${prose.stop}` : backstory,
+    sampleLine: pick(characters.sampleLines),
   };
 }
 
 const clamp = (n: number) => Math.max(1, Math.min(10, Math.round(n)));
 
 export function offlineCritique(room: RoomState): Critique {
+  const locale = offlineLocale(room.story?.language);
+  const { suggestions: say } = templatesFor(locale).critique;
   const path = canonicalPath(room);
   const beats = path.filter((b) => b.kind !== 'scene');
   const scenes = path.length - beats.length;
@@ -75,42 +44,39 @@ export function offlineCritique(room: RoomState): Critique {
   const perScene = scenes > 0 ? beats.length / scenes : beats.length;
   const structure: CritiqueScore = {
     score: clamp(4 + Math.min(scenes, 4) + (beats.length >= 10 ? 1 : 0)),
-    comment: `${scenes} scene${scenes === 1 ? '' : 's'} and ${beats.length} beats so far.`,
+    comment: formatComment(locale, 'structure', { scenes, beats: beats.length }),
   };
   const pacing: CritiqueScore = {
     score: clamp(perScene > 25 ? 4 : perScene < 3 ? 5 : 7),
-    comment: `About ${Math.round(perScene)} beats per scene.`,
+    comment: formatComment(locale, 'pacing', { perScene: Math.round(perScene) }),
   };
   const consistency: CritiqueScore = {
     score: clamp(5 + Math.min(room.characters.filter((c) => c.description).length, 4)),
-    comment: `${room.characters.length} characters in the cast, ${speakers.size} of them have spoken.`,
+    comment: formatComment(locale, 'consistency', { cast: room.characters.length, spoken: speakers.size }),
   };
   const dialogueScore: CritiqueScore = {
     score: clamp(share < 0.2 ? 4 : share > 0.8 ? 5 : 7),
-    comment: `${Math.round(share * 100)}% of beats are dialogue.`,
+    comment: formatComment(locale, 'dialogue', { share: Math.round(share * 100) / 100 }),
   };
   const suggestions = [
-    scenes < 2
-      ? 'Move to a new location to open the story up.'
-      : 'Cut to a scene that shows the cost of the last choice.',
-    share < 0.3
-      ? 'Let the characters talk: give someone a line that reveals what they want.'
-      : 'Follow a line of dialogue with an action that contradicts it.',
-    speakers.size < room.characters.length
-      ? 'Give a silent character a moment in the spotlight.'
-      : 'Plant a secret that one character knows and the others do not.',
+    scenes < 2 ? say.newPlace : say.costOfChoice,
+    share < 0.3 ? say.letThemTalk : say.contradictLine,
+    speakers.size < room.characters.length ? say.spotlight : say.plantSecret,
   ];
   return { structure, pacing, characterConsistency: consistency, dialogue: dialogueScore, suggestions };
 }
 
 /** An extractive summary: the first sentence of each beat, appended to the previous summary, newest kept. */
 export function offlineSummary(request: SummaryRequest): string {
+  const { summary, prose } = templatesFor(request.room.story?.language);
   const lines = request.beats
     .filter((beat) => beat.kind !== 'transition')
     .map((beat) => {
       const sentence = (beat.text.match(/^[^.!?。！？]*[.!?。！？]?/)?.[0] ?? beat.text).trim().slice(0, 160);
-      return beat.kind === 'dialogue' ? `${beat.character}: "${sentence}"` : sentence;
+      return beat.kind === 'dialogue'
+        ? fill(summary.quote, { name: beat.character ?? '', line: sentence })
+        : sentence;
     });
-  const text = [request.previous ?? '', ...lines].filter(Boolean).join(' ');
+  const text = [request.previous ?? '', ...lines].filter(Boolean).join(prose.gap);
   return text.length <= SUMMARY_MAX_CHARS ? text : `…${text.slice(text.length - SUMMARY_MAX_CHARS + 1)}`;
 }

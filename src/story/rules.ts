@@ -152,7 +152,8 @@ export function requireDistinctName(room: RoomState, name: string, except?: Char
   }
 }
 
-const HEADING_PREFIX = /^(INT\.\/EXT\.|INT\/EXT\.?|I\/E\.?|INT\.|EXT\.|EST\.)\s*/i;
+// Chinese screenplays write 内景 (INT.), 外景 (EXT.) and 内外景 (INT./EXT.).
+const HEADING_PREFIX = /^(INT\.\/EXT\.|INT\/EXT\.?|I\/E\.?|INT\.|EXT\.|EST\.|内外景|内景|外景)\s*/i;
 
 /** Screenplay scene headings: "INT. DINER - NIGHT". A leading "." forces a heading, as in Fountain. */
 export function cleanHeading(heading: string): string {
