@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { CharacterDesign, Critique, NarrationRequest } from '../story/narrator.ts';
 import type { Beat, RoomState } from '../story/types.ts';
+import { offlineLocale, templatesFor } from './offline/templates/index.ts';
 import {
   beatSchema,
   characterSchema,
@@ -22,6 +23,7 @@ import {
   summarySchema,
 } from './output-schemas.ts';
 import { MATERIAL_MAX, material } from './prompt/story-material.ts';
+import { languageName } from './prompt/system-prompt.ts';
 
 export interface TaskSpec<Raw, Out> {
   /** Names the JSON schema sent to the server (a-z, 0-9, _). */
@@ -38,6 +40,27 @@ export interface TaskSpec<Raw, Out> {
 const castOf = (room: RoomState) =>
   room.characters.length > 0 ? room.characters.map((c) => c.name.toUpperCase()).join(', ') : 'none yet';
 
+/**
+ * Every task names the story's language for the text fields of its answer (the system prompt says it once
+ * for all; a model answering in JSON drifts back to English without it at the task).
+ */
+function answerIn(room: RoomState, fields: string): string {
+  const language = room.story?.language ?? 'en';
+  return `Write ${fields} in ${languageName(language)} (${language}); the JSON keys stay in English.`;
+}
+
+/** How headings look in the story's language: "INT. DINER - NIGHT", "内景 餐馆 - 夜". */
+function headingForm(room: RoomState): string {
+  const language = room.story?.language;
+  const { kinds, places, times } = templatesFor(language).scenes;
+  const listed = `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1)}`;
+  const example = `${kinds[0]} ${places[0]} - ${times[0]}`;
+  const form = `The heading starts with ${listed}, then the place, " - ", and the time, e.g. "${example}".`;
+  return offlineLocale(language) === 'en'
+    ? `${form} Keep the heading in that form even when the story is in another language.`
+    : form;
+}
+
 export function beatTask(request: NarrationRequest) {
   return {
     name: 'beat',
@@ -52,6 +75,7 @@ export function beatTask(request: NarrationRequest) {
         ? 'Follow the direction from the group, in your own words.'
         : 'Move the story forward.',
       'Answer with JSON: {"kind": "action" | "dialogue" | "transition", "character": speaker name or null, "parenthetical": short acting note or null, "text": the beat}.',
+      answerIn(request.room, 'the text and the parenthetical'),
     ].join('\n'),
   } satisfies TaskSpec<z.infer<typeof beatSchema>, unknown>;
 }
@@ -70,6 +94,7 @@ export function lineTask(request: NarrationRequest & { character: string }) {
     instruction: [
       `Write the next line of dialogue for ${request.character.toUpperCase()}, in character.${voice}`,
       'Answer with JSON: {"parenthetical": short acting note or null, "text": the line, without the name}.',
+      answerIn(request.room, 'the line and the parenthetical'),
     ].join('\n'),
   } satisfies TaskSpec<z.infer<typeof lineSchema>, unknown>;
 }
@@ -86,6 +111,7 @@ export function optionsTask(request: NarrationRequest & { count: number }) {
       `Propose ${count} different ways the story could go next, for the audience to vote on.`,
       `Each is one short phrase (at most ${OPTION_MAX} characters), concrete and distinct from the others.`,
       'Answer with JSON: {"options": [the options]}.',
+      answerIn(request.room, 'every option'),
     ].join('\n'),
   } satisfies TaskSpec<z.infer<typeof optionsSchema>, unknown>;
 }
@@ -99,8 +125,9 @@ export function sceneTask(request: NarrationRequest) {
     direction: request.direction,
     instruction: [
       'Open the next scene: a screenplay scene heading and a one-sentence description of the setting.',
-      'The heading starts with INT., EXT., INT./EXT. or EST., then the place, " - ", and the time, e.g. "INT. DINER - NIGHT". Keep the heading in that form even when the story is in another language.',
+      headingForm(request.room),
       'Answer with JSON: {"heading": the heading, "description": the setting}.',
+      answerIn(request.room, 'the description, and the place and time of the heading'),
     ].join('\n'),
   } satisfies TaskSpec<z.infer<typeof sceneSchema>, unknown>;
 }
@@ -116,13 +143,17 @@ export function characterTask(request: NarrationRequest & { hint?: string | unde
       request.hint ? `The group asks for: ${material(request.hint, MATERIAL_MAX.hint)}` : '',
       taken.length > 0 ? `Do not reuse these names: ${castOf(request.room)}.` : '',
       'Answer with JSON: {"name": a name, "look": appearance in one or two sentences, "personality": one or two sentences, "backstory": two or three sentences, "sampleLine": one line of dialogue in their voice}.',
+      answerIn(
+        request.room,
+        'the look, personality, backstory and sample line, and give a name that fits the language',
+      ),
     ]
       .filter(Boolean)
       .join('\n'),
   } satisfies TaskSpec<z.infer<typeof characterSchema>, CharacterDesign>;
 }
 
-export function critiqueTask(_request: NarrationRequest) {
+export function critiqueTask(request: NarrationRequest) {
   return {
     name: 'critique',
     schema: critiqueSchema,
@@ -131,13 +162,17 @@ export function critiqueTask(_request: NarrationRequest) {
       'Act as a script editor. Review the screenplay so far (the summary and the beats above) for structure, pacing, character consistency and dialogue.',
       'Score each from 1 (weak) to 10 (excellent) with a one- or two-sentence comment, then give exactly three concrete, actionable suggestions for the next scenes.',
       'Answer with JSON: {"structure": {"score": number, "comment": text}, "pacing": {...}, "characterConsistency": {...}, "dialogue": {...}, "suggestions": [three suggestions]}.',
+      answerIn(request.room, 'every comment and suggestion'),
     ].join('\n'),
   } satisfies TaskSpec<z.infer<typeof critiqueSchema>, Critique>;
 }
 
 export const SUMMARY_WORDS = 250;
 
-export function summaryTask(fold: { previous?: string | undefined; beats: readonly Beat[] }) {
+export function summaryTask(
+  room: RoomState,
+  fold: { previous?: string | undefined; beats: readonly Beat[] },
+) {
   return {
     name: 'summary',
     schema: summarySchema,
@@ -148,8 +183,9 @@ export function summaryTask(fold: { previous?: string | undefined; beats: readon
       fold.previous
         ? 'Rewrite the summary so far to also cover the new beats above.'
         : 'Summarize the beats above.',
-      `Keep it under ${SUMMARY_WORDS} words, in the story's language, in past tense. Keep every name, relationship, promise, secret, object and place that could matter later; drop moment-to-moment detail. Older events may be compressed more than recent ones.`,
+      `Keep it under ${SUMMARY_WORDS} words, in past tense. Keep every name, relationship, promise, secret, object and place that could matter later; drop moment-to-moment detail. Older events may be compressed more than recent ones.`,
       'Answer with JSON: {"text": the summary}.',
+      answerIn(room, 'the summary'),
     ].join('\n'),
   } satisfies TaskSpec<z.infer<typeof summarySchema>, { text: string }>;
 }

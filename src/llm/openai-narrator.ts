@@ -231,7 +231,7 @@ export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps
       let chunk: typeof request.beats = [];
       let tokens = 0;
       const fold = async () => {
-        const done = await run(request.room, summaryTask({ previous, beats: chunk }), options);
+        const done = await run(request.room, summaryTask(request.room, { previous, beats: chunk }), options);
         previous = done.output.text;
         usage.promptTokens += done.usage.promptTokens;
         usage.completionTokens += done.usage.completionTokens;
