@@ -2,8 +2,9 @@
 import { formatDuration } from '../../commands/format.ts';
 import type { Vote } from '../../story/types.ts';
 import { optionLetter, tally } from '../../story/votes.ts';
-import { indent } from './wrap.ts';
+import { displayWidth, indent, padEnd } from './wrap.ts';
 
+/** Options are padded to the widest, in display columns (Chinese takes two each), up to this many. */
 const OPTION_PAD_MAX = 40;
 
 /** Local wall-clock time, HH:MM:SS. */
@@ -37,11 +38,11 @@ function status(vote: Vote, total: number, now: number): string {
 export function renderVote(vote: Vote, now: number): string[] {
   const counts = vote.status === 'open' || !vote.result ? tally(vote) : vote.result.tally;
   const total = counts.reduce((sum, count) => sum + count, 0);
-  const width = Math.min(OPTION_PAD_MAX, Math.max(...vote.options.map((option) => option.length)));
+  const width = Math.min(OPTION_PAD_MAX, Math.max(...vote.options.map(displayWidth)));
   const winner = vote.status === 'closed' ? vote.result?.winner : undefined;
   const options = vote.options.map((option, index) => {
     const mark = winner === index ? '  ← winner' : '';
-    return `${optionLetter(index)}. ${option.padEnd(width)}  ${plural(counts[index] ?? 0, 'vote')}${mark}`;
+    return `${optionLetter(index)}. ${padEnd(option, width)}  ${plural(counts[index] ?? 0, 'vote')}${mark}`;
   });
   const lines = [`VOTE · ${status(vote, total, now)}`, ...indent(options, 2)];
   if (vote.status === 'open') {
