@@ -113,6 +113,32 @@ describe('splitText on hostile text', () => {
     expect(pieces).toHaveLength(500);
   });
 
+  it('splits a 5,000-character Chinese beat without spaces into pieces of at most 2,000, losing nothing', () => {
+    const sentence = '雨敲着餐馆的玻璃，老周推门进来，抖了抖伞上的水。阿梅头也不抬：“今晚不营业。”';
+    const text = sentence.repeat(Math.ceil(5000 / sentence.length)).slice(0, 5000);
+    expect(text).not.toMatch(/\s/);
+    const pieces = withinBound(() => splitText(text, CONTENT_MAX), 'splitText');
+    expect(pieces.length).toBe(3);
+    expectPiecesOf(text, pieces, CONTENT_MAX);
+    expect(pieces.join('')).toBe(text);
+
+    // As Discord shows it: a quoted dialogue beat, every piece keeping its quote.
+    const rendered = renderBeats([
+      {
+        id: 'b1',
+        parentId: null,
+        kind: 'dialogue',
+        character: '阿梅',
+        text,
+        author: { kind: 'user', id: 'u1', name: '小林' },
+        at: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
+    const quoted = splitText(rendered, CONTENT_MAX);
+    expectPiecesOf(rendered, quoted, CONTENT_MAX);
+    expect(quoted.join('').replace(/[\s>*]|\\/g, '')).toContain(text);
+  });
+
   it('cuts an unbroken run between grapheme clusters when one fits', () => {
     const family = '👩‍👩‍👧'; // 8 UTF-16 units, one cluster
     const pieces = splitText(family.repeat(10), 20);
