@@ -65,7 +65,14 @@ export const ZH_CN_OPTIONS: Readonly<Record<string, OptionText>> = {
   format: {
     name: '格式',
     description: 'Fountain、Final Draft、PDF、HTML 记录、Markdown 或 JSON',
-    choices: { fountain: 'Fountain', fdx: 'Final Draft', pdf: 'PDF', html: 'HTML', md: 'Markdown', json: 'JSON' },
+    choices: {
+      fountain: 'Fountain',
+      fdx: 'Final Draft',
+      pdf: 'PDF',
+      html: 'HTML',
+      md: 'Markdown',
+      json: 'JSON',
+    },
   },
   scope: {
     name: '范围',

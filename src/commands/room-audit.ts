@@ -16,7 +16,12 @@ export default defineCommand({
   description: 'Moderators: the latest moderator actions in this room (who, what, when)',
   descriptionLocalizations: { 'zh-CN': '版主：查看本房间最近的版主操作（谁、做了什么、何时）' },
   options: z.object({
-    count: integerOption('count', `How many actions to show (1 to ${AUDIT_MAX}, default ${AUDIT_DEFAULT})`, 1, AUDIT_MAX).optional(),
+    count: integerOption(
+      'count',
+      `How many actions to show (1 to ${AUDIT_MAX}, default ${AUDIT_DEFAULT})`,
+      1,
+      AUDIT_MAX,
+    ).optional(),
   }),
   access: 'moderator',
   replies: 'private',

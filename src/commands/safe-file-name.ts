@@ -37,6 +37,10 @@ function fitGz(inner: string): string {
   const dot = inner.lastIndexOf('.');
   const stem = Array.from(inner.slice(0, dot));
   const room = FILE_NAME_MAX - (inner.length - dot) - 3;
-  const kept = stem.slice(0, room).join('').replace(/[-_]+$/, '') || 'export';
+  const kept =
+    stem
+      .slice(0, room)
+      .join('')
+      .replace(/[-_]+$/, '') || 'export';
   return `${kept}${inner.slice(dot)}.gz`;
 }

@@ -16,7 +16,9 @@ export default defineCommand({
     if (!story) throw new UserError('story.missing', msg('exports.no-story'));
     const png = storyMapPng(history);
     return publicReply(
-      text(msg('exports.map.caption', { title: story.title, beats: Object.keys(history.state.beats).length })),
+      text(
+        msg('exports.map.caption', { title: story.title, beats: Object.keys(history.state.beats).length }),
+      ),
       file(`${story.title}-map.png`, 'image/png', png),
     );
   },

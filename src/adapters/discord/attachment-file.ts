@@ -23,7 +23,8 @@ export function attachmentFile(attachment: AttachmentLike): IncomingFile {
       } catch {
         return { ok: false, reason: 'unreadable' };
       }
-      if (url.protocol !== 'https:' || !CDN_HOSTS.has(url.hostname)) return { ok: false, reason: 'unreadable' };
+      if (url.protocol !== 'https:' || !CDN_HOSTS.has(url.hostname))
+        return { ok: false, reason: 'unreadable' };
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
         if (!response.ok || !response.body) return { ok: false, reason: 'unreadable' };

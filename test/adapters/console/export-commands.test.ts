@@ -79,7 +79,11 @@ describe('/export in the terminal room', () => {
     expect(fountain).toMatch(/^Title: The Heist/);
     expect(fountain).toContain('Keep the engine running.');
     const history = await engine.history(room);
-    expect(history.events.at(-1)).toMatchObject({ type: 'room.exported', format: 'fountain', scope: 'story' });
+    expect(history.events.at(-1)).toMatchObject({
+      type: 'room.exported',
+      format: 'fountain',
+      scope: 'story',
+    });
   });
 
   it('writes every format, and gzip on request', async () => {
@@ -95,7 +99,14 @@ describe('/export in the terminal room', () => {
     expect(gz).toMatch(/The-Heist\.md\.gz$/);
     expect([...(await readFile(gz)).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
     expect((await readdir(dir)).sort()).toEqual(
-      ['The-Heist.fdx', 'The-Heist.html', 'The-Heist.json', 'The-Heist.md', 'The-Heist.md.gz', 'The-Heist.pdf'].sort(),
+      [
+        'The-Heist.fdx',
+        'The-Heist.html',
+        'The-Heist.json',
+        'The-Heist.md',
+        'The-Heist.md.gz',
+        'The-Heist.pdf',
+      ].sort(),
     );
   });
 
@@ -116,11 +127,15 @@ describe('/export in the terminal room', () => {
 
   it('says a file is over the upload limit and offers the smaller forms instead of sending it', async () => {
     const small = createExportCommand({ uploadLimits: { console: 600 } });
-    const { engine, sessionIn } = world(commands.map((command) => (command.name === 'export' ? small : command)));
+    const { engine, sessionIn } = world(
+      commands.map((command) => (command.name === 'export' ? small : command)),
+    );
     const { local, room } = sessionIn('small');
     await story(engine, (line) => local.run(line));
     const output = await local.run('/export format:html scope:all');
-    expect(output).toMatch(/^\(only you see this\)\nThe HTML file would be [\d.]+ KB, over this platform's upload limit of 600 bytes, so it was not sent\./);
+    expect(output).toMatch(
+      /^\(only you see this\)\nThe HTML file would be [\d.]+ KB, over this platform's upload limit of 600 bytes, so it was not sent\./,
+    );
     expect(output).toContain('Try scope:story for the story without what was not kept.');
     expect(output).toContain('Try gzip:on for a compressed file');
     const gzipped = await local.run('/export format:json gzip:on');
@@ -232,7 +247,9 @@ describe('/scene import in the terminal room', () => {
     );
     const empty = sessionIn('empty').local;
     const missing = join(dir, 'nope.json');
-    expect(await empty.run(`/scene import ${missing}`)).toBe(`(only you see this)\nThere is no file at ${missing}.`);
+    expect(await empty.run(`/scene import ${missing}`)).toBe(
+      `(only you see this)\nThere is no file at ${missing}.`,
+    );
     const notJson = join(dir, 'notes.json');
     await writeFile(notJson, 'Title: not json');
     expect(await empty.run(`/scene import ${notJson}`)).toBe(

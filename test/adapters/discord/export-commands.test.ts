@@ -46,7 +46,7 @@ function importPayload(
 ): APIChatInputApplicationCommandGuildInteraction {
   const payload = slashCommand('scene import', {}, person);
   const id = '1700000000000000001';
-  const [sub] = payload.data.options as [{ options: unknown[] }];
+  const [sub] = payload.data.options as unknown as [{ options: unknown[] }];
   sub.options = [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: id }];
   payload.data.resolved = {
     attachments: {
@@ -87,7 +87,9 @@ describe('/export on Discord', () => {
       type: InteractionResponseType.DeferredChannelMessageWithSource,
       data: { flags: MessageFlags.Ephemeral },
     });
-    expect(edit?.body.content).toMatch(/^JSON export of “The Long Night”: the story with the takes and branches not kept \([\d.]+ KB\)\.$/);
+    expect(edit?.body.content).toMatch(
+      /^JSON export of “The Long Night”: the story with the takes and branches not kept \([\d.]+ KB\)\.$/,
+    );
     // discord.js names the parts files[0]..., and lists them as attachments by index.
     expect(edit?.body.attachments).toEqual([{ id: '0' }]);
     expect(edit?.body.allowed_mentions).toEqual({ parse: [] });
@@ -202,7 +204,11 @@ describe('/scene import on Discord', () => {
     await harness.send(slashCommand('export', { format: 'json' }, MOD));
     const bytes = harness.rest.calls.at(-1)?.files?.[0]?.bytes ?? Buffer.alloc(0);
     const cdn = nock(CDN).get('/attachments/1/2/room.json').reply(200, bytes);
-    const payload = importPayload({ filename: 'room.json', size: bytes.length, url: `${CDN}/attachments/1/2/room.json` });
+    const payload = importPayload({
+      filename: 'room.json',
+      size: bytes.length,
+      url: `${CDN}/attachments/1/2/room.json`,
+    });
 
     await harness.send(payload);
 
@@ -233,12 +239,18 @@ describe('/scene import on Discord', () => {
     );
 
     await harness.send(importPayload({ filename: 'big.json', size: 64 * 1024 * 1024, url }));
-    expect(harness.rest.calls.at(-1)?.body.content).toBe('big.json is over 32 MB, more than an import may be.');
+    expect(harness.rest.calls.at(-1)?.body.content).toBe(
+      'big.json is over 32 MB, more than an import may be.',
+    );
 
     // Discord said it was small; the download is cut off past the cap all the same.
-    nock(CDN).get('/attachments/1/2/x.json').reply(200, Buffer.alloc(33 * 1024 * 1024, 0x20));
+    nock(CDN)
+      .get('/attachments/1/2/x.json')
+      .reply(200, Buffer.alloc(33 * 1024 * 1024, 0x20));
     await harness.send(importPayload({ filename: 'liar.json', size: 10, url }));
-    expect(harness.rest.calls.at(-1)?.body.content).toBe('liar.json is over 32 MB, more than an import may be.');
+    expect(harness.rest.calls.at(-1)?.body.content).toBe(
+      'liar.json is over 32 MB, more than an import may be.',
+    );
 
     nock(CDN).get('/attachments/1/2/x.json').reply(200, '{"format": "something else"}');
     await harness.send(importPayload({ filename: 'x.json', size: 28, url }));
@@ -253,7 +265,11 @@ describe('/scene import on Discord', () => {
 
     await harness.send(importPayload({ filename: 'x.json', size: 28, url }, ALICE));
     expect(harness.rest.calls.at(-1)?.body.content).toBe('Only moderators can import a story.');
-    const other = await harness.engine.room({ platform: 'discord', workspaceId: GUILD_ID, channelId: OTHER_CHANNEL });
+    const other = await harness.engine.room({
+      platform: 'discord',
+      workspaceId: GUILD_ID,
+      channelId: OTHER_CHANNEL,
+    });
     expect(other.seq).toBe(0);
   });
 });

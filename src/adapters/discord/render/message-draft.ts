@@ -56,14 +56,16 @@ export function jsonBody(body: MessageBody) {
 export function restBody(body: MessageBody) {
   return {
     body: jsonBody(body),
-    ...(body.files && { files: body.files.map((file) => ({ name: file.name, data: Buffer.from(file.bytes) })) }),
+    ...(body.files && {
+      files: body.files.map((file) => ({ name: file.name, data: Buffer.from(file.bytes) })),
+    }),
   };
 }
 
 /** Same message: same text, embeds and buttons, and the same files (names and bytes). */
 export const sameBody = (a: MessageBody, b: MessageBody): boolean =>
-  JSON.stringify(jsonBody({ ...a, files: undefined })) === JSON.stringify(jsonBody({ ...b, files: undefined })) &&
-  sameFiles(a.files, b.files);
+  JSON.stringify(jsonBody({ ...a, files: undefined })) ===
+    JSON.stringify(jsonBody({ ...b, files: undefined })) && sameFiles(a.files, b.files);
 
 export function sameFiles(a: DraftFile[] | undefined, b: DraftFile[] | undefined): boolean {
   const left = a ?? [];
