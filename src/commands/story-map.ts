@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message.ts';
-import { storyMapPng } from '../screenplay/story-map-svg.ts';
 import { UserError } from '../story/errors.ts';
 import { defineCommand, file, publicReply, text } from './command.ts';
 
@@ -14,6 +13,8 @@ export default defineCommand({
     const history = await ctx.engine.history(ctx.room);
     const story = history.state.story;
     if (!story) throw new UserError('story.missing', msg('exports.no-story'));
+    // Loaded when first used: the renderer and its font are not needed at start-up.
+    const { storyMapPng } = await import('../screenplay/story-map-svg.ts');
     const png = storyMapPng(history);
     return publicReply(
       text(
