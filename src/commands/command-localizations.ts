@@ -37,6 +37,11 @@ export const ZH_CN_WORDS: Record<string, string> = {
   canon: '设定',
   critique: '点评',
   usage: '用量',
+  audit: '日志',
+  import: '导入',
+  export: '导出',
+  story: '故事',
+  map: '地图',
 };
 
 export interface GroupText {
@@ -62,8 +67,12 @@ export const GROUPS: Record<string, GroupText> = {
     descriptionLocalizations: { 'zh-CN': '叙述者始终记住的设定' },
   },
   room: {
-    description: "This channel's story room: settings, usage and locking",
-    descriptionLocalizations: { 'zh-CN': '房间设置与锁定' },
+    description: "This channel's story room: settings, usage, locking and the audit log",
+    descriptionLocalizations: { 'zh-CN': '房间设置、用量、锁定与操作日志' },
+  },
+  story: {
+    description: 'The story as a whole: its map',
+    descriptionLocalizations: { 'zh-CN': '整个故事：故事地图' },
   },
 };
 

@@ -6,7 +6,8 @@ import type { Command } from './command.ts';
 export interface OptionSpec {
   name: string;
   description: string;
-  input: 'string' | 'integer' | 'boolean';
+  /** "file": an attachment on Discord, a path in the terminal (see incoming-file.ts). */
+  input: 'string' | 'integer' | 'boolean' | 'file';
   required: boolean;
   choices?: string[] | undefined;
   maxLength?: number | undefined;

@@ -13,8 +13,10 @@ import characterRemove from './character-remove.ts';
 import characterShow from './character-show.ts';
 import type { Command } from './command.ts';
 import critique from './critique.ts';
+import exportCommand from './export.ts';
 import help from './help.ts';
 import line from './line.ts';
+import roomAudit from './room-audit.ts';
 import roomLock from './room-lock.ts';
 import roomSettings from './room-settings.ts';
 import roomUnlock from './room-unlock.ts';
@@ -22,10 +24,12 @@ import roomUsage from './room-usage.ts';
 import say from './say.ts';
 import sceneCancel from './scene-cancel.ts';
 import sceneContinue from './scene-continue.ts';
+import sceneImport from './scene-import.ts';
 import sceneNew from './scene-new.ts';
 import sceneRewrite from './scene-rewrite.ts';
 import sceneStart from './scene-start.ts';
 import sceneUndo from './scene-undo.ts';
+import storyMap from './story-map.ts';
 import transition from './transition.ts';
 import voteCancel from './vote-cancel.ts';
 import voteCast from './vote-cast.ts';
@@ -41,6 +45,7 @@ export const commands: readonly Command[] = [
   sceneRewrite,
   sceneUndo,
   sceneCancel,
+  sceneImport,
   line,
   say,
   action,
@@ -67,5 +72,8 @@ export const commands: readonly Command[] = [
   roomUsage,
   roomLock,
   roomUnlock,
+  roomAudit,
+  exportCommand,
+  storyMap,
   help,
 ];

@@ -62,6 +62,26 @@ export const ZH_CN_OPTIONS: Readonly<Record<string, OptionText>> = {
     name: '角色发言',
     description: 'Discord：通过 webhook 以角色的名字发出其台词（开/关）',
   },
+  format: {
+    name: '格式',
+    description: 'Fountain、Final Draft、PDF、HTML 记录、Markdown 或 JSON',
+    choices: {
+      fountain: 'Fountain',
+      fdx: 'Final Draft',
+      pdf: 'PDF',
+      html: 'HTML',
+      md: 'Markdown',
+      json: 'JSON',
+    },
+  },
+  scope: {
+    name: '范围',
+    description: 'story：故事当前的样子（默认）；all：连同未保留的版本',
+    choices: { story: '仅故事', all: '全部' },
+  },
+  gzip: { name: '压缩', description: '用 gzip 压缩文件（开/关）' },
+  count: { name: '条数', description: '显示多少条（1 至 25，默认 10）' },
+  file: { name: '文件', description: '房间的 JSON 导出文件（/export format:json）' },
   model: { name: '模型', description: '本房间使用的模型，须在运营者允许的列表中（填“default”恢复默认）' },
 };
 

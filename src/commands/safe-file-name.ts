@@ -10,6 +10,12 @@ export const FILE_NAME_MAX = 80;
  * and digits, up to 8), never starts with a dot, and never comes back empty ("export" plus the extension).
  */
 export function safeFileName(name: string): string {
+  // A gzipped file keeps the extension inside too: "story.fountain.gz".
+  const gzip = /^(.+\.[A-Za-z0-9]{1,8})\.gz$/.exec(name);
+  if (gzip?.[1]) {
+    const inner = safeFileName(gzip[1]);
+    if (inner.includes('.')) return fitGz(inner);
+  }
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 && /^[A-Za-z0-9]{1,8}$/.test(name.slice(dot + 1)) ? name.slice(dot + 1) : '';
   const stem = (extension ? name.slice(0, dot) : name)
@@ -24,4 +30,17 @@ export function safeFileName(name: string): string {
   kept = kept.replace(/[-_]+$/, '');
   if (!/[\p{L}\p{N}]/u.test(kept)) kept = 'export';
   return extension ? `${kept}.${extension}` : kept;
+}
+
+/** "story.fountain" plus ".gz", the stem shortened so the whole stays within FILE_NAME_MAX. */
+function fitGz(inner: string): string {
+  const dot = inner.lastIndexOf('.');
+  const stem = Array.from(inner.slice(0, dot));
+  const room = FILE_NAME_MAX - (inner.length - dot) - 3;
+  const kept =
+    stem
+      .slice(0, room)
+      .join('')
+      .replace(/[-_]+$/, '') || 'export';
+  return `${kept}${inner.slice(dot)}.gz`;
 }

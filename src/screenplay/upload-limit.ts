@@ -26,9 +26,14 @@ export interface UploadCheck {
 export function checkUpload(
   platform: Platform,
   size: number,
-  context: { scope?: 'story' | 'all' | undefined; gzipped?: boolean | undefined } = {},
+  context: {
+    scope?: 'story' | 'all' | undefined;
+    gzipped?: boolean | undefined;
+    /** The limit to apply instead of the platform's (a smaller one in tests, a boosted server's larger one). */
+    limit?: number | undefined;
+  } = {},
 ): UploadCheck {
-  const limit = UPLOAD_LIMITS[platform];
+  const limit = context.limit ?? UPLOAD_LIMITS[platform];
   const fits = size <= limit;
   const offers: SmallerForm[] = [];
   if (!fits && context.scope === 'all') offers.push('scope-story');

@@ -18,7 +18,7 @@ const hostileName = fc.oneof(
   fc
     .tuple(
       fc.string({ unit: 'binary', maxLength: 100 }),
-      fc.constantFrom('.fountain', '.pdf', '.json', '.', '.x/y'),
+      fc.constantFrom('.fountain', '.pdf', '.json', '.', '.x/y', '.md.gz', '.gz'),
     )
     .map(([stem, ext]) => stem + ext),
 );
@@ -28,6 +28,7 @@ describe('safeFileName', () => {
     expect(safeFileName('The Heist: Part 2/3.fountain')).toBe('The-Heist-Part-2-3.fountain');
     expect(safeFileName('夜行列车.pdf')).toBe('夜行列车.pdf');
     expect(safeFileName('Zoë’s night.md')).toBe('Zoë-s-night.md');
+    expect(safeFileName('The Heist: Part 2.fountain.gz')).toBe('The-Heist-Part-2.fountain.gz');
   });
 
   it('never leaves the folder, hides a dot file or comes back empty', () => {
@@ -42,7 +43,7 @@ describe('safeFileName', () => {
       fc.property(hostileName, (name) => {
         const safe = safeFileName(name);
         expect(Array.from(safe).length).toBeLessThanOrEqual(FILE_NAME_MAX);
-        expect(safe).toMatch(/^[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}_-]*(\.[A-Za-z0-9]{1,8})?$/u);
+        expect(safe).toMatch(/^[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}_-]*(\.[A-Za-z0-9]{1,8})?(\.gz)?$/u);
         expect(safeFileName(safe)).toBe(safe);
       }),
       { numRuns: 2000 },

@@ -41,6 +41,8 @@ export interface RecordedCall {
   query: string;
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are asserted field by field in tests.
   body: any;
+  /** Files of a multipart request (its JSON part is `body`), in order. */
+  files?: RecordedFile[] | undefined;
   /** When the client sent it (see stampSendTime), else when the fake received it. */
   at: number;
   /** When the fake received it. */
@@ -52,6 +54,14 @@ export interface RecordedCall {
   bot?: boolean;
   /** Which of the fake's limits answered this call with a 429 (not set for failNext). */
   limitedBy?: 'global' | 'route' | undefined;
+}
+
+export interface RecordedFile {
+  /** The multipart field, e.g. "files[0]". */
+  field: string;
+  name: string;
+  contentType: string;
+  bytes: Buffer;
 }
 
 /** A per-route bucket: at most `limit` calls per `windowMs`, counted per major parameter. */
@@ -277,16 +287,18 @@ function createFake(options: FakeOptions) {
     method: string,
     url: URL,
     header: (name: string) => string | null,
-    readBody: () => Promise<string>,
+    readBody: () => Promise<Buffer>,
   ): Promise<[number, string, Record<string, string>]> {
     const receivedAt = Date.now();
     const sentAt = Number(header(SENT_AT_HEADER));
     const at = Number.isFinite(sentAt) && sentAt > 0 ? sentAt : receivedAt;
+    const parsed = await parseBody(await readBody(), header('content-type'));
     const call: RecordedCall = {
       method,
       path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: url.search,
-      body: parseBody(await readBody()),
+      body: parsed.body,
+      ...(parsed.files && { files: parsed.files }),
       at,
       receivedAt,
     };
@@ -332,7 +344,7 @@ export function fakeDiscordRest(options: FakeOptions): FakeDiscordRest {
         method,
         new URL(request.url),
         (name) => request.headers.get(name),
-        () => request.clone().text(),
+        async () => Buffer.from(await request.clone().arrayBuffer()),
       );
     });
   }
@@ -355,7 +367,7 @@ export async function serveFakeDiscordRest(options: FakeOptions): Promise<FakeDi
     const readBody = async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     };
     const header = (name: string) => {
       const value = request.headers[name.toLowerCase()];
@@ -466,12 +478,37 @@ function createLimiter(limits: DiscordLimits, applicationId: string | undefined)
   };
 }
 
-function parseBody(body: unknown): unknown {
-  if (typeof body !== 'string' || body.length === 0) return body;
+/** A JSON body as an object; a multipart one (a message with files) as its payload_json and its files. */
+async function parseBody(
+  raw: Buffer,
+  contentType: string | null,
+): Promise<{ body: unknown; files?: RecordedFile[] | undefined }> {
+  if (contentType?.startsWith('multipart/form-data')) {
+    const form = await new Response(new Uint8Array(raw), {
+      headers: { 'content-type': contentType },
+    }).formData();
+    const files: RecordedFile[] = [];
+    let body: unknown;
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') {
+        if (field === 'payload_json') body = JSON.parse(value);
+        continue;
+      }
+      files.push({
+        field,
+        name: value.name,
+        contentType: value.type,
+        bytes: Buffer.from(await value.arrayBuffer()),
+      });
+    }
+    return { body, files };
+  }
+  const text = raw.toString('utf8');
+  if (text.length === 0) return { body: text };
   try {
-    return JSON.parse(body);
+    return { body: JSON.parse(text) };
   } catch {
-    return body;
+    return { body: text };
   }
 }
 

@@ -2,6 +2,7 @@
 // renders its reply. No I/O, so tests (and the fuzz test) drive it directly.
 import type { Command, CommandContext, FileBlock, Reply } from '../../commands/command.ts';
 import { privateReply, text } from '../../commands/command.ts';
+import { describeOptions } from '../../commands/describe-options.ts';
 import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
 import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
 import type { Logger } from '../../logger.ts';
@@ -11,6 +12,7 @@ import type { NarrationOptions } from '../../story/narrator.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { Actor, RoomRef } from '../../story/types.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
+import { diskFile } from './disk-file.ts';
 import { formatBytes } from './format-bytes.ts';
 import { parseAsPrefix } from './parse-as-prefix.ts';
 import { renderReply } from './render-reply.ts';
@@ -57,6 +59,18 @@ function withUsage(reply: Reply, commands: readonly Command[]): Reply {
   return { ...reply, blocks: [...blocks, text(CONSOLE_HELP)] };
 }
 
+/** A file option is typed as a path here: the command gets the file on disk it names. */
+function withFiles(command: Command, options: Record<string, string>): Record<string, unknown> {
+  const files = describeOptions(command).filter((spec) => spec.input === 'file');
+  if (files.length === 0) return options;
+  const out: Record<string, unknown> = { ...options };
+  for (const spec of files) {
+    const path = options[spec.name];
+    if (path !== undefined && path !== '') out[spec.name] = diskFile(path);
+  }
+  return out;
+}
+
 export function createConsoleSession(options: ConsoleSessionOptions) {
   const { engine, commands, logger, room, user } = options;
   const roomId = roomIdOf(room);
@@ -70,7 +84,7 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
     if (!parsed.ok) return { visibility: 'private', blocks: [text(parsed.message)] };
     const ctx: CommandContext = { engine, room, actor, stream, commands };
     try {
-      const reply = await runCommand(parsed.command, ctx, parsed.options);
+      const reply = await runCommand(parsed.command, ctx, withFiles(parsed.command, parsed.options));
       return parsed.command.name === 'help' ? withUsage(reply, commands) : reply;
     } catch (error) {
       if (isUserError(error)) {

@@ -144,6 +144,8 @@ function optionOf(spec: OptionSpec, command: Command): APIApplicationCommandBasi
       };
     case 'boolean':
       return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'file':
+      return { ...base, type: ApplicationCommandOptionType.Attachment };
   }
 }
 

@@ -13,7 +13,15 @@ import {
   Routes,
 } from 'discord.js';
 import type { Logger } from '../../logger.ts';
-import { type MessageBody, type MessageDraft, messageBody, sameBody } from './render/message-draft.ts';
+import {
+  jsonBody,
+  type MessageBody,
+  type MessageDraft,
+  messageBody,
+  restBody,
+  sameBody,
+  sameFiles,
+} from './render/message-draft.ts';
 import { safeError } from './safe-error.ts';
 
 const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
@@ -112,9 +120,10 @@ export function createInteractionOutput(
     logger.info(context, 'interaction token expired; posting to the channel');
     const out: SentMessage[] = [];
     for (const draft of drafts) {
-      const message = (await rest.post(Routes.channelMessages(channelId), {
-        body: messageBody(draft),
-      })) as APIMessage;
+      const message = (await rest.post(
+        Routes.channelMessages(channelId),
+        restBody(messageBody(draft)),
+      )) as APIMessage;
       out.push({ draft, messageId: message.id, channelId, ephemeral: false });
     }
     return out;
@@ -132,7 +141,9 @@ export function createInteractionOutput(
     for (const [offset, message] of stale.entries()) {
       try {
         if (from + offset === 0 && pointer) {
-          await rest.patch(Routes.channelMessage(channelId, message.id), { body: messageBody(pointer) });
+          await rest.patch(Routes.channelMessage(channelId, message.id), {
+            body: jsonBody(messageBody(pointer)),
+          });
         } else {
           await rest.delete(Routes.channelMessage(channelId, message.id));
         }
@@ -172,7 +183,7 @@ export function createInteractionOutput(
         out.push(sent(draft, previous, index === 0 ? '@original' : previous.id, ephemeral));
         continue;
       }
-      const payload = toOptions(body);
+      const payload = toOptions(body, previous?.body);
       let message: Message | APIMessage;
       if (index === 0 && !interaction.deferred && !interaction.replied) {
         // Only commands answered without deferring get here: their first message is the reply itself.
@@ -306,13 +317,26 @@ function continuesIn(guildId: string | null, message: SentMessage): MessageDraft
   };
 }
 
-function toOptions(body: MessageBody) {
-  return {
+/**
+ * discord.js options for a message. Files are uploaded only when they are new: an edit that keeps the same
+ * files sends none (Discord keeps a message's attachments unless told otherwise), one that drops them says so.
+ */
+function toOptions(body: MessageBody, previous?: MessageBody) {
+  const options = {
     content: body.content,
     embeds: body.embeds,
     components: body.components,
     allowedMentions: body.allowed_mentions,
   };
+  if (previous?.files && sameFiles(previous.files, body.files)) return options;
+  if (body.files) {
+    const files = body.files.map((file) => ({
+      attachment: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+      name: file.name,
+    }));
+    return { ...options, files };
+  }
+  return previous?.files ? { ...options, attachments: [] } : options;
 }
 
 function isExpiredToken(error: unknown): boolean {

@@ -5,6 +5,7 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
 } from 'discord.js';
+import { attachmentFile } from './attachment-file.ts';
 
 export interface CommandCall {
   name: string;
@@ -26,6 +27,14 @@ export function readCommand(interaction: ChatInputCommandInteraction): CommandCa
   }
   return {
     name: words.join(' '),
-    options: Object.fromEntries(options.map((option) => [option.name, option.value])),
+    options: Object.fromEntries(
+      options.map((option) => [
+        option.name,
+        // An attachment option's value is only its id: the command gets the file itself.
+        option.type === ApplicationCommandOptionType.Attachment && option.attachment
+          ? attachmentFile(option.attachment)
+          : option.value,
+      ]),
+    ),
   };
 }

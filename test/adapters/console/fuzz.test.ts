@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConsoleSession, isIgnorable } from '../../../src/adapters/console/console-session.ts';
 import { renderChange } from '../../../src/adapters/console/render-change.ts';
 import { echoOf, runConsoleRoom } from '../../../src/adapters/console/run-console-room.ts';
-import { commands } from '../../../src/commands/index.ts';
+import { commands as allCommands } from '../../../src/commands/index.ts';
 import { GENERIC_ERROR } from '../../../src/commands/run-command.ts';
 import { COMMAND_TEXT_MAX, parseCommandText } from '../../../src/commands/text/parse-command-text.ts';
 import { createOfflineNarrator } from '../../../src/llm/offline-narrator.ts';
@@ -21,6 +21,12 @@ import { hostileLine as hostileTextLine } from '../../helpers/hostile-text.ts';
 import { createRecordingLogger } from '../../helpers/recording-logger.ts';
 import { type Random, seededRandom } from '../../helpers/seeded-random.ts';
 import { startStallRecorder } from '../../helpers/stall-recorder.ts';
+
+/**
+ * The exports render whole files (a PDF, a PNG) of a story that grows to hundreds of beats here, which takes
+ * seconds; they have their own tests (export-commands) and benchmarks.
+ */
+const commands = allCommands.filter((command) => command.name !== 'export' && command.name !== 'story map');
 
 const SEED = 20260101;
 const LINES = 5000;

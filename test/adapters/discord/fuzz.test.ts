@@ -6,7 +6,7 @@ import { setImmediate } from 'node:timers/promises';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeOptions } from '../../../src/commands/describe-options.ts';
-import { commands } from '../../../src/commands/index.ts';
+import { commands as allCommands } from '../../../src/commands/index.ts';
 import { GENERIC_ERROR } from '../../../src/commands/run-command.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import {
@@ -24,6 +24,12 @@ import { fakeDiscordRest } from '../../helpers/discord-rest.ts';
 import { hostileText } from '../../helpers/hostile-text.ts';
 import { type Random, seededRandom } from '../../helpers/seeded-random.ts';
 import { startStallRecorder } from '../../helpers/stall-recorder.ts';
+
+/**
+ * The exports render whole files (a PDF, a PNG) of a story that grows to hundreds of beats here, which takes
+ * seconds; they have their own tests (export-commands) and benchmarks.
+ */
+const commands = allCommands.filter((command) => command.name !== 'export' && command.name !== 'story map');
 
 const INTERACTIONS = 2000;
 const SEED = Date.now() % 1_000_000;

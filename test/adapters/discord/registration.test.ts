@@ -92,6 +92,8 @@ describe('command registration payload', () => {
       'canon',
       'critique',
       'room',
+      'export',
+      'story',
       'help',
     ]);
   });
@@ -136,6 +138,8 @@ describe('command registration payload', () => {
           });
         } else if (spec.input === 'boolean') {
           expect(option?.type).toBe(ApplicationCommandOptionType.Boolean);
+        } else if (spec.input === 'file') {
+          expect(option?.type).toBe(ApplicationCommandOptionType.Attachment);
         } else if (spec.choices) {
           expect(option).toMatchObject({
             type: ApplicationCommandOptionType.String,

@@ -15,13 +15,25 @@ export interface MessageDraft {
   components: APIActionRowComponent<APIButtonComponent>[];
   /** The vote whose buttons this message carries, so its counts and state can be updated later. */
   vote?: { room: RoomRef; voteId: string; open: boolean } | undefined;
+  /** Files attached to the message (an export, the story map). */
+  files?: DraftFile[] | undefined;
 }
+
+export interface DraftFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Discord's limit of attachments on one message. */
+export const FILES_PER_MESSAGE = 10;
 
 export interface MessageBody {
   content: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
   allowed_mentions: APIAllowedMentions;
+  /** Uploaded beside the JSON (multipart), never inside it; see jsonBody. */
+  files?: DraftFile[] | undefined;
 }
 
 export function messageBody(draft: MessageDraft): MessageBody {
@@ -30,7 +42,39 @@ export function messageBody(draft: MessageDraft): MessageBody {
     embeds: draft.embeds,
     components: draft.components,
     allowed_mentions: NO_MENTIONS,
+    ...(draft.files && draft.files.length > 0 && { files: draft.files }),
   };
 }
 
-export const sameBody = (a: MessageBody, b: MessageBody): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** The body's JSON part: what Discord reads as the message, the files only named (as `attachments`). */
+export function jsonBody(body: MessageBody) {
+  const { files, ...json } = body;
+  return files ? { ...json, attachments: files.map((file, id) => ({ id, filename: file.name })) } : json;
+}
+
+/** A body for a plain REST call (a channel message): the JSON part, and the files as multipart parts. */
+export function restBody(body: MessageBody) {
+  return {
+    body: jsonBody(body),
+    ...(body.files && {
+      files: body.files.map((file) => ({ name: file.name, data: Buffer.from(file.bytes) })),
+    }),
+  };
+}
+
+/** Same message: same text, embeds and buttons, and the same files (names and bytes). */
+export const sameBody = (a: MessageBody, b: MessageBody): boolean =>
+  JSON.stringify(jsonBody({ ...a, files: undefined })) ===
+    JSON.stringify(jsonBody({ ...b, files: undefined })) && sameFiles(a.files, b.files);
+
+export function sameFiles(a: DraftFile[] | undefined, b: DraftFile[] | undefined): boolean {
+  const left = a ?? [];
+  const right = b ?? [];
+  return (
+    left.length === right.length &&
+    left.every((file, index) => {
+      const other = right[index];
+      return other !== undefined && other.name === file.name && Buffer.from(file.bytes).equals(other.bytes);
+    })
+  );
+}

@@ -4,7 +4,13 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ShownBlock, ShownReply } from '../../../commands/command.ts';
 import type { RoomRef } from '../../../story/types.ts';
 import { escapeText } from './escape-text.ts';
-import { CONTENT_MAX, EMBED_TOTAL_MAX, type MessageDraft } from './message-draft.ts';
+import {
+  CONTENT_MAX,
+  type DraftFile,
+  EMBED_TOTAL_MAX,
+  FILES_PER_MESSAGE,
+  type MessageDraft,
+} from './message-draft.ts';
 import { renderBeats } from './render-screenplay.ts';
 import { renderVote } from './render-vote.ts';
 import { splitText } from './split-text.ts';
@@ -22,7 +28,11 @@ const WRITING = '-# ✍️ writing…';
 export function renderReply(reply: ShownReply): MessageDraft[] {
   const pieces: string[] = [];
   const attachments: Omit<MessageDraft, 'content'>[] = [];
-  for (const block of reply.blocks) renderBlock(block, pieces, attachments);
+  const files: DraftFile[] = [];
+  for (const block of reply.blocks) {
+    if (block.type === 'file') files.push({ name: block.name, bytes: block.bytes });
+    else renderBlock(block, pieces, attachments);
+  }
   const drafts: MessageDraft[] = splitText(pieces.join('\n\n'), CONTENT_MAX).map((content) => ({
     content,
     embeds: [],
@@ -33,7 +43,18 @@ export function renderReply(reply: ShownReply): MessageDraft[] {
     if (last && last.embeds.length === 0 && last.components.length === 0) Object.assign(last, attachment);
     else drafts.push({ content: '', ...attachment });
   }
+  attachFiles(drafts, files);
   return drafts.length > 0 ? drafts : [{ content: '(nothing to show)', embeds: [], components: [] }];
+}
+
+/** Files go on the last message (up to Discord's 10 a message), any more on messages of their own. */
+function attachFiles(drafts: MessageDraft[], files: DraftFile[]) {
+  for (let start = 0; start < files.length; start += FILES_PER_MESSAGE) {
+    const batch = files.slice(start, start + FILES_PER_MESSAGE);
+    const last = drafts.at(-1);
+    if (start === 0 && last) last.files = batch;
+    else drafts.push({ content: '', embeds: [], components: [], files: batch });
+  }
 }
 
 /** What a message shows while the narrator is still writing: the text so far, marked as unfinished. */
@@ -58,6 +79,9 @@ function renderBlock(block: ShownBlock, pieces: string[], attachments: Omit<Mess
     case 'fields':
       for (const embed of fieldEmbeds(block.title, block.fields))
         attachments.push({ embeds: [embed], components: [] });
+      return;
+    case 'file':
+      // Collected by renderReply and attached to the messages.
       return;
     case 'vote': {
       const room = roomRefOf(block.roomId);
