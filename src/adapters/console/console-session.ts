@@ -2,6 +2,7 @@
 // renders its reply. No I/O, so tests (and the fuzz test) drive it directly.
 import type { Command, CommandContext, FileBlock, Reply } from '../../commands/command.ts';
 import { privateReply, text } from '../../commands/command.ts';
+import { msg } from '../../i18n/message.ts';
 import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
 import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
 import type { Logger } from '../../logger.ts';
@@ -50,7 +51,7 @@ function withUsage(reply: Reply, commands: readonly Command[]): Reply {
     if (block.type !== 'fields') return block;
     const fields = block.fields.map((field) => {
       const command = commands.find((c) => `/${c.name}` === field.name);
-      return command ? { ...field, name: usage(command).replace(/^Usage: /, '') } : field;
+      return command ? { ...field, name: usage(command) } : field;
     });
     return { ...block, fields };
   });
@@ -75,7 +76,7 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
     } catch (error) {
       if (isUserError(error)) {
         const hint = quoteHint(error.code, parsed.command, parsed.positional);
-        if (hint) return privateReply(text(`${error.message} ${hint}`));
+        if (hint) return privateReply(text(msg('commands.error.with-hint', { error: error.text, hint })));
       }
       return errorReply(error, logger, { command: parsed.command.name, userId: actor.id, roomId });
     }
