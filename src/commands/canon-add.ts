@@ -14,6 +14,8 @@ export default defineCommand({
     const added = await ctx.engine.addCanon(ctx.room, ctx.actor, {
       text: options.fact,
     });
-    return publicReply(text(msg('commands.canon.pinned', { name: ctx.actor.name, number: added.number, fact: added.text })));
+    return publicReply(
+      text(msg('commands.canon.pinned', { name: ctx.actor.name, number: added.number, fact: added.text })),
+    );
   },
 });

@@ -11,12 +11,14 @@ export default defineCommand({
   replies: 'private',
   async execute(ctx) {
     const facts = await ctx.engine.canon(ctx.room);
-    if (facts.length === 0)
-      return privateReply(text(msg('commands.canon.none')));
+    if (facts.length === 0) return privateReply(text(msg('commands.canon.none')));
     return privateReply({
       type: 'fields',
       title: msg('commands.canon.title'),
-      fields: facts.map((fact) => ({ name: msg('commands.canon.number', { number: fact.number }), value: fact.text })),
+      fields: facts.map((fact) => ({
+        name: msg('commands.canon.number', { number: fact.number }),
+        value: fact.text,
+      })),
     });
   },
 });

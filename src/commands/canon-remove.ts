@@ -12,6 +12,8 @@ export default defineCommand({
   access: 'moderator',
   async execute(ctx, options) {
     const fact = await ctx.engine.removeCanon(ctx.room, ctx.actor, options);
-    return publicReply(text(msg('commands.canon.unpinned', { name: ctx.actor.name, number: options.number, fact: fact.text })));
+    return publicReply(
+      text(msg('commands.canon.unpinned', { name: ctx.actor.name, number: options.number, fact: fact.text })),
+    );
   },
 });

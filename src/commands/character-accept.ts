@@ -11,12 +11,14 @@ export default defineCommand({
   access: 'writer',
   async execute(ctx, options) {
     const character = await ctx.engine.acceptCharacter(ctx.room, ctx.actor, options);
-    return publicReply(text(
+    return publicReply(
+      text(
         msg('commands.character.added', {
           name: ctx.actor.name,
           character: character.name,
           description: character.description,
         }),
-      ));
+      ),
+    );
   },
 });

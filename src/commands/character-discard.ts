@@ -11,6 +11,8 @@ export default defineCommand({
   access: 'everyone',
   async execute(ctx, options) {
     const proposal = await ctx.engine.discardCharacter(ctx.room, ctx.actor, options);
-    return publicReply(text(msg('commands.character.discarded', { name: ctx.actor.name, character: proposal.design.name })));
+    return publicReply(
+      text(msg('commands.character.discarded', { name: ctx.actor.name, character: proposal.design.name })),
+    );
   },
 });

@@ -22,6 +22,8 @@ export default defineCommand({
       description: options.description,
       voice: options.voice,
     });
-    return publicReply(text(msg('commands.character.updated', { name: ctx.actor.name, character: character.name })));
+    return publicReply(
+      text(msg('commands.character.updated', { name: ctx.actor.name, character: character.name })),
+    );
   },
 });

@@ -13,8 +13,7 @@ export default defineCommand({
   async execute(ctx) {
     const room = await ctx.engine.room(ctx.room);
     const story = requireStory(room);
-    if (room.characters.length === 0)
-      return privateReply(text(msg('commands.character.none')));
+    if (room.characters.length === 0) return privateReply(text(msg('commands.character.none')));
     return privateReply({
       type: 'fields',
       title: msg('commands.character.cast', { title: story.title, count: room.characters.length }),

@@ -11,6 +11,8 @@ export default defineCommand({
   access: 'everyone',
   async execute(ctx, options) {
     const character = await ctx.engine.removeCharacter(ctx.room, ctx.actor, options);
-    return publicReply(text(msg('commands.character.removed', { name: ctx.actor.name, character: character.name })));
+    return publicReply(
+      text(msg('commands.character.removed', { name: ctx.actor.name, character: character.name })),
+    );
   },
 });

@@ -24,8 +24,14 @@ export default defineCommand({
           name: msg('commands.character.description'),
           value: character.description || msg('commands.character.none-given'),
         },
-        { name: msg('commands.character.voice'), value: character.voice || msg('commands.character.none-given') },
-        { name: msg('commands.character.lines'), value: msg('commands.character.line-count', { count: lines }) },
+        {
+          name: msg('commands.character.voice'),
+          value: character.voice || msg('commands.character.none-given'),
+        },
+        {
+          name: msg('commands.character.lines'),
+          value: msg('commands.character.line-count', { count: lines }),
+        },
         {
           name: msg('commands.character.created-by'),
           value:

@@ -3,6 +3,12 @@ import { type Message, msg } from '../i18n/message.ts';
 import type { RoomSettings, Vote } from '../story/types.ts';
 import { optionLetter } from '../story/votes.ts';
 
+/**
+ * Names people type (commands, options, choices) as one list, the same in every language: they are code,
+ * not prose, so not joined with "and".
+ */
+export const listed = (names: readonly string[]) => names.join(', ');
+
 /** A duration in whole seconds: "1h30m" in English, "1小时30分钟" in Chinese. */
 export function formatDuration(ms: number): Message {
   const total = Math.round(ms / 1000);

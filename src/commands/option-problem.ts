@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { isMessage, type Message, msg } from '../i18n/message.ts';
 import type { OptionSpec } from './describe-options.ts';
+import { listed } from './format.ts';
 import { shortened } from './option-schemas.ts';
 
 export function optionProblem(option: OptionSpec, issue: z.core.$ZodIssue, typed: unknown): Message {
@@ -15,7 +16,8 @@ export function optionProblem(option: OptionSpec, issue: z.core.$ZodIssue, typed
       : msg('commands.option.out-of-range', range);
   }
   if (option.input === 'boolean') return msg('commands.option.switch-help');
-  if (option.choices) return msg('commands.option.bad-choice', { option: name, choices: option.choices });
+  if (option.choices)
+    return msg('commands.option.bad-choice', { option: name, choices: listed(option.choices) });
   if (issue.code === 'too_big') {
     return msg('commands.option.too-long', { option: name, max: Number(issue.maximum) });
   }

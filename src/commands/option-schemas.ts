@@ -9,7 +9,8 @@ import { NAME_MAX, TEXT_MAX } from '../story/limits.ts';
 export const problem = (message: Message) => ({ code: 'custom' as const, params: { problem: message } });
 
 /** People's text in a message about what they typed, cut short. */
-export const shortened = (typed: string, max = 20) => (typed.length > max ? `${typed.slice(0, max)}…` : typed);
+export const shortened = (typed: string, max = 20) =>
+  typed.length > max ? `${typed.slice(0, max)}…` : typed;
 
 export const textOption = (description: string, max = TEXT_MAX) =>
   z.string().trim().min(1).max(max).meta({ description, input: 'string', maxLength: max });
@@ -70,5 +71,7 @@ export const booleanOption = (description: string) =>
 export const integerOption = (description: string, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).meta({ description, input: 'integer', min, max });
 
-export const choiceOption = <const T extends readonly [string, ...string[]]>(description: string, choices: T) =>
-  z.enum(choices).meta({ description, input: 'string', choices: [...choices] });
+export const choiceOption = <const T extends readonly [string, ...string[]]>(
+  description: string,
+  choices: T,
+) => z.enum(choices).meta({ description, input: 'string', choices: [...choices] });

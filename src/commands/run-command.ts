@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import { isUserError, UserError } from '../story/errors.ts';
 import { type Command, type CommandContext, privateReply, type Reply, text } from './command.ts';
 import { describeOptions } from './describe-options.ts';
+import { listed } from './format.ts';
 import { optionProblem } from './option-problem.ts';
 
 export function findCommand(commands: readonly Command[], name: string): Command | undefined {
@@ -24,7 +25,7 @@ export async function runCommand(
     throw new UserError(
       'options.unknown',
       known.length > 0
-        ? msg('commands.option.unknown', { ...values, options: known })
+        ? msg('commands.option.unknown', { ...values, options: listed(known) })
         : msg('commands.option.unknown-none', values),
     );
   }

@@ -11,9 +11,7 @@ export default defineCommand({
   options: z.object({
     character: nameOption('Who speaks'),
     text: textOption('What they say'),
-    parenthetical: textOption('How they say it, e.g. whispering',
-      PARENTHETICAL_MAX,
-    ).optional(),
+    parenthetical: textOption('How they say it, e.g. whispering', PARENTHETICAL_MAX).optional(),
   }),
   access: 'writer',
   async execute(ctx, options) {

@@ -17,6 +17,8 @@ export default defineCommand({
     const previous = before.deadline;
     const vote = await ctx.engine.extendVote(ctx.room, ctx.actor, { byMs: options.by });
     const added = Date.parse(vote.deadline) - Date.parse(previous);
-    return publicReply(text(msg('commands.vote.extended', { name: ctx.actor.name, duration: formatDuration(added) })));
+    return publicReply(
+      text(msg('commands.vote.extended', { name: ctx.actor.name, duration: formatDuration(added) })),
+    );
   },
 });

@@ -12,8 +12,12 @@ export function renderChange(change: RoomChange, now: number): string[] {
     if (event.type !== 'vote.closed' || event.actor.kind !== 'system') continue;
     const vote = change.room.votes[event.voteId];
     if (!vote) continue;
-    const lines = ['The vote has closed at its deadline.',
-      sharedTranslator().translate(SOURCE_LOCALE, voteOutcome(vote)), '', ...renderVote(vote, now)];
+    const lines = [
+      'The vote has closed at its deadline.',
+      sharedTranslator().translate(SOURCE_LOCALE, voteOutcome(vote)),
+      '',
+      ...renderVote(vote, now),
+    ];
     notices.push(printable(lines.join('\n')));
   }
   return notices;

@@ -17,7 +17,10 @@ function status(vote: Vote, total: number, now: number): string {
   if (vote.status === 'open') {
     const deadline = Date.parse(vote.deadline);
     const left = deadline - now;
-    const when = left > 0 ? `closes in ${sharedTranslator().translate(SOURCE_LOCALE, formatDuration(left))}` : 'closing now';
+    const when =
+      left > 0
+        ? `closes in ${sharedTranslator().translate(SOURCE_LOCALE, formatDuration(left))}`
+        : 'closing now';
     const quorum = vote.quorum === undefined ? '' : ` · needs ${plural(vote.quorum, 'vote')}`;
     return `open · ${when} (at ${clockTime(deadline)})${quorum}`;
   }

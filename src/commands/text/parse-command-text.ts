@@ -4,6 +4,7 @@
 import { type Message, msg } from '../../i18n/message.ts';
 import type { Command } from '../command.ts';
 import { describeOptions } from '../describe-options.ts';
+import { listed } from '../format.ts';
 import { closest, editDistance, typoLimit } from './closest.ts';
 import { type Token, tokenize } from './tokenize.ts';
 
@@ -78,7 +79,7 @@ function resolveCommand(
   if (first !== undefined && group.length > 0) {
     const subcommands = group.map((command) => command.name.slice(first.length + 1));
     const guess = second === undefined ? undefined : closest(second, subcommands);
-    const values = { group: first, commands: subcommands.map((sub) => `/${first} ${sub}`) };
+    const values = { group: first, commands: listed(subcommands.map((sub) => `/${first} ${sub}`)) };
     if (second === undefined) return { message: msg('commands.text.group-incomplete', values) };
     const unknown = { ...values, typed: shorten(second, 20) };
     return {
@@ -153,9 +154,9 @@ function readOptions(command: Command, tokens: Token[]): ParsedCommandText {
       const values = { command: command.name, option: shorten(token.key, 30) };
       return fail(
         guess
-          ? msg('commands.text.unknown-option-guess', { ...values, guess, options: names })
+          ? msg('commands.text.unknown-option-guess', { ...values, guess, options: listed(names) })
           : names.length > 0
-            ? msg('commands.option.unknown', { ...values, options: names })
+            ? msg('commands.option.unknown', { ...values, options: listed(names) })
             : msg('commands.option.unknown-none', values),
       );
     }
@@ -210,7 +211,11 @@ function fillPositional(
  * option after them ("/vote open A B C D E F" gives duration "F"). When it is not valid there, the person
  * meant one more of the series: say how many there may be, rather than that "F" is not a duration.
  */
-function seriesOverflow(command: Command, slots: Slot[], positional: PositionalOption[]): Message | undefined {
+function seriesOverflow(
+  command: Command,
+  slots: Slot[],
+  positional: PositionalOption[],
+): Message | undefined {
   const series = (name: string) => /^(.*\D)\d+$/.exec(name)?.[1];
   const at = positional.findIndex(
     (entry, index) =>
