@@ -7,15 +7,16 @@ import { listed } from './format.ts';
 import { shortened } from './option-schemas.ts';
 
 export function optionProblem(option: OptionSpec, issue: z.core.$ZodIssue, typed: unknown): Message {
-  if (issue.code === 'custom' && isMessage(issue.params?.problem)) return issue.params.problem;
   const name = option.name;
+  const about = (problem: Message) => msg('commands.option.invalid', { option: name, problem });
+  if (issue.code === 'custom' && isMessage(issue.params?.problem)) return about(issue.params.problem);
   if (option.input === 'integer') {
     const range = { option: name, min: option.min ?? 0, max: option.max ?? 0 };
     return Number.isNaN(Number(typed))
       ? msg('commands.option.not-a-number', { ...range, value: shortened(String(typed)) })
       : msg('commands.option.out-of-range', range);
   }
-  if (option.input === 'boolean') return msg('commands.option.switch-help');
+  if (option.input === 'boolean') return about(msg('commands.option.switch-help'));
   if (option.choices)
     return msg('commands.option.bad-choice', { option: name, choices: listed(option.choices) });
   if (issue.code === 'too_big') {

@@ -46,10 +46,7 @@ export async function runCommand(
     throw new UserError(
       'options.invalid',
       issue && option
-        ? msg('commands.option.invalid', {
-            option: option.name,
-            problem: optionProblem(option, issue, present[option.name]),
-          })
+        ? optionProblem(option, issue, present[option.name])
         : msg('commands.option.invalid-any', { usage: usage(command) }),
     );
   }
