@@ -111,7 +111,7 @@ describe('the local story room, end to end on SQLite', () => {
     noErrorsLogged(second.stderr);
     const out2 = second.stdout;
     expect(replyTo(out2, '/character list')).toContain(
-      'Cast of The Heist\n  Vera: A retired safecracker\n  Sam: The getaway driver',
+      'Cast of The Heist: 2 characters\n  Vera: A retired safecracker\n  Sam: The getaway driver',
     );
     expect(replyTo(out2, '/character show Sam')).toContain('Voice: fast, nervous');
     expect(replyTo(out2, '/vote status')).toMatch(

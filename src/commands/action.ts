@@ -8,7 +8,7 @@ export default defineCommand({
   description: 'Write an action line: what we see happen',
   descriptionLocalizations: { 'zh-CN': '写一段动作描写' },
   options: z.object({
-    text: textOption('action', 'What happens'),
+    text: textOption('What happens'),
   }),
   access: 'writer',
   async execute(ctx, options) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { defineCommand, privateReply, text } from './command.ts';
 
 export default defineCommand({
@@ -10,12 +11,14 @@ export default defineCommand({
   replies: 'private',
   async execute(ctx) {
     const facts = await ctx.engine.canon(ctx.room);
-    if (facts.length === 0)
-      return privateReply(text('No canon is pinned yet. Moderators pin facts with /canon add.'));
+    if (facts.length === 0) return privateReply(text(msg('commands.canon.none')));
     return privateReply({
       type: 'fields',
-      title: 'Pinned canon',
-      fields: facts.map((fact) => ({ name: `#${fact.number}`, value: fact.text })),
+      title: msg('commands.canon.title'),
+      fields: facts.map((fact) => ({
+        name: msg('commands.canon.number', { number: fact.number }),
+        value: fact.text,
+      })),
     });
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { VOICE_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { nameOption, textOption } from './option-schemas.ts';
@@ -9,13 +10,19 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '添加角色' },
   options: z.object({
     name: nameOption("The character's name"),
-    description: textOption('description', 'Who they are').optional(),
-    voice: textOption('voice', 'How they talk', VOICE_MAX).optional(),
+    description: textOption('Who they are').optional(),
+    voice: textOption('How they talk', VOICE_MAX).optional(),
   }),
   access: 'writer',
   async execute(ctx, options) {
     const character = await ctx.engine.addCharacter(ctx.room, ctx.actor, options);
-    const about = character.description ? `: ${character.description}` : '';
-    return publicReply(text(`${ctx.actor.name} added ${character.name}${about}`));
+    const values = { name: ctx.actor.name, character: character.name };
+    return publicReply(
+      text(
+        character.description
+          ? msg('commands.character.added', { ...values, description: character.description })
+          : msg('commands.character.added-bare', values),
+      ),
+    );
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { VOICE_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { nameOption, textOption } from './option-schemas.ts';
@@ -10,8 +11,8 @@ export default defineCommand({
   options: z.object({
     name: nameOption('The character to change'),
     new_name: nameOption('A new name').optional(),
-    description: textOption('description', 'A new description').optional(),
-    voice: textOption('voice', 'A new voice', VOICE_MAX).optional(),
+    description: textOption('A new description').optional(),
+    voice: textOption('A new voice', VOICE_MAX).optional(),
   }),
   access: 'writer',
   async execute(ctx, options) {
@@ -21,6 +22,8 @@ export default defineCommand({
       description: options.description,
       voice: options.voice,
     });
-    return publicReply(text(`${ctx.actor.name} updated ${character.name}.`));
+    return publicReply(
+      text(msg('commands.character.updated', { name: ctx.actor.name, character: character.name })),
+    );
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { HINT_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { textOption } from './option-schemas.ts';
@@ -7,7 +8,7 @@ export default defineCommand({
   name: 'character generate',
   description: 'The narrator proposes a new character for you to accept or discard',
   descriptionLocalizations: { 'zh-CN': '让叙述者设计一个新角色' },
-  options: z.object({ hint: textOption('hint', 'What kind of character (optional)', HINT_MAX).optional() }),
+  options: z.object({ hint: textOption('What kind of character (optional)', HINT_MAX).optional() }),
   access: 'writer',
   slow: true,
   async execute(ctx, options) {
@@ -22,17 +23,15 @@ export default defineCommand({
     return publicReply(
       {
         type: 'fields',
-        title: `Proposed character: ${design.name}`,
+        title: msg('commands.character.proposed', { character: design.name }),
         fields: [
-          { name: 'Look', value: design.look },
-          { name: 'Personality', value: design.personality },
-          { name: 'Backstory', value: design.backstory },
-          { name: 'Sample line', value: design.sampleLine },
+          { name: msg('commands.character.look'), value: design.look },
+          { name: msg('commands.character.personality'), value: design.personality },
+          { name: msg('commands.character.backstory'), value: design.backstory },
+          { name: msg('commands.character.sample-line'), value: design.sampleLine },
         ],
       },
-      text(
-        `Add them with /character accept ${proposal.id}, or drop them with /character discard ${proposal.id}.`,
-      ),
+      text(msg('commands.character.proposal-hint', { id: proposal.id })),
     );
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { requireStory } from '../story/rules.ts';
 import { defineCommand, privateReply, text } from './command.ts';
 
@@ -11,13 +12,15 @@ export default defineCommand({
   replies: 'private',
   async execute(ctx) {
     const room = await ctx.engine.room(ctx.room);
-    requireStory(room);
-    if (room.characters.length === 0)
-      return privateReply(text('No characters yet. Add one with /character add.'));
+    const story = requireStory(room);
+    if (room.characters.length === 0) return privateReply(text(msg('commands.character.none')));
     return privateReply({
       type: 'fields',
-      title: `Cast of ${room.story?.title ?? 'the story'}`,
-      fields: room.characters.map((c) => ({ name: c.name, value: c.description || '(no description)' })),
+      title: msg('commands.character.cast', { title: story.title, count: room.characters.length }),
+      fields: room.characters.map((c) => ({
+        name: c.name,
+        value: c.description || msg('commands.character.no-description'),
+      })),
     });
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { nameOption } from './option-schemas.ts';
 
@@ -10,6 +11,8 @@ export default defineCommand({
   access: 'everyone',
   async execute(ctx, options) {
     const character = await ctx.engine.removeCharacter(ctx.room, ctx.actor, options);
-    return publicReply(text(`${ctx.actor.name} removed ${character.name} from the cast.`));
+    return publicReply(
+      text(msg('commands.character.removed', { name: ctx.actor.name, character: character.name })),
+    );
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { requireCharacter, requireStory } from '../story/rules.ts';
 import { defineCommand, privateReply } from './command.ts';
 import { nameOption } from './option-schemas.ts';
@@ -19,12 +20,24 @@ export default defineCommand({
       type: 'fields',
       title: character.name,
       fields: [
-        { name: 'Description', value: character.description || '(none)' },
-        { name: 'Voice', value: character.voice || '(none)' },
-        { name: 'Lines', value: String(lines) },
         {
-          name: 'Created by',
-          value: character.createdBy.kind === 'user' ? character.createdBy.name : 'the narrator',
+          name: msg('commands.character.description'),
+          value: character.description || msg('commands.character.none-given'),
+        },
+        {
+          name: msg('commands.character.voice'),
+          value: character.voice || msg('commands.character.none-given'),
+        },
+        {
+          name: msg('commands.character.lines'),
+          value: msg('commands.character.line-count', { count: lines }),
+        },
+        {
+          name: msg('commands.character.created-by'),
+          value:
+            character.createdBy.kind === 'user'
+              ? character.createdBy.name
+              : msg('commands.character.by-narrator'),
         },
       ],
     });

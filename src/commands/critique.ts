@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { defineCommand, privateReply } from './command.ts';
+
+type ScoreLabel =
+  | 'commands.critique.structure'
+  | 'commands.critique.pacing'
+  | 'commands.critique.character-consistency'
+  | 'commands.critique.dialogue';
 
 export default defineCommand({
   name: 'critique',
@@ -13,19 +20,22 @@ export default defineCommand({
     // The review is shown whole, privately; its text is not streamed to the channel.
     const signal = ctx.stream?.signal;
     const { output } = await ctx.engine.critique(ctx.room, ctx.actor, signal ? { signal } : undefined);
-    const score = (label: string, s: { score: number; comment: string }) => ({
-      name: `${label}: ${s.score}/10`,
+    const score = (label: ScoreLabel, s: { score: number; comment: string }) => ({
+      name: msg(label, { score: s.score }),
       value: s.comment,
     });
     return privateReply({
       type: 'fields',
-      title: 'Script review',
+      title: msg('commands.critique.title'),
       fields: [
-        score('Structure', output.structure),
-        score('Pacing', output.pacing),
-        score('Character consistency', output.characterConsistency),
-        score('Dialogue', output.dialogue),
-        ...output.suggestions.map((suggestion, i) => ({ name: `Suggestion ${i + 1}`, value: suggestion })),
+        score('commands.critique.structure', output.structure),
+        score('commands.critique.pacing', output.pacing),
+        score('commands.critique.character-consistency', output.characterConsistency),
+        score('commands.critique.dialogue', output.dialogue),
+        ...output.suggestions.map((suggestion, i) => ({
+          name: msg('commands.critique.suggestion', { number: i + 1 }),
+          value: suggestion,
+        })),
       ],
     });
   },

@@ -29,12 +29,8 @@ export function createExportCommand(settings: ExportCommandOptions = {}): Comman
     description: 'Moderators: the story as a file (screenplay, transcript, Markdown or JSON)',
     descriptionLocalizations: { 'zh-CN': '版主：把故事导出为文件（剧本、记录、Markdown 或 JSON）' },
     options: z.object({
-      format: choiceOption(
-        'format',
-        'Fountain, Final Draft, PDF, HTML transcript, Markdown or JSON',
-        EXPORT_FORMATS,
-      ),
-      scope: choiceOption('scope', 'story: the story as it stands (default); all: with takes not kept', [
+      format: choiceOption('Fountain, Final Draft, PDF, HTML transcript, Markdown or JSON', EXPORT_FORMATS),
+      scope: choiceOption('story: the story as it stands (default); all: with takes not kept', [
         'story',
         'all',
       ] as const).optional(),

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { defineCommand, privateReply } from './command.ts';
+import type { MessageKey } from '../i18n/keys.ts';
+import { msg } from '../i18n/message.ts';
+import { type Command, defineCommand, privateReply } from './command.ts';
+
+/**
+ * What /help says a command does, in the reader's language. `description` stays the English text the
+ * platforms register; every command has `commands.describe.<name, words joined by ->` in the catalog
+ * (a test checks it).
+ */
+export const describeKey = (command: Pick<Command, 'name'>) =>
+  `commands.describe.${command.name.replaceAll(' ', '-')}` as MessageKey;
 
 export default defineCommand({
   name: 'help',
@@ -18,8 +28,8 @@ export default defineCommand({
     );
     return privateReply({
       type: 'fields',
-      title: 'storyroom commands',
-      fields: visible.map((c) => ({ name: `/${c.name}`, value: c.description })),
+      title: msg('commands.help.title'),
+      fields: visible.map((c) => ({ name: `/${c.name}`, value: msg(describeKey(c)) })),
     });
   },
 });

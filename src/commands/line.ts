@@ -9,7 +9,7 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '让叙述者为某个角色写一句台词' },
   options: z.object({
     character: nameOption('Who speaks'),
-    direction: textOption('direction', 'What the line should do (optional)').optional(),
+    direction: textOption('What the line should do (optional)').optional(),
   }),
   access: 'writer',
   slow: true,

@@ -1,16 +1,21 @@
-// zod pieces shared by command options, with messages written for the person typing the command.
+// zod pieces shared by command options. What a person is told when an option is wrong comes from the
+// catalog: runCommand reads the zod issue with the option's metadata (see option-problem.ts); a check zod
+// cannot describe (a duration, a switch) puts its own catalog message in the issue's params.
 import { z } from 'zod';
+import { type Message, msg } from '../i18n/message.ts';
 import { NAME_MAX, TEXT_MAX } from '../story/limits.ts';
 
-export const textOption = (label: string, description: string, max = TEXT_MAX) =>
-  z
-    .string({ error: `Give the ${label} as text.` })
-    .trim()
-    .min(1, { error: `The ${label} can't be empty.` })
-    .max(max, { error: `The ${label} may be at most ${max.toLocaleString('en')} characters.` })
-    .meta({ description, input: 'string', maxLength: max });
+/** A custom zod issue whose message for people is a catalog message. */
+export const problem = (message: Message) => ({ code: 'custom' as const, params: { problem: message } });
 
-export const nameOption = (description: string) => textOption('name', description, NAME_MAX);
+/** People's text in a message about what they typed, cut short. */
+export const shortened = (typed: string, max = 20) =>
+  typed.length > max ? `${typed.slice(0, max)}…` : typed;
+
+export const textOption = (description: string, max = TEXT_MAX) =>
+  z.string().trim().min(1).max(max).meta({ description, input: 'string', maxLength: max });
+
+export const nameOption = (description: string) => textOption(description, NAME_MAX);
 
 const DURATION = /^(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?$/i;
 
@@ -26,12 +31,12 @@ export function parseDuration(value: string): number | undefined {
 
 export const durationOption = (description: string) =>
   z
-    .string({ error: 'Give the duration like 30s, 5m or 1h.' })
-    .max(20, { error: 'Give the duration like 30s, 5m or 1h.' })
+    .string()
+    .max(20)
     .transform((value, ctx) => {
       const ms = parseDuration(value);
       if (ms === undefined) {
-        ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration. Use e.g. 30s, 5m or 1h.` });
+        ctx.addIssue(problem(msg('commands.option.not-a-duration', { value: shortened(value.trim()) })));
         return z.NEVER;
       }
       return ms;
@@ -46,38 +51,27 @@ const SWITCH_WORDS = new Map([
   ['no', false],
   ['false', false],
 ]);
-const SWITCH_HELP = 'Use on or off (yes/no and true/false work too).';
 
 /** A switch: Discord sends a boolean, people typing send on/off, yes/no or true/false in any case. */
 export const booleanOption = (description: string) =>
   z
-    .union([z.boolean(), z.string()], { error: SWITCH_HELP })
+    .union([z.boolean(), z.string()])
     .transform((value, ctx) => {
       if (typeof value === 'boolean') return value;
       const typed = value.trim();
       const word = SWITCH_WORDS.get(typed.toLowerCase());
       if (word === undefined) {
-        const shown = typed.length > 20 ? `${typed.slice(0, 20)}…` : typed;
-        ctx.addIssue({ code: 'custom', message: `"${shown}" is neither on nor off. ${SWITCH_HELP}` });
+        ctx.addIssue(problem(msg('commands.option.not-a-switch', { value: shortened(typed) })));
         return z.NEVER;
       }
       return word;
     })
     .meta({ description, input: 'boolean' });
 
-export const integerOption = (label: string, description: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `The ${label} must be a whole number from ${min} to ${max}.` })
-    .int({ error: `The ${label} must be a whole number from ${min} to ${max}.` })
-    .min(min, { error: `The ${label} must be a whole number from ${min} to ${max}.` })
-    .max(max, { error: `The ${label} must be a whole number from ${min} to ${max}.` })
-    .meta({ description, input: 'integer', min, max });
+export const integerOption = (description: string, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).meta({ description, input: 'integer', min, max });
 
 export const choiceOption = <const T extends readonly [string, ...string[]]>(
-  label: string,
   description: string,
   choices: T,
-) =>
-  z
-    .enum(choices, { error: `The ${label} must be one of: ${choices.join(', ')}.` })
-    .meta({ description, input: 'string', choices: [...choices] });
+) => z.enum(choices).meta({ description, input: 'string', choices: [...choices] });

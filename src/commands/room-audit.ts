@@ -17,7 +17,6 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '版主：查看本房间最近的版主操作（谁、做了什么、何时）' },
   options: z.object({
     count: integerOption(
-      'count',
       `How many actions to show (1 to ${AUDIT_MAX}, default ${AUDIT_DEFAULT})`,
       1,
       AUDIT_MAX,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 
 export default defineCommand({
@@ -9,8 +10,6 @@ export default defineCommand({
   access: 'moderator',
   async execute(ctx) {
     await ctx.engine.lock(ctx.room, ctx.actor);
-    return publicReply(
-      text(`${ctx.actor.name} locked the room. A moderator can unlock it with /room unlock.`),
-    );
+    return publicReply(text(msg('commands.room.locked', { name: ctx.actor.name })));
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 
 export default defineCommand({
@@ -9,6 +10,6 @@ export default defineCommand({
   access: 'moderator',
   async execute(ctx) {
     await ctx.engine.unlock(ctx.room, ctx.actor);
-    return publicReply(text(`${ctx.actor.name} unlocked the room.`));
+    return publicReply(text(msg('commands.room.unlocked', { name: ctx.actor.name })));
   },
 });

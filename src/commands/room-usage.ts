@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import type { TokenUsage } from '../story/types.ts';
 import { defineCommand, privateReply } from './command.ts';
 
 const tokens = (usage: TokenUsage) =>
-  `${usage.promptTokens.toLocaleString('en')} prompt + ${usage.completionTokens.toLocaleString('en')} completion tokens`;
+  msg('commands.usage.tokens', { prompt: usage.promptTokens, completion: usage.completionTokens });
 
 export default defineCommand({
   name: 'room usage',
@@ -16,14 +17,14 @@ export default defineCommand({
     const usage = await ctx.engine.usage(ctx.room, ctx.actor);
     return privateReply({
       type: 'fields',
-      title: 'Narrator usage',
+      title: msg('commands.usage.title'),
       fields: [
-        { name: 'Total', value: tokens(usage.total) },
+        { name: msg('commands.usage.total'), value: tokens(usage.total) },
         ...usage.byModel.map((entry) => ({
-          name: `${entry.model} (${entry.beats} beat${entry.beats === 1 ? '' : 's'})`,
+          name: msg('commands.usage.model', { model: entry.model, beats: entry.beats }),
           value: tokens(entry.usage),
         })),
-        { name: 'Summaries, reviews, character designs', value: tokens(usage.other) },
+        { name: msg('commands.usage.other'), value: tokens(usage.other) },
       ],
     });
   },

@@ -1,8 +1,12 @@
-// Runs one command with raw options from an adapter: unknown or invalid options become a clear message,
-// and any failure becomes a private reply (the adapter's one catch uses errorReply).
+// Runs one command with raw options from an adapter: unknown, missing or invalid options become a catalog
+// message for the sender, and any failure becomes a private reply (the adapter's one catch uses errorReply).
+import { type Message, msg } from '../i18n/message.ts';
 import type { Logger } from '../logger.ts';
 import { isUserError, UserError } from '../story/errors.ts';
 import { type Command, type CommandContext, privateReply, type Reply, text } from './command.ts';
+import { describeOptions } from './describe-options.ts';
+import { listed } from './format.ts';
+import { optionProblem } from './option-problem.ts';
 
 export function findCommand(commands: readonly Command[], name: string): Command | undefined {
   const wanted = name.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -16,9 +20,14 @@ export async function runCommand(
 ): Promise<Reply> {
   const known = Object.keys(command.options.shape);
   const unknown = Object.keys(raw).filter((key) => !known.includes(key));
-  if (unknown.length > 0) {
-    const list = known.length > 0 ? `It takes: ${known.join(', ')}.` : 'It takes no options.';
-    throw new UserError('options.unknown', `/${command.name} has no option "${unknown[0]}". ${list}`);
+  if (unknown[0] !== undefined) {
+    const values = { command: command.name, option: unknown[0] };
+    throw new UserError(
+      'options.unknown',
+      known.length > 0
+        ? msg('commands.option.unknown', { ...values, options: listed(known) })
+        : msg('commands.option.unknown-none', values),
+    );
   }
   const present = Object.fromEntries(
     Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
@@ -28,11 +37,17 @@ export async function runCommand(
     const issue = parsed.error.issues[0];
     const key = issue?.path[0];
     if (typeof key === 'string' && present[key] === undefined) {
-      throw new UserError('options.missing', `/${command.name} needs ${key}. ${usage(command)}`);
+      throw new UserError(
+        'options.missing',
+        msg('commands.option.missing', { command: command.name, option: key, usage: usage(command) }),
+      );
     }
+    const option = describeOptions(command).find((spec) => spec.name === key);
     throw new UserError(
       'options.invalid',
-      `${typeof key === 'string' ? `${key}: ` : ''}${issue?.message ?? 'invalid options'}`,
+      issue && option
+        ? optionProblem(option, issue, present[option.name])
+        : msg('commands.option.invalid-any', { usage: usage(command) }),
     );
   }
   const reply = await command.execute(ctx, parsed.data);
@@ -40,14 +55,15 @@ export async function runCommand(
   return { ...reply, language: ctx.engine.roomLanguage(ctx.room) };
 }
 
+/** How the command is typed, the same in every language: "/say <character> <text> [parenthetical]". */
 export function usage(command: Command): string {
   const parts = Object.entries(command.options.shape).map(([key, schema]) =>
     (schema as { isOptional(): boolean }).isOptional() ? `[${key}]` : `<${key}>`,
   );
-  return `Usage: /${[command.name, ...parts].join(' ')}`;
+  return `/${[command.name, ...parts].join(' ')}`;
 }
 
-export const GENERIC_ERROR = 'Something went wrong on our side. Please try again in a moment.';
+export const GENERIC_ERROR: Message = msg('common.generic-error');
 
 /** The reply for a failed command: the message of an expected failure, a generic one for anything else. */
 export function errorReply(error: unknown, logger: Logger, context: Record<string, unknown>): Reply {

@@ -10,12 +10,8 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '亲自为角色写一句台词' },
   options: z.object({
     character: nameOption('Who speaks'),
-    text: textOption('line', 'What they say'),
-    parenthetical: textOption(
-      'parenthetical',
-      'How they say it, e.g. whispering',
-      PARENTHETICAL_MAX,
-    ).optional(),
+    text: textOption('What they say'),
+    parenthetical: textOption('How they say it, e.g. whispering', PARENTHETICAL_MAX).optional(),
   }),
   access: 'writer',
   async execute(ctx, options) {

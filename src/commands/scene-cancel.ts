@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 
 export default defineCommand({
@@ -9,6 +10,6 @@ export default defineCommand({
   access: 'everyone',
   async execute(ctx) {
     const by = await ctx.engine.cancelGeneration(ctx.room, ctx.actor);
-    return publicReply(text(`${ctx.actor.name} cancelled the beat ${by.name} asked for. Nothing was added.`));
+    return publicReply(text(msg('commands.scene.cancelled', { name: ctx.actor.name, by: by.name })));
   },
 });

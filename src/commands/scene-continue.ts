@@ -8,7 +8,7 @@ export default defineCommand({
   description: 'Ask the narrator for the next beat',
   descriptionLocalizations: { 'zh-CN': '让叙述者写下一段' },
   options: z.object({
-    direction: textOption('direction', 'What should happen next (optional)').optional(),
+    direction: textOption('What should happen next (optional)').optional(),
   }),
   access: 'writer',
   slow: true,

@@ -9,8 +9,8 @@ export default defineCommand({
   description: 'Open a new scene (the narrator picks a heading if you give none)',
   descriptionLocalizations: { 'zh-CN': '开始新场景' },
   options: z.object({
-    heading: textOption('heading', 'Scene heading, e.g. INT. DINER - NIGHT', HEADING_MAX).optional(),
-    description: textOption('description', 'One line about the scene', SCENE_DESCRIPTION_MAX).optional(),
+    heading: textOption('Scene heading, e.g. INT. DINER - NIGHT', HEADING_MAX).optional(),
+    description: textOption('One line about the scene', SCENE_DESCRIPTION_MAX).optional(),
   }),
   access: 'writer',
   slow: true,

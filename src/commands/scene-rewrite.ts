@@ -8,7 +8,7 @@ export default defineCommand({
   description: 'Moderators: replace the last beat with a new take (the old one is kept in the tree)',
   descriptionLocalizations: { 'zh-CN': '版主：重写上一段' },
   options: z.object({
-    direction: textOption('direction', 'How the new take should differ (optional)').optional(),
+    direction: textOption('How the new take should differ (optional)').optional(),
   }),
   access: 'moderator',
   slow: true,

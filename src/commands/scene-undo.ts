@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { type Block, defineCommand, publicReply, text } from './command.ts';
 
 export default defineCommand({
@@ -9,9 +10,9 @@ export default defineCommand({
   access: 'moderator',
   async execute(ctx) {
     const { head, room } = await ctx.engine.undo(ctx.room, ctx.actor);
-    const blocks: Block[] = [text(`${ctx.actor.name} took back the last beat. The story now ends here:`)];
+    const blocks: Block[] = [text(msg('commands.scene.undone', { name: ctx.actor.name }))];
     if (head) blocks.push({ type: 'beats', beats: [head], scenes: room.scenes });
-    else blocks.push(text('(the story is back at its beginning)'));
+    else blocks.push(text(msg('commands.scene.at-beginning')));
     return publicReply(...blocks);
   },
 });

@@ -8,7 +8,7 @@ export default defineCommand({
   description: 'Write a transition between shots or scenes: CUT TO:, DISSOLVE TO:, …',
   descriptionLocalizations: { 'zh-CN': '写一个转场（如 CUT TO:）' },
   options: z.object({
-    text: textOption('transition', 'The transition, e.g. "SMASH CUT TO:" (default CUT TO:)', 60).optional(),
+    text: textOption('The transition, e.g. "SMASH CUT TO:" (default CUT TO:)', 60).optional(),
   }),
   access: 'writer',
   async execute(ctx, options) {

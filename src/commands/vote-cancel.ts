@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 
 export default defineCommand({
@@ -9,6 +10,6 @@ export default defineCommand({
   access: 'moderator',
   async execute(ctx) {
     await ctx.engine.cancelVote(ctx.room, ctx.actor);
-    return publicReply(text(`${ctx.actor.name} cancelled the vote.`));
+    return publicReply(text(msg('commands.vote.cancelled', { name: ctx.actor.name })));
   },
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { optionLetter } from '../story/votes.ts';
 import { defineCommand, privateReply, text } from './command.ts';
+import { problem } from './option-schemas.ts';
 
 export default defineCommand({
   name: 'vote cast',
@@ -8,10 +10,14 @@ export default defineCommand({
   descriptionLocalizations: { 'zh-CN': '为剧情选项投票' },
   options: z.object({
     option: z
-      .string({ error: 'Give the option as a letter (A-E) or a number (1-5).' })
+      .string()
       .trim()
-      .regex(/^([a-eA-E]|[1-5])$/, { error: 'Give the option as a letter (A-E) or a number (1-5).' })
-      .transform((value) => (/\d/.test(value) ? Number(value) : value.toUpperCase().charCodeAt(0) - 64))
+      .transform((value, zod) => {
+        if (/^[1-5]$/.test(value)) return Number(value);
+        if (/^[a-e]$/i.test(value)) return value.toUpperCase().charCodeAt(0) - 64;
+        zod.addIssue(problem(msg('commands.option.not-a-vote-option')));
+        return z.NEVER;
+      })
       .meta({ description: 'The option: A-E or 1-5', input: 'string', maxLength: 1 }),
     vote: z
       .string()
@@ -34,9 +40,13 @@ export default defineCommand({
       option: options.option,
       voteId: options.vote,
     });
-    const chosen = `${optionLetter(option)} (${labels[option]})`;
-    const change =
-      previous === undefined || previous === option ? '' : ` instead of ${optionLetter(previous)}`;
-    return privateReply(text(`You voted for ${chosen}${change}. Vote again to change it.`));
+    const chosen = { letter: optionLetter(option), option: labels[option] ?? '' };
+    return privateReply(
+      text(
+        previous === undefined || previous === option
+          ? msg('commands.vote.cast', chosen)
+          : msg('commands.vote.cast-changed', { ...chosen, previous: optionLetter(previous) }),
+      ),
+    );
   },
 });

@@ -8,7 +8,7 @@ export default defineCommand({
   description: 'Moderators: close the vote now (optionally picking the winner)',
   descriptionLocalizations: { 'zh-CN': '版主：立即结束投票' },
   options: z.object({
-    pick: integerOption('pick', 'Option number to declare the winner', 1, 5).optional(),
+    pick: integerOption('Option number to declare the winner', 1, 5).optional(),
   }),
   access: 'moderator',
   async execute(ctx, options) {

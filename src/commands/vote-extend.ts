@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { formatDuration } from './format.ts';
 import { durationOption } from './option-schemas.ts';
@@ -16,6 +17,8 @@ export default defineCommand({
     const previous = before.deadline;
     const vote = await ctx.engine.extendVote(ctx.room, ctx.actor, { byMs: options.by });
     const added = Date.parse(vote.deadline) - Date.parse(previous);
-    return publicReply(text(`${ctx.actor.name} extended the vote by ${formatDuration(added)}.`));
+    return publicReply(
+      text(msg('commands.vote.extended', { name: ctx.actor.name, duration: formatDuration(added) })),
+    );
   },
 });

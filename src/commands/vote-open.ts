@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import { VOTE_OPTION_MAX } from '../story/limits.ts';
 import { defineCommand, publicReply, text } from './command.ts';
 import { durationOption, integerOption, textOption } from './option-schemas.ts';
 
-const option = (n: number) => textOption(`option ${n}`, `Branch option ${n}`, VOTE_OPTION_MAX).optional();
+const option = (n: number) => textOption(`Branch option ${n}`, VOTE_OPTION_MAX).optional();
 
 export default defineCommand({
   name: 'vote open',
@@ -16,7 +17,7 @@ export default defineCommand({
     option4: option(4),
     option5: option(5),
     duration: durationOption('How long the vote runs, e.g. 60s or 5m (10s to 24h)').optional(),
-    quorum: integerOption('quorum', 'Fewest votes needed for a result', 1, 10_000).optional(),
+    quorum: integerOption('Fewest votes needed for a result', 1, 10_000).optional(),
   }),
   access: 'writer',
   slow: true,
@@ -31,7 +32,7 @@ export default defineCommand({
       ctx.stream?.signal ? { signal: ctx.stream.signal } : undefined,
     );
     const room = await ctx.engine.room(ctx.room);
-    return publicReply(text(`${ctx.actor.name} opened a vote: what happens next?`), {
+    return publicReply(text(msg('commands.vote.opened', { name: ctx.actor.name })), {
       type: 'vote',
       vote,
       roomId: room.id,

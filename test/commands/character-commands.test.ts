@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alice, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
-import { runAs, textOf } from './run-as.ts';
+import { runAs, shown, textOf } from './run-as.ts';
 
 describe('/character show', () => {
   it('names a character that does not exist, and lists the ones that do', async () => {
@@ -13,7 +13,7 @@ describe('/character show', () => {
   it('shows a character found in any case', async () => {
     const { engine } = await startedFixture();
     const reply = await runAs(engine, alice, 'character show', { name: 'vera' });
-    expect(reply.blocks[0]).toMatchObject({
+    expect(shown(reply).blocks[0]).toMatchObject({
       type: 'fields',
       title: 'Vera',
       fields: expect.arrayContaining([{ name: 'Description', value: 'A safecracker' }]),

@@ -16,7 +16,7 @@ describe('option length caps', () => {
   it('take a /say line of 1,000 characters and refuse 1,001, naming the limit', async () => {
     const { engine } = await startedFixture();
     await expect(runAs(engine, alice, 'say', { character: 'Vera', text: 'a'.repeat(1001) })).rejects.toThrow(
-      'text: The line may be at most 1,000 characters.',
+      'text: The text may be at most 1,000 characters.',
     );
     await expect(
       runAs(engine, alice, 'say', { character: 'Vera', text: 'b'.repeat(1000) }),

@@ -2,25 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/commands/command.ts';
 import { describeOptions } from '../../src/commands/describe-options.ts';
 import { commands } from '../../src/commands/index.ts';
-import { errorReply, findCommand, GENERIC_ERROR, runCommand } from '../../src/commands/run-command.ts';
+import { errorReply, GENERIC_ERROR } from '../../src/commands/run-command.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Actor } from '../../src/story/types.ts';
 import { alice, carol, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+import { runAs, shown } from './run-as.ts';
 
-function context(engine: CommandContext['engine'], actor: Actor): CommandContext {
-  return { engine, room, actor, commands };
-}
-
-async function run(
+const run = (
   engine: CommandContext['engine'],
   actor: Actor,
   name: string,
   raw: Record<string, unknown> = {},
-) {
-  const command = findCommand(commands, name);
-  if (!command) throw new Error(`no command ${name}`);
-  return runCommand(command, context(engine, actor), raw);
-}
+) => runAs(engine, actor, name, raw);
 
 describe('command definitions', () => {
   it('describe every option with a type and a description, for platform registration', () => {
@@ -90,9 +83,20 @@ describe('running a command', () => {
       /not a duration/,
     );
     await expect(run(engine, mod, 'room settings', { auto_vote: 'maybe' })).rejects.toThrow(/on or off/);
-    await expect(run(engine, carol, 'vote cast', { option: 'Z' })).rejects.toThrow(/letter \(A-E\)/);
+    await expect(run(engine, carol, 'vote cast', { option: 'Z' })).rejects.toThrow(
+      'option: Give the option as a letter (A-E) or a number (1-5).',
+    );
+    await expect(run(engine, mod, 'vote close', { pick: 'two' })).rejects.toThrow(
+      'pick: "two" is not a number: the pick must be a whole number from 1 to 5.',
+    );
+    await expect(run(engine, mod, 'vote close', { pick: 9 })).rejects.toThrow(
+      'pick: The pick must be a whole number from 1 to 5.',
+    );
+    await expect(run(engine, alice, 'scene continue', { direction: '   ' })).rejects.toThrow(
+      "direction: The direction can't be empty.",
+    );
     await expect(run(engine, alice, 'scene start', { title: 'X', rating: 'x-rated' })).rejects.toThrow(
-      /general, teen, mature/,
+      'rating: The rating must be one of: general, teen, mature.',
     );
   });
 
@@ -113,12 +117,13 @@ describe('running a command', () => {
     });
     expect(opened.blocks[1]).toMatchObject({ type: 'vote', vote: { options: ['Run', 'Hide'] } });
     const cast = await run(engine, carol, 'vote cast', { option: 'b' });
-    expect(cast).toEqual({
+    expect(shown(cast)).toEqual({
       visibility: 'private',
       blocks: [{ type: 'text', text: 'You voted for B (Hide). Vote again to change it.' }],
+      language: 'en',
     });
     const changed = await run(engine, carol, 'vote cast', { option: '1' });
-    expect(changed.blocks[0]).toMatchObject({
+    expect(shown(changed).blocks[0]).toMatchObject({
       text: 'You voted for A (Run) instead of B. Vote again to change it.',
     });
     await clock.advance(30_000);
@@ -128,7 +133,7 @@ describe('running a command', () => {
       vote: { status: 'closed', result: { winner: 0 } },
     });
     const settings = await run(engine, mod, 'room settings', { vote_duration: '2m', auto_vote: 'on' });
-    expect(settings.blocks[0]).toMatchObject({
+    expect(shown(settings).blocks[0]).toMatchObject({
       fields: expect.arrayContaining([
         { name: 'vote_duration', value: '2m' },
         { name: 'auto_vote', value: 'on' },

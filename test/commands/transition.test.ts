@@ -4,6 +4,7 @@ import { runCommand } from '../../src/commands/run-command.ts';
 import transition from '../../src/commands/transition.ts';
 import { canonicalPath } from '../../src/story/tree.ts';
 import { alice, carol, room, startedFixture } from '../helpers/story-fixture.ts';
+import { runAs } from './run-as.ts';
 
 describe('/transition', () => {
   it('adds a transition beat, CUT TO: unless told otherwise', async () => {
@@ -29,8 +30,8 @@ describe('/transition', () => {
     await expect(runCommand(transition, { engine, room, actor: carol, commands }, {})).rejects.toThrow(
       /only writers and moderators add to the story/,
     );
-    await expect(
-      runCommand(transition, { engine, room, actor: alice, commands }, { text: 'X'.repeat(61) }),
-    ).rejects.toThrow(/at most 60 characters/);
+    await expect(runAs(engine, alice, 'transition', { text: 'X'.repeat(61) })).rejects.toThrow(
+      'text: The text may be at most 60 characters.',
+    );
   });
 });

@@ -61,10 +61,13 @@ describe('pinned canon', () => {
     const engine = await started();
     const ctx = (actor: Actor): CommandContext => ({ engine, room, actor, commands: [] });
     const added = await runCommand(canonAdd, ctx(mo), { fact: 'Rain never stops.' });
-    expect(added.blocks).toEqual([{ type: 'text', text: 'Mo pinned canon #1: Rain never stops.' }]);
+    expect(localizeReply(added, 'en').blocks).toEqual([
+      { type: 'text', text: 'Mo pinned canon #1: Rain never stops.' },
+    ]);
     const listed = await runCommand(canonList, ctx(alice), {});
-    expect(listed).toEqual({
+    expect(localizeReply(listed, 'en')).toEqual({
       visibility: 'private',
+      language: 'en',
       blocks: [
         { type: 'fields', title: 'Pinned canon', fields: [{ name: '#1', value: 'Rain never stops.' }] },
       ],
@@ -106,7 +109,7 @@ describe('critique and usage', () => {
     ]);
     expect(usage.other.completionTokens).toBeGreaterThan(0);
     const shown = await runCommand(roomUsage, { ...ctx, actor: mo }, {});
-    expect(JSON.stringify(shown)).toContain('offline narrator (1 beat)');
+    expect(JSON.stringify(localizeReply(shown, 'en'))).toContain('offline narrator (1 beat)');
   });
 
   it('has nothing to review before the first beat', async () => {

@@ -5,6 +5,7 @@ import { privateReply, text } from '../../commands/command.ts';
 import { describeOptions } from '../../commands/describe-options.ts';
 import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
 import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
+import { msg } from '../../i18n/message.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import { isUserError } from '../../story/errors.ts';
@@ -52,7 +53,7 @@ function withUsage(reply: Reply, commands: readonly Command[]): Reply {
     if (block.type !== 'fields') return block;
     const fields = block.fields.map((field) => {
       const command = commands.find((c) => `/${c.name}` === field.name);
-      return command ? { ...field, name: usage(command).replace(/^Usage: /, '') } : field;
+      return command ? { ...field, name: usage(command) } : field;
     });
     return { ...block, fields };
   });
@@ -89,7 +90,7 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
     } catch (error) {
       if (isUserError(error)) {
         const hint = quoteHint(error.code, parsed.command, parsed.positional);
-        if (hint) return privateReply(text(`${error.message} ${hint}`));
+        if (hint) return privateReply(text(msg('commands.error.with-hint', { error: error.text, hint })));
       }
       return errorReply(error, logger, { command: parsed.command.name, userId: actor.id, roomId });
     }

@@ -1,5 +1,6 @@
 // A branch vote in the terminal: lettered options with their counts, the deadline, and how it ended.
 import { formatDuration } from '../../commands/format.ts';
+import { SOURCE_LOCALE, sharedTranslator } from '../../i18n/catalog.ts';
 import type { Vote } from '../../story/types.ts';
 import { optionLetter, tally } from '../../story/votes.ts';
 import { displayWidth, indent, padEnd } from './wrap.ts';
@@ -17,7 +18,10 @@ function status(vote: Vote, total: number, now: number): string {
   if (vote.status === 'open') {
     const deadline = Date.parse(vote.deadline);
     const left = deadline - now;
-    const when = left > 0 ? `closes in ${formatDuration(left)}` : 'closing now';
+    const when =
+      left > 0
+        ? `closes in ${sharedTranslator().translate(SOURCE_LOCALE, formatDuration(left))}`
+        : 'closing now';
     const quorum = vote.quorum === undefined ? '' : ` · needs ${plural(vote.quorum, 'vote')}`;
     return `open · ${when} (at ${clockTime(deadline)})${quorum}`;
   }

@@ -5,6 +5,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command, FileBlock } from '../../commands/command.ts';
 import { GENERIC_ERROR } from '../../commands/run-command.ts';
+import { SOURCE_LOCALE, sharedTranslator } from '../../i18n/catalog.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import type { NarrationOptions } from '../../story/narrator.ts';
@@ -176,7 +177,7 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
       shown = (await session.run(line, stream)) ?? '';
     } catch (error) {
       logger.error({ err: error }, 'console command failed unexpectedly');
-      shown = GENERIC_ERROR;
+      shown = sharedTranslator().translate(SOURCE_LOCALE, GENERIC_ERROR);
     }
     if (streamed) write('\n\n');
     write(`${shown}\n\n`);

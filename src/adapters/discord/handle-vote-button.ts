@@ -3,6 +3,7 @@
 // brought up to date (disabled buttons, the result), which also fixes buttons left over from a restart.
 import { type ButtonInteraction, MessageFlags, MessageFlagsBitField } from 'discord.js';
 import { voteOutcome } from '../../commands/format.ts';
+import { SOURCE_LOCALE, sharedTranslator } from '../../i18n/catalog.ts';
 import { UserError } from '../../story/errors.ts';
 import { optionLetter } from '../../story/votes.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
@@ -42,7 +43,7 @@ export async function handleVoteButton(
     deps.votes.refresh(room, vote);
     throw new UserError(
       'vote.closed',
-      `This vote has already closed, so your click was not counted. ${voteOutcome(vote)}`,
+      `This vote has already closed, so your click was not counted. ${sharedTranslator().translate(SOURCE_LOCALE, voteOutcome(vote))}`,
     );
   }
 

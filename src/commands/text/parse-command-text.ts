@@ -1,8 +1,10 @@
 // Parses one line of the slash grammar people type in the terminal (and in Slack):
 //   /scene start title:"The Heist" genre:noir      /say Alice Hello there      /vote open "Go left" "Go right"
 // Platform-neutral: it knows commands and their options, nothing about the console.
+import { type Message, msg } from '../../i18n/message.ts';
 import type { Command } from '../command.ts';
 import { describeOptions } from '../describe-options.ts';
+import { listed } from '../format.ts';
 import { closest, editDistance, typoLimit } from './closest.ts';
 import { type Token, tokenize } from './tokenize.ts';
 
@@ -26,9 +28,9 @@ export type ParsedCommandText =
       /** The options filled by position, in order: lets a failure say how the words were read. */
       positional: PositionalOption[];
     }
-  | { ok: false; message: string };
+  | { ok: false; message: Message };
 
-const fail = (message: string): ParsedCommandText => ({ ok: false, message });
+const fail = (message: Message): ParsedCommandText => ({ ok: false, message });
 
 // C0 controls except tab, line feed and carriage return; DEL and C1 controls; lone UTF-16 surrogates.
 const CONTROL = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
@@ -37,17 +39,15 @@ const shorten = (value: string, max = 40) => (value.length > max ? `${value.slic
 
 export function parseCommandText(line: string, commands: readonly Command[]): ParsedCommandText {
   if (line.length > COMMAND_TEXT_MAX) {
-    return fail(
-      `That line is ${line.length.toLocaleString('en')} characters long; a command may be at most ${COMMAND_TEXT_MAX.toLocaleString('en')}.`,
-    );
+    return fail(msg('commands.text.too-long', { length: line.length, max: COMMAND_TEXT_MAX }));
   }
   const control = CONTROL.exec(line);
   if (control) {
     const code = (control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-    return fail(`That line contains an invisible control character (U+${code}). Remove it and try again.`);
+    return fail(msg('commands.text.control-character', { code }));
   }
   const text = line.trim().replace(/^\//, '');
-  if (text.trim().length === 0) return fail('Type a command after the slash, e.g. /help.');
+  if (text.trim().length === 0) return fail(msg('commands.text.empty'));
 
   const tokenized = tokenize(text);
   if (!tokenized.ok) return fail(tokenized.message);
@@ -64,7 +64,7 @@ function commandWord(token: Token | undefined): string | undefined {
 function resolveCommand(
   tokens: Token[],
   commands: readonly Command[],
-): { command: Command; rest: Token[] } | { message: string } {
+): { command: Command; rest: Token[] } | { message: Message } {
   const first = commandWord(tokens[0]);
   const second = commandWord(tokens[1]);
   const byName = (name: string) => commands.find((command) => command.name === name);
@@ -73,20 +73,28 @@ function resolveCommand(
   const one = first !== undefined ? byName(first) : undefined;
   if (one) return { command: one, rest: tokens.slice(1) };
 
-  if (tokens[0]?.quoted) return { message: 'Write the command name without quotes, e.g. /scene start.' };
+  if (tokens[0]?.quoted) return { message: msg('commands.text.quoted-name') };
   const typed = first ?? (tokens[0] ? `${tokens[0].key ? `${tokens[0].key}:` : ''}${tokens[0].text}` : '');
   const group = commands.filter((command) => command.name.startsWith(`${first} `));
   if (first !== undefined && group.length > 0) {
     const subcommands = group.map((command) => command.name.slice(first.length + 1));
     const guess = second === undefined ? undefined : closest(second, subcommands);
-    const list = subcommands.map((sub) => `/${first} ${sub}`).join(', ');
-    const hint = guess ? `Did you mean /${first} ${guess}? ` : '';
-    const what = second === undefined ? 'needs one more word' : `has no "${shorten(second, 20)}"`;
-    return { message: `/${first} ${what}. ${hint}Try one of: ${list}.` };
+    const values = { group: first, commands: listed(subcommands.map((sub) => `/${first} ${sub}`)) };
+    if (second === undefined) return { message: msg('commands.text.group-incomplete', values) };
+    const unknown = { ...values, typed: shorten(second, 20) };
+    return {
+      message: guess
+        ? msg('commands.text.group-unknown-guess', { ...unknown, guess: `${first} ${guess}` })
+        : msg('commands.text.group-unknown', unknown),
+    };
   }
   const guess = suggestCommand(first, second, commands);
-  const hint = guess ? ` Did you mean /${guess}?` : '';
-  return { message: `There is no command /${shorten(typed, 30)}.${hint} Type /help to see every command.` };
+  const shown = shorten(typed, 30);
+  return {
+    message: guess
+      ? msg('commands.text.no-command-guess', { typed: shown, guess })
+      : msg('commands.text.no-command', { typed: shown }),
+  };
 }
 
 /** The command whose name (or its last word: "undo" for "scene undo") is nearest to what was typed. */
@@ -136,16 +144,21 @@ function readOptions(command: Command, tokens: Token[]): ParsedCommandText {
     }
     const key = token.key.toLowerCase().replaceAll('-', '_');
     if (names.includes(key)) {
-      if (key in options) return fail(`You gave ${key} twice. Give each option once.`);
+      if (key in options) return fail(msg('commands.text.option-twice', { option: key }));
       options[key] = token.text;
       continue;
     }
     // Prose may contain "word:word"; treat it as text unless it looks like a mistyped option.
     const guess = closest(key, names);
     if (token.quoted || (guess !== undefined && editDistance(key, guess) <= (key.length <= 5 ? 1 : 2))) {
-      const hint = guess ? ` Did you mean ${guess}?` : '';
-      const takes = names.length > 0 ? ` It takes: ${names.join(', ')}.` : ' It takes no options.';
-      return fail(`/${command.name} has no option "${shorten(token.key, 30)}".${hint}${takes}`);
+      const values = { command: command.name, option: shorten(token.key, 30) };
+      return fail(
+        guess
+          ? msg('commands.text.unknown-option-guess', { ...values, guess, options: listed(names) })
+          : names.length > 0
+            ? msg('commands.option.unknown', { ...values, options: listed(names) })
+            : msg('commands.option.unknown-none', values),
+      );
     }
     words.push(`${token.key}:${token.text}`);
   }
@@ -170,14 +183,15 @@ function fillPositional(
   command: Command,
   slots: Slot[],
   words: string[],
-): { ok: true; positional: PositionalOption[] } | { ok: false; message: string } {
+): { ok: true; positional: PositionalOption[] } | { ok: false; message: Message } {
   const positional: PositionalOption[] = [];
   if (words.length === 0) return { ok: true, positional };
   if (slots.length === 0) {
+    const values = { command: command.name, words: shorten(words.join(' ')) };
     const message =
       Object.keys(command.options.shape).length === 0
-        ? `/${command.name} takes no options, so "${shorten(words.join(' '))}" has nowhere to go.`
-        : `Every option of /${command.name} is already given by name, so "${shorten(words.join(' '))}" has nowhere to go.`;
+        ? msg('commands.text.no-options', values)
+        : msg('commands.text.all-named', values);
     return { ok: false, message };
   }
   const freeText = slots.findIndex((slot) => slot.freeText);
@@ -197,7 +211,11 @@ function fillPositional(
  * option after them ("/vote open A B C D E F" gives duration "F"). When it is not valid there, the person
  * meant one more of the series: say how many there may be, rather than that "F" is not a duration.
  */
-function seriesOverflow(command: Command, slots: Slot[], positional: PositionalOption[]): string | undefined {
+function seriesOverflow(
+  command: Command,
+  slots: Slot[],
+  positional: PositionalOption[],
+): Message | undefined {
   const series = (name: string) => /^(.*\D)\d+$/.exec(name)?.[1];
   const at = positional.findIndex(
     (entry, index) =>
@@ -215,5 +233,10 @@ function seriesOverflow(command: Command, slots: Slot[], positional: PositionalO
   )[extra.name];
   if (!schema || schema.safeParse(extra.text).success) return undefined;
   const word = extra.text.split(' ')[0] ?? extra.text;
-  return `/${command.name} takes at most ${members.length} ${prefix}s, so "${shorten(word, 30)}" is one too many. Put quotes around each ${prefix} that has spaces, e.g. /${command.name} "Go left" "Go right".`;
+  return msg('commands.text.series-overflow', {
+    command: command.name,
+    count: members.length,
+    series: prefix,
+    word: shorten(word, 30),
+  });
 }

@@ -1,5 +1,6 @@
 // Words typed without quotes fill one option each, so "/scene new EXT. ROOF - DAY A windy roof" reads the
 // heading as just "EXT.". When the room then refuses that option, say how the line was read and how to quote it.
+import { type Message, msg } from '../../i18n/message.ts';
 import type { Command } from '../command.ts';
 import type { PositionalOption } from './parse-command-text.ts';
 
@@ -13,7 +14,7 @@ export function quoteHint(
   code: string,
   command: Command,
   positional: readonly PositionalOption[],
-): string | undefined {
+): Message | undefined {
   const option = Object.hasOwn(REFUSED_OPTION, code) ? REFUSED_OPTION[code] : undefined;
   const at = positional.findIndex((entry) => entry.name === option);
   const read = positional[at];
@@ -34,7 +35,12 @@ export function quoteHint(
           ...(taken < after.length ? [quoted(after.slice(taken).join(' '))] : []),
         ]
       : [...before, `"<${read.name}>"`, ...(at + 1 < positional.length ? ['…'] : [])];
-  return `The ${read.name} was read as just "${read.text}", because each word fills one option: put a ${read.name} with spaces in quotes, e.g. /${command.name} ${example.join(' ')}.`;
+  return msg('commands.text.quote-hint', {
+    option: read.name,
+    text: read.text,
+    command: command.name,
+    example: example.join(' '),
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
 // "double" or 'single' quotes (and “curly” ones) keep spaces inside one word, backslash escapes a quote
 // or a backslash inside quotes. A quote opens only at the start of a word or right after "name:", so
 // apostrophes in prose (don't, Alice's) stay plain letters.
+import { type Message, msg } from '../../i18n/message.ts';
 
 export interface Token {
   /** The word with quotes removed and escapes applied. */
@@ -12,7 +13,7 @@ export interface Token {
   quoted: boolean;
 }
 
-export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; message: string };
+export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; message: Message };
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”' };
 const KEY = /^([A-Za-z][\w-]*):/;
@@ -43,11 +44,8 @@ export function tokenize(line: string): TokenizeResult {
       if (close !== undefined && atWordStart) {
         const end = readQuoted(chars, i + 1, close);
         if (!end.ok) {
-          const shown = chars.slice(start, start + 30).join('');
-          return {
-            ok: false,
-            message: `The quote ${char} in ${shown}${chars.length > start + 30 ? '…' : ''} is never closed. Close it with ${close}, or put a backslash before a quote that is part of the text.`,
-          };
+          const shown = `${chars.slice(start, start + 30).join('')}${chars.length > start + 30 ? '…' : ''}`;
+          return { ok: false, message: msg('commands.text.unclosed-quote', { quote: char, shown, close }) };
         }
         text += end.text;
         quoted = true;

@@ -79,7 +79,10 @@ describe('a zh-CN story in the terminal with the offline narrator', () => {
     expect(critique.length).toBeGreaterThanOrEqual(7); // four comments and three suggestions
     expect(cjkShare(critique.join(''))).toBeGreaterThanOrEqual(0.95);
 
-    const design = narratorText(await local.run('/character generate 欠老周一笔钱'));
+    // The design's own lines, not the (now also Chinese) hint that names /character accept and discard.
+    const design = narratorText(await local.run('/character generate 欠老周一笔钱')).filter(
+      (line) => !line.includes('/character'),
+    );
     expect(design.length).toBeGreaterThanOrEqual(5); // name, look, personality, backstory, sample line
     expect(design.join('')).toContain('欠老周一笔钱。');
     expect(cjkShare(design.join(''))).toBeGreaterThanOrEqual(0.95);

@@ -9,8 +9,9 @@ import { createConsoleSession, isIgnorable } from '../../../src/adapters/console
 import { renderChange } from '../../../src/adapters/console/render-change.ts';
 import { echoOf, runConsoleRoom } from '../../../src/adapters/console/run-console-room.ts';
 import { commands as allCommands } from '../../../src/commands/index.ts';
-import { GENERIC_ERROR } from '../../../src/commands/run-command.ts';
+import { GENERIC_ERROR as GENERIC_ERROR_MESSAGE } from '../../../src/commands/run-command.ts';
 import { COMMAND_TEXT_MAX, parseCommandText } from '../../../src/commands/text/parse-command-text.ts';
+import { sharedTranslator } from '../../../src/i18n/catalog.ts';
 import { createOfflineNarrator } from '../../../src/llm/offline-narrator.ts';
 import { createKeyvEventStore } from '../../../src/store/keyv-event-store.ts';
 import { createStoryEngine } from '../../../src/story/engine.ts';
@@ -27,6 +28,7 @@ import { startStallRecorder } from '../../helpers/stall-recorder.ts';
  * seconds; they have their own tests (export-commands) and benchmarks.
  */
 const commands = allCommands.filter((command) => command.name !== 'export' && command.name !== 'story map');
+const GENERIC_ERROR = sharedTranslator().translate('en', GENERIC_ERROR_MESSAGE);
 
 const SEED = 20260101;
 const LINES = 5000;
@@ -80,9 +82,10 @@ describe('the slash-grammar parser under fuzz', () => {
           expect(value.length, line).toBeLessThanOrEqual(COMMAND_TEXT_MAX);
         }
       } else {
-        expect(parsed.message.trim().length, line).toBeGreaterThan(10);
-        expect(parsed.message.length, line).toBeLessThan(600);
-        expect(parsed.message, line).not.toMatch(CONTROL_EXCEPT_NEWLINE);
+        const message = sharedTranslator().translate('en', parsed.message);
+        expect(message.trim().length, line).toBeGreaterThan(10);
+        expect(message.length, line).toBeLessThan(600);
+        expect(message, line).not.toMatch(CONTROL_EXCEPT_NEWLINE);
       }
     }
   });

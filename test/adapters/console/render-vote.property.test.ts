@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderVote } from '../../../src/adapters/console/render-vote.ts';
 import { displayWidth } from '../../../src/adapters/console/wrap.ts';
 import { voteOutcome } from '../../../src/commands/format.ts';
+import { sharedTranslator } from '../../../src/i18n/catalog.ts';
 import type { Vote } from '../../../src/story/types.ts';
 import { hostileVote, withinBound } from '../../helpers/hostile-text.ts';
 
@@ -15,7 +16,10 @@ describe('the terminal vote on hostile options', () => {
         const lines = withinBound(() => renderVote(vote, now), 'renderVote');
         for (const option of vote.options) expect(lines.join('\n')).toContain(option);
         expect(lines[0]).toMatch(/^VOTE · /);
-        const outcome = withinBound(() => voteOutcome(vote), 'voteOutcome');
+        const outcome = withinBound(
+          () => sharedTranslator().translate('en', voteOutcome(vote)),
+          'voteOutcome',
+        );
         expect(outcome.length).toBeGreaterThan(0);
       }),
       { numRuns: RUNS },

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeOptions } from '../../../src/commands/describe-options.ts';
 import { commands as allCommands } from '../../../src/commands/index.ts';
-import { GENERIC_ERROR } from '../../../src/commands/run-command.ts';
+import { GENERIC_ERROR as GENERIC_ERROR_MESSAGE } from '../../../src/commands/run-command.ts';
+import { sharedTranslator } from '../../../src/i18n/catalog.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import {
   ALICE,
@@ -30,6 +31,7 @@ import { startStallRecorder } from '../../helpers/stall-recorder.ts';
  * seconds; they have their own tests (export-commands) and benchmarks.
  */
 const commands = allCommands.filter((command) => command.name !== 'export' && command.name !== 'story map');
+const GENERIC_ERROR = sharedTranslator().translate('en', GENERIC_ERROR_MESSAGE);
 
 const INTERACTIONS = 2000;
 const SEED = Date.now() % 1_000_000;

@@ -191,9 +191,9 @@ describe('command registration payload', () => {
       description: 'Start the story',
       descriptionLocalizations: { 'zh-CN': '开始故事' },
       options: z.object({
-        title: textOption('title', 'The story title', 100),
-        mood: textOption('mood', 'How it should feel', 100).optional(),
-        rating: choiceOption('rating', 'Content rating', ['general', 'teen', 'mature', 'adult'] as const),
+        title: textOption('The story title', 100),
+        mood: textOption('How it should feel', 100).optional(),
+        rating: choiceOption('Content rating', ['general', 'teen', 'mature', 'adult'] as const),
       }),
       access: 'everyone',
       execute: async () => privateReply(),
@@ -243,7 +243,7 @@ describe('command registration payload', () => {
         name,
         description: `${name} test`,
         descriptionLocalizations: { 'zh-CN': '测试', 'xx-YY': 'not a Discord locale' },
-        options: z.object({ reason: textOption('reason', 'Why', 200).optional() }),
+        options: z.object({ reason: textOption('Why', 200).optional() }),
         access,
         execute: async () => privateReply(),
       });

@@ -1,9 +1,12 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GENERIC_ERROR } from '../../../src/commands/run-command.ts';
+import { GENERIC_ERROR as GENERIC_ERROR_MESSAGE } from '../../../src/commands/run-command.ts';
+import { sharedTranslator } from '../../../src/i18n/catalog.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import { scriptedNarrator } from '../../helpers/discord-narrator.ts';
 import { ALICE, APP_ID, CHANNEL_ID, GUILD_ID, MOD, slashCommand } from '../../helpers/discord-payloads.ts';
+
+const GENERIC_ERROR = sharedTranslator().translate('en', GENERIC_ERROR_MESSAGE);
 
 // Once a command has run, its change is stored. If Discord then refuses part of the reply, "try again"
 // would repeat the change: what was shown stays, and the person is told privately that it was saved.

@@ -1,9 +1,12 @@
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GENERIC_ERROR } from '../../../src/commands/run-command.ts';
+import { GENERIC_ERROR as GENERIC_ERROR_MESSAGE } from '../../../src/commands/run-command.ts';
+import { sharedTranslator } from '../../../src/i18n/catalog.ts';
 import { createOfflineNarrator } from '../../../src/llm/offline-narrator.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import { ALICE, APP_ID, MOD, member, slashCommand } from '../../helpers/discord-payloads.ts';
+
+const GENERIC_ERROR = sharedTranslator().translate('en', GENERIC_ERROR_MESSAGE);
 
 let harness: Harness;
 afterEach(() => harness.close());

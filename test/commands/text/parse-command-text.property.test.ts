@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.ts';
 import { COMMAND_TEXT_MAX, parseCommandText } from '../../../src/commands/text/parse-command-text.ts';
 import { hostileLine, textAroundLimits, withinBound } from '../../helpers/hostile-text.ts';
+import { shownText } from '../run-as.ts';
 
 const RUNS = 1000;
 const CONTROL_EXCEPT_NEWLINE = /(?!\n)\p{Cc}/u;
@@ -27,9 +28,10 @@ describe('the slash-grammar parser on hostile lines', () => {
             expect(value.length).toBeLessThanOrEqual(COMMAND_TEXT_MAX);
           }
         } else {
-          expect(parsed.message.trim().length).toBeGreaterThan(10);
-          expect(parsed.message.length).toBeLessThan(600);
-          expect(parsed.message).not.toMatch(CONTROL_EXCEPT_NEWLINE);
+          const message = shownText(parsed.message);
+          expect(message.trim().length).toBeGreaterThan(10);
+          expect(message.length).toBeLessThan(600);
+          expect(message).not.toMatch(CONTROL_EXCEPT_NEWLINE);
         }
       }),
       { numRuns: RUNS },

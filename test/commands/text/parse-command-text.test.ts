@@ -3,16 +3,19 @@ import { z } from 'zod';
 import { defineCommand, privateReply } from '../../../src/commands/command.ts';
 import { commands } from '../../../src/commands/index.ts';
 import { parseCommandText } from '../../../src/commands/text/parse-command-text.ts';
+import { shownText } from '../run-as.ts';
 
 function parse(line: string) {
   const parsed = parseCommandText(line, commands);
-  return parsed.ok ? { command: parsed.command.name, options: parsed.options } : { message: parsed.message };
+  return parsed.ok
+    ? { command: parsed.command.name, options: parsed.options }
+    : { message: shownText(parsed.message) };
 }
 
 const message = (line: string) => {
   const parsed = parseCommandText(line, commands);
   if (parsed.ok) throw new Error(`expected "${line}" to be refused, got /${parsed.command.name}`);
-  return parsed.message;
+  return shownText(parsed.message);
 };
 
 describe('parseCommandText', () => {
@@ -171,7 +174,7 @@ describe('parseCommandText', () => {
       const both = [note, noteAdd];
       const name = (line: string) => {
         const parsed = parseCommandText(line, both);
-        return parsed.ok ? [parsed.command.name, parsed.options] : parsed.message;
+        return parsed.ok ? [parsed.command.name, parsed.options] : shownText(parsed.message);
       };
       expect(name('/note add milk')).toEqual(['note add', { text: 'milk' }]);
       expect(name('/note milk')).toEqual(['note', { text: 'milk' }]);

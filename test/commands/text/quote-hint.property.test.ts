@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.ts';
 import { quoteHint } from '../../../src/commands/text/quote-hint.ts';
 import { hostileLine, withinBound } from '../../helpers/hostile-text.ts';
+import { shownText } from '../run-as.ts';
 
 const RUNS = 1000;
 
@@ -22,7 +23,7 @@ describe('the quoting hint on hostile words', () => {
         const hint = withinBound(() => quoteHint(code, sceneNew, entries), 'quoteHint');
         if (hint === undefined) return;
         const read = entries.find((entry) => entry.name === 'heading');
-        expect(hint).toContain(`read as just "${read?.text}"`);
+        expect(shownText(hint)).toContain(`read as just "${read?.text}"`);
       }),
       { numRuns: RUNS },
     );

@@ -8,6 +8,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import { voteOutcome } from '../../../commands/format.ts';
+import { SOURCE_LOCALE, sharedTranslator } from '../../../i18n/catalog.ts';
 import type { RoomRef, Vote } from '../../../story/types.ts';
 import { optionLetter, tally } from '../../../story/votes.ts';
 import { escapeText } from './escape-text.ts';
@@ -36,7 +37,7 @@ export function renderVote(vote: Vote, room: RoomRef): RenderedVote {
   const status =
     vote.status === 'open'
       ? `Closes <t:${Math.floor(Date.parse(vote.deadline) / 1000)}:R> · ${total} ${total === 1 ? 'vote' : 'votes'} so far. Click an option to vote; click another to change.`
-      : escapeText(voteOutcome(vote));
+      : escapeText(sharedTranslator().translate(SOURCE_LOCALE, voteOutcome(vote)));
   const embed: APIEmbed = {
     title:
       vote.status === 'open'
