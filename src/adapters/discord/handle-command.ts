@@ -7,6 +7,7 @@ import { findCommand, runCommand } from '../../commands/run-command.ts';
 import { UserError } from '../../story/errors.ts';
 import type { Actor } from '../../story/types.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
+import { createStreamPreview } from '../shared/stream-preview.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { actorOf, roomOf } from './interaction-context.ts';
 import type { InteractionOutput } from './interaction-output.ts';
@@ -14,7 +15,6 @@ import { readCommand } from './read-command.ts';
 import { renderPreview, renderReply } from './render/render-reply.ts';
 import { safeError } from './safe-error.ts';
 import { prepareVoicing, showVoicedReply, type Voicing } from './show-voiced-reply.ts';
-import { createStreamPreview } from './stream-preview.ts';
 
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
@@ -54,6 +54,7 @@ export async function handleCommand(
     ? createStreamPreview({
         intervalMs: deps.config.streamEditMs,
         logger: deps.logger,
+        describeError: safeError,
         show: async (text) => {
           await output.showPublic(renderPreview(text), { final: false });
         },

@@ -15,7 +15,7 @@ import type { SentMessage } from './interaction-output.ts';
 import { NO_MENTIONS } from './render/message-draft.ts';
 import { renderVote } from './render/render-vote.ts';
 import { safeError } from './safe-error.ts';
-import { createThrottledTask, type ThrottledTask } from './throttled-task.ts';
+import { createThrottledTask, type ThrottledTask } from '../shared/throttled-task.ts';
 
 /** A vote is rarely shown on more than a few messages (its reply, /vote status); keep the newest. */
 const MESSAGES_PER_VOTE = 5;
