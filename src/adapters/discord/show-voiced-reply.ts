@@ -12,7 +12,7 @@ import type { InteractionOutput, SentMessage } from './interaction-output.ts';
 import { CONTENT_MAX } from './render/message-draft.ts';
 import { renderReply } from './render/render-reply.ts';
 import { renderSpokenLine } from './render/render-screenplay.ts';
-import { splitText } from '../shared/split-text.ts';
+import { splitText } from './render/split-text.ts';
 import { splitVoices, voicesPointer, webhookUsername, withPointer } from './render/split-voices.ts';
 import { safeError } from './safe-error.ts';
 

@@ -10,12 +10,12 @@ import type { RoomChange, StoryEngine } from '../../story/engine.ts';
 import type { EventStore } from '../../story/event-store.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { RoomRef, Vote } from '../../story/types.ts';
+import { createThrottledTask, type ThrottledTask } from '../shared/throttled-task.ts';
 import { drawnAtSend } from './drawn-body.ts';
 import type { SentMessage } from './interaction-output.ts';
 import { NO_MENTIONS } from './render/message-draft.ts';
 import { renderVote } from './render/render-vote.ts';
 import { safeError } from './safe-error.ts';
-import { createThrottledTask, type ThrottledTask } from '../shared/throttled-task.ts';
 
 /** A vote is rarely shown on more than a few messages (its reply, /vote status); keep the newest. */
 const MESSAGES_PER_VOTE = 5;

@@ -7,7 +7,7 @@ import { escapeText } from './escape-text.ts';
 import { CONTENT_MAX, EMBED_TOTAL_MAX, type MessageDraft } from './message-draft.ts';
 import { renderBeats } from './render-screenplay.ts';
 import { renderVote } from './render-vote.ts';
-import { splitText } from '../../shared/split-text.ts';
+import { splitText } from './split-text.ts';
 import { truncate } from './truncate.ts';
 
 const FIELDS_PER_EMBED = 25;
