@@ -1,44 +1,42 @@
-// Keeps vote messages current: live counts as ballots come in (throttled), and disabled buttons with the
-// result once the vote closes, whether a moderator closed it or its deadline did. Messages are edited
-// through the interaction webhook while its token lasts, else as the bot's own channel message.
+// Keeps vote messages current on any platform: live counts as ballots come in (throttled), and the result
+// once the vote closes, whether a moderator closed it or its deadline did. How a message is edited (and what
+// it shows) is the platform's `edit()`; this decides when, which messages, and when a vote is done with.
 // Which public messages show a vote is also kept in the store (ids only, never a token), so a vote that
 // closes after a restart, or at start-up because it came due while the bot was down, still updates them.
-import { type REST, Routes } from 'discord.js';
 import { z } from 'zod';
 import type { Logger } from '../../logger.ts';
 import type { RoomChange, StoryEngine } from '../../story/engine.ts';
 import type { EventStore } from '../../story/event-store.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { RoomRef, Vote } from '../../story/types.ts';
-import { createThrottledTask, type ThrottledTask } from '../shared/throttled-task.ts';
-import { drawnAtSend } from './drawn-body.ts';
-import type { SentMessage } from './interaction-output.ts';
-import { NO_MENTIONS } from './render/message-draft.ts';
-import { renderVote } from './render/render-vote.ts';
-import { safeError } from './safe-error.ts';
+import { createThrottledTask, type ThrottledTask } from './throttled-task.ts';
 
 /** A vote is rarely shown on more than a few messages (its reply, /vote status); keep the newest. */
 const MESSAGES_PER_VOTE = 5;
 /** Open votes followed at once; one dropped here is found again in the store at its next change. */
 const VOTES_MAX = 10_000;
 
-type VoteMessage = Omit<SentMessage, 'draft'>;
+/** A message that shows a vote: where it is, and whether only one person sees it (those are never stored). */
+export interface VoteMessage {
+  channelId: string;
+  messageId: string;
+  ephemeral: boolean;
+}
 
 export type VoteMessageStore = Pick<EventStore, 'readAttachment' | 'writeAttachment'>;
 
-const snowflake = z.string().regex(/^\d{1,20}$/);
-/** The stored form: where each public message is. Ephemeral messages need the token, so they stay in memory. */
-const storedSchema = z.object({
-  messages: z.array(z.object({ channelId: snowflake, messageId: snowflake })).max(MESSAGES_PER_VOTE),
-});
-type Stored = z.infer<typeof storedSchema>;
+/** The stored form: where each public message is. Ephemeral messages need a token, so they stay in memory. */
+const storedSchemaOf = (id: z.ZodType<string>) =>
+  z.object({
+    messages: z.array(z.object({ channelId: id, messageId: id })).max(MESSAGES_PER_VOTE),
+  });
+type Stored = { messages: { channelId: string; messageId: string }[] };
 
-const attachmentKey = (voteId: string) => `discord-vote-messages.${voteId}`;
-
-interface TrackedVote {
+interface TrackedVote<M extends VoteMessage> {
   room: RoomRef;
   voteId: string;
-  messages: Map<string, VoteMessage>;
+  /** Messages remembered since start (M, with what the platform needs to edit them) or read from the store. */
+  messages: Map<string, M | VoteMessage>;
   latest?: Vote | undefined;
   task: ThrottledTask;
   /** Settles once the stored messages are merged in. */
@@ -49,33 +47,52 @@ interface TrackedVote {
   savedIds: string;
 }
 
-export interface VoteMessages {
+export interface VoteMessages<M extends VoteMessage = VoteMessage> {
   /** Remembers a message that shows the vote's buttons (a reply, or the message a button was clicked on). */
-  remember(room: RoomRef, voteId: string, message: VoteMessage): void;
+  remember(room: RoomRef, voteId: string, message: M): void;
   /** Shows the vote's state on its messages now, e.g. when a click arrives after it closed. */
   refresh(room: RoomRef, vote: Vote): void;
   stop(): Promise<void>;
 }
 
-export function createVoteMessages(deps: {
-  engine: StoryEngine;
+export interface VoteMessageTrackerDeps<M extends VoteMessage> {
+  /** The platform whose rooms' votes this follows. */
+  platform: RoomRef['platform'];
+  engine: Pick<StoryEngine, 'subscribe'>;
   store: VoteMessageStore;
-  rest: REST;
   logger: Logger;
   now: () => number;
+  /** Fewest milliseconds between two updates of a vote's messages while it is open. */
   intervalMs: number;
-}): VoteMessages {
-  const { rest, logger, now, store } = deps;
-  const tracked = new Map<string, TrackedVote>();
+  /** The shape of the platform's channel and message ids, checked when read back from the store. */
+  storedId: z.ZodType<string>;
+  /**
+   * Shows the vote on one message. `current` gives the vote as it is at the moment it is called: call it as
+   * late as possible (when the request goes out), as often as needed. Throws when the message can no longer
+   * be edited; it is then forgotten.
+   */
+  edit(message: M | VoteMessage, current: () => Vote, room: RoomRef): Promise<void>;
+  /** What of a failed edit may be logged (a platform's errors can carry tokens); the error itself by default. */
+  describeError?: (error: unknown) => unknown;
+}
+
+export function createVoteMessageTracker<M extends VoteMessage>(
+  deps: VoteMessageTrackerDeps<M>,
+): VoteMessages<M> {
+  const { logger, now, store } = deps;
+  const describe = deps.describeError ?? ((error: unknown) => error);
+  const storedSchema = storedSchemaOf(deps.storedId);
+  const attachmentKey = (voteId: string) => `${deps.platform}-vote-messages.${voteId}`;
+  const tracked = new Map<string, TrackedVote<M>>();
   /** Store writes in flight, also of votes no longer tracked, for stop() to wait for. */
   const writes = new Set<Promise<void>>();
   const keyOf = (room: RoomRef, voteId: string) => `${roomIdOf(room)}/${voteId}`;
 
-  function track(room: RoomRef, voteId: string): TrackedVote {
+  function track(room: RoomRef, voteId: string): TrackedVote<M> {
     const key = keyOf(room, voteId);
     const existing = tracked.get(key);
     if (existing) return existing;
-    const entry: TrackedVote = {
+    const entry: TrackedVote<M> = {
       room,
       voteId,
       messages: new Map(),
@@ -83,7 +100,7 @@ export function createVoteMessages(deps: {
         intervalMs: deps.intervalMs,
         run: () => show(key, entry),
         onError: (error) =>
-          logger.warn({ err: safeError(error), voteKey: key }, 'updating a vote message failed'),
+          logger.warn({ err: describe(error), voteKey: key }, 'updating a vote message failed'),
         now,
       }),
       loaded: Promise.resolve(),
@@ -100,7 +117,7 @@ export function createVoteMessages(deps: {
     return entry;
   }
 
-  async function load(entry: TrackedVote, key: string) {
+  async function load(entry: TrackedVote<M>, key: string) {
     try {
       const raw = await store.readAttachment(roomIdOf(entry.room), attachmentKey(entry.voteId));
       if (raw === undefined) return;
@@ -129,7 +146,7 @@ export function createVoteMessages(deps: {
   }
 
   /** Writes the vote's public messages to the store, or deletes them once the vote is over. */
-  function save(entry: TrackedVote, done: boolean): Promise<void> {
+  function save(entry: TrackedVote<M>, done: boolean): Promise<void> {
     const write = async () => {
       await entry.loaded;
       const stored: Stored = {
@@ -158,29 +175,28 @@ export function createVoteMessages(deps: {
     return saving;
   }
 
-  async function show(key: string, entry: TrackedVote) {
+  async function show(key: string, entry: TrackedVote<M>) {
     await entry.loaded;
     const latest = entry.latest;
     if (!latest) return;
-    // Each edit is drawn when discord.js sends it (drawn-body.ts), from the vote as it is then: a bucket wait
-    // or a 429 never sends old counts. The vote is over for these messages once every edit drew it closed;
+    // Each edit shows the vote as it is when the platform sends it (on Discord, drawn after a bucket wait or a
+    // 429): it never sends old counts. The vote is over for these messages once every edit showed it closed;
     // one that closed after its edit went out is shown by the run the close asks for.
     let drewOpen = false;
     for (const message of [...entry.messages.values()]) {
       let closed = false;
-      const draw = () => {
+      const current = () => {
         const vote = entry.latest ?? latest;
         closed = vote.status !== 'open';
-        const { embed, components } = renderVote(vote, entry.room);
-        return { embeds: [embed], components, allowed_mentions: NO_MENTIONS };
+        return vote;
       };
       try {
-        await edit(message, draw);
+        await deps.edit(message, current, entry.room);
         if (!closed) drewOpen = true;
       } catch (error) {
         entry.messages.delete(message.messageId);
         logger.warn(
-          { err: safeError(error), voteKey: key, messageId: message.messageId },
+          { err: describe(error), voteKey: key, messageId: message.messageId },
           'a vote message could not be edited',
         );
       }
@@ -193,22 +209,8 @@ export function createVoteMessages(deps: {
     await save(entry, done);
   }
 
-  async function edit(message: VoteMessage, draw: () => object) {
-    const webhook = message.webhook;
-    if (webhook && now() < webhook.expiresAt) {
-      await rest.patch(Routes.webhookMessage(webhook.applicationId, webhook.token, webhook.messageRef), {
-        ...drawnAtSend(draw),
-        auth: false,
-      });
-    } else if (!message.ephemeral) {
-      await rest.patch(Routes.channelMessage(message.channelId, message.messageId), drawnAtSend(draw));
-    } else {
-      throw new Error('an ephemeral vote message can no longer be edited');
-    }
-  }
-
   function onChange({ room, events }: RoomChange) {
-    if (room.ref.platform !== 'discord') return;
+    if (room.ref.platform !== deps.platform) return;
     for (const event of events) {
       if (
         event.type !== 'vote.cast' &&
@@ -249,7 +251,7 @@ export function createVoteMessages(deps: {
   };
 }
 
-function trim(entry: TrackedVote) {
+function trim(entry: TrackedVote<VoteMessage>) {
   for (const oldest of entry.messages.keys()) {
     if (entry.messages.size <= MESSAGES_PER_VOTE) break;
     entry.messages.delete(oldest);
