@@ -30,11 +30,10 @@ export default defineCommand({
       // The options are shown once chosen; their text is not streamed.
       ctx.stream?.signal ? { signal: ctx.stream.signal } : undefined,
     );
-    const room = await ctx.engine.room(ctx.room);
     return publicReply(text(`${ctx.actor.name} opened a vote: what happens next?`), {
       type: 'vote',
       vote,
-      roomId: room.id,
+      room: ctx.room,
     });
   },
 });

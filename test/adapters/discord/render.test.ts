@@ -97,7 +97,11 @@ describe('splitting long text', () => {
         {
           type: 'vote',
           vote,
-          roomId: 'discord:1300000000000000002:1300000000000000003',
+          room: {
+            platform: 'discord',
+            workspaceId: '1300000000000000002',
+            channelId: '1300000000000000003',
+          },
         },
       ),
     );
