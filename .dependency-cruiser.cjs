@@ -52,6 +52,15 @@ module.exports = {
       to: { path: '^src/adapters/', pathNot: ['^src/adapters/$1/', '^src/adapters/shared/'] },
     },
     {
+      name: 'shared-adapter-layer-is-neutral',
+      comment:
+        'adapters/shared/ serves every platform: no platform, model or storage library, and nothing of any ' +
+        'adapter, llm/ or store/. Platform specifics come in as parameters (edit(), describeError, options).',
+      severity: 'error',
+      from: { path: '^src/adapters/shared/' },
+      to: { path: ['^src/adapters/(?!shared/)', '^src/(llm|store)/', ...OUTSIDE_LIBRARIES] },
+    },
+    {
       name: 'implementations-below-adapters',
       comment: 'llm/ and store/ implement the engine’s interfaces; they never reach up into the adapters.',
       severity: 'error',

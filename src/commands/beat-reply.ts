@@ -4,6 +4,6 @@ import { type Block, publicReply, type Reply } from './command.ts';
 
 export function beatReply(outcome: BeatOutcome): Reply {
   const blocks: Block[] = [{ type: 'beats', beats: [outcome.beat], scenes: outcome.room.scenes }];
-  if (outcome.vote) blocks.push({ type: 'vote', vote: outcome.vote, roomId: outcome.room.id });
+  if (outcome.vote) blocks.push({ type: 'vote', vote: outcome.vote, room: outcome.room.ref });
   return publicReply(...blocks);
 }

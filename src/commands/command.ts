@@ -30,7 +30,7 @@ export type Text = string | Message;
 export type Block<T extends Text = Text> =
   | { type: 'text'; text: T }
   | { type: 'beats'; beats: Beat[]; scenes?: Record<string, Scene> | undefined }
-  | { type: 'vote'; vote: Vote; roomId: string }
+  | { type: 'vote'; vote: Vote; room: RoomRef }
   | { type: 'fields'; title?: T | undefined; fields: { name: T; value: T }[] }
   | FileBlock;
 

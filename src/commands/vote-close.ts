@@ -13,7 +13,6 @@ export default defineCommand({
   access: 'moderator',
   async execute(ctx, options) {
     const vote = await ctx.engine.closeVote(ctx.room, ctx.actor, options);
-    const room = await ctx.engine.room(ctx.room);
-    return publicReply(text(voteOutcome(vote)), { type: 'vote', vote, roomId: room.id });
+    return publicReply(text(voteOutcome(vote)), { type: 'vote', vote, room: ctx.room });
   },
 });

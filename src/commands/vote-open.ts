@@ -31,11 +31,10 @@ export default defineCommand({
       // The options are shown once chosen; their text is not streamed.
       ctx.stream?.signal ? { signal: ctx.stream.signal } : undefined,
     );
-    const room = await ctx.engine.room(ctx.room);
     return publicReply(text(msg('commands.vote.opened', { name: ctx.actor.name })), {
       type: 'vote',
       vote,
-      roomId: room.id,
+      room: ctx.room,
     });
   },
 });

@@ -10,7 +10,6 @@ export default defineCommand({
   replies: 'private',
   async execute(ctx) {
     const vote = await ctx.engine.voteStatus(ctx.room);
-    const room = await ctx.engine.room(ctx.room);
-    return privateReply({ type: 'vote', vote, roomId: room.id });
+    return privateReply({ type: 'vote', vote, room: ctx.room });
   },
 });

@@ -4,6 +4,7 @@
 // then every few seconds, so a vote whose process died still closes): the close is an append like any other,
 // so whichever timer fires first closes it, with every ballot stored before it, and the others find it closed.
 import type { EngineCore } from './engine-core.ts';
+import { parseRoomId } from './room-id.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import type { Author, RoomRef, Vote } from './types.ts';
 import { decideResult } from './votes.ts';
@@ -78,7 +79,7 @@ export function createVoteTimers(core: EngineCore): VoteTimers {
   async function rearm(owns: (ref: RoomRef) => boolean = () => true): Promise<void> {
     const index = await store.openVotes();
     for (const [roomId, deadline] of Object.entries(index)) {
-      const ref = refFromRoomId(roomId);
+      const ref = parseRoomId(roomId);
       if (!ref || !owns(ref)) continue;
       // Already keeping time for this deadline: nothing to read.
       if (registry.cachedRoom(roomId)?.voteTimerDeadline === deadline) continue;
@@ -122,11 +123,4 @@ export function createVoteTimers(core: EngineCore): VoteTimers {
   }
 
   return { finish, arm, disarm, rearm, watch, stop };
-}
-
-function refFromRoomId(roomId: string): RoomRef | undefined {
-  const [platform, workspaceId, ...channel] = roomId.split(':');
-  if ((platform !== 'discord' && platform !== 'slack' && platform !== 'console') || !workspaceId)
-    return undefined;
-  return { platform, workspaceId, channelId: channel.join(':') };
 }

@@ -2,11 +2,14 @@
 // the shared command runner, streamed while the narrator writes, then shown as its final reply. Once the
 // command has run its change is stored, so a reply Discord refuses is reported as saved, never as failed.
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
-import type { Command, Reply, ShownReply } from '../../commands/command.ts';
+import type { Reply, ShownReply } from '../../commands/command.ts';
 import { findCommand, runCommand } from '../../commands/run-command.ts';
 import { UserError } from '../../story/errors.ts';
 import type { Actor } from '../../story/types.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
+import { repliesPrivately } from '../shared/replies-privately.ts';
+import { savedNotice } from '../shared/saved-notice.ts';
+import { createStreamPreview } from '../shared/stream-preview.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { actorOf, roomOf } from './interaction-context.ts';
 import type { InteractionOutput } from './interaction-output.ts';
@@ -14,7 +17,6 @@ import { readCommand } from './read-command.ts';
 import { renderPreview, renderReply } from './render/render-reply.ts';
 import { safeError } from './safe-error.ts';
 import { prepareVoicing, showVoicedReply, type Voicing } from './show-voiced-reply.ts';
-import { createStreamPreview } from './stream-preview.ts';
 
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
@@ -54,6 +56,7 @@ export async function handleCommand(
     ? createStreamPreview({
         intervalMs: deps.config.streamEditMs,
         logger: deps.logger,
+        describeError: safeError,
         show: async (text) => {
           await output.showPublic(renderPreview(text), { final: false });
         },
@@ -102,27 +105,14 @@ async function tellSaved(
     { ...where, err: safeError(error) },
     'a command succeeded but Discord refused part of its reply',
   );
-  const shown =
-    reply.visibility === 'public'
-      ? `Your /${name} went through and is saved, but Discord refused part of the reply, so the channel may ` +
-        "show only some of it. Please don't run it again: that would do it twice."
-      : `Your /${name} went through, but Discord refused part of the reply, so you may see only some of it.`;
-  const vote = reply.blocks.some((block) => block.type === 'vote') ? ' /vote status shows the vote.' : '';
   try {
-    await output.addPrivate([{ content: `${shown}${vote}`, embeds: [], components: [] }]);
+    await output.addPrivate([{ content: savedNotice(name, reply, 'Discord'), embeds: [], components: [] }]);
   } catch (noteError) {
     deps.logger.error(
       { ...where, err: safeError(noteError) },
       'could not tell the user that their command was saved',
     );
   }
-}
-
-function repliesPrivately(command: Command, options: Record<string, unknown>): boolean {
-  if (command.replies === 'private-without-options') {
-    return Object.values(options).every((value) => value === undefined || value === '');
-  }
-  return command.replies === 'private';
 }
 
 async function showReply(

@@ -6,6 +6,7 @@
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.js';
 import type { ShownReply } from '../../commands/command.ts';
 import type { Actor, Beat, RoomRef } from '../../story/types.ts';
+import { splitVoices } from '../shared/split-voices.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import type { ChannelWebhook, VoiceTarget, WebhookLookup } from './character-webhooks.ts';
 import type { InteractionOutput, SentMessage } from './interaction-output.ts';
@@ -13,7 +14,7 @@ import { CONTENT_MAX } from './render/message-draft.ts';
 import { renderReply } from './render/render-reply.ts';
 import { renderSpokenLine } from './render/render-screenplay.ts';
 import { splitText } from './render/split-text.ts';
-import { splitVoices, voicesPointer, webhookUsername, withPointer } from './render/split-voices.ts';
+import { voicesPointer, webhookUsername, withPointer } from './render/voice-pointer.ts';
 import { safeError } from './safe-error.ts';
 
 export const VOICES_NEED_PERMISSION =

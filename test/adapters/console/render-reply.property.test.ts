@@ -25,7 +25,11 @@ const block: fc.Arbitrary<ShownBlock> = fc.oneof(
       },
     ),
   }),
-  hostileVote().map((vote) => ({ type: 'vote' as const, vote, roomId: 'console:local:x' })),
+  hostileVote().map((vote) => ({
+    type: 'vote' as const,
+    vote,
+    room: { platform: 'console' as const, workspaceId: 'local', channelId: 'x' },
+  })),
 );
 
 describe('the terminal reply on hostile blocks', () => {

@@ -8,6 +8,7 @@ const NOW = Date.parse('2026-01-01T20:00:00Z');
 const at = new Date(NOW).toISOString();
 const narrator = { kind: 'narrator', model: 'offline narrator' } as const;
 const alice = { kind: 'user', id: 'local:alice', name: 'alice' } as const;
+const ROOM = { platform: 'console', workspaceId: 'local', channelId: 'r' } as const;
 
 const show = (reply: Reply, viewer = 'you') => renderReply(localizeReply(reply, 'en'), { viewer, now: NOW });
 const beats = (...list: Beat[]): Reply => ({
@@ -106,7 +107,7 @@ describe('renderReply', () => {
   });
 
   it('shows an open vote with lettered options, counts, the deadline and how to vote', () => {
-    const shown = show({ visibility: 'public', blocks: [{ type: 'vote', vote: vote(), roomId: 'r' }] });
+    const shown = show({ visibility: 'public', blocks: [{ type: 'vote', vote: vote(), room: ROOM }] });
     const clock = new Date(NOW + 30_000).toTimeString().slice(0, 8);
     expect(shown.split('\n')).toEqual([
       `VOTE · open · closes in 30s (at ${clock})`,
@@ -121,7 +122,7 @@ describe('renderReply', () => {
       status: 'closed',
       result: { winner: 1, tally: [1, 2], reason: 'deadline' },
     });
-    expect(show({ visibility: 'public', blocks: [{ type: 'vote', vote: closed, roomId: 'r' }] })).toBe(
+    expect(show({ visibility: 'public', blocks: [{ type: 'vote', vote: closed, room: ROOM }] })).toBe(
       [
         'VOTE · closed at its deadline',
         '  A. Go left                 1 vote',
@@ -133,7 +134,7 @@ describe('renderReply', () => {
       quorum: 5,
       result: { winner: null, tally: [1, 2], reason: 'quorum' },
     });
-    expect(show({ visibility: 'public', blocks: [{ type: 'vote', vote: quorum, roomId: 'r' }] })).toContain(
+    expect(show({ visibility: 'public', blocks: [{ type: 'vote', vote: quorum, room: ROOM }] })).toContain(
       'VOTE · closed without a winner: 3 of the 5 votes needed',
     );
   });
@@ -142,7 +143,7 @@ describe('renderReply', () => {
     const render = (result: Vote['result']) =>
       show({
         visibility: 'public',
-        blocks: [{ type: 'vote', vote: vote({ status: 'closed', result }), roomId: 'r' }],
+        blocks: [{ type: 'vote', vote: vote({ status: 'closed', result }), room: ROOM }],
       }).split('\n')[0];
     expect(render({ winner: 1, tally: [1, 2], reason: 'closed-early' })).toBe(
       'VOTE · closed early by a moderator; the ballots decided',

@@ -5,13 +5,10 @@ import { escapeText } from '../../../src/adapters/discord/render/escape-text.ts'
 import { renderReply as renderShown } from '../../../src/adapters/discord/render/render-reply.ts';
 import { renderBeats } from '../../../src/adapters/discord/render/render-screenplay.ts';
 import { splitText } from '../../../src/adapters/discord/render/split-text.ts';
-import {
-  splitVoices,
-  voicesPointer,
-  webhookUsername,
-} from '../../../src/adapters/discord/render/split-voices.ts';
+import { voicesPointer, webhookUsername } from '../../../src/adapters/discord/render/voice-pointer.ts';
 import { parseVoteButtonId, voteButtonId } from '../../../src/adapters/discord/render/vote-button-id.ts';
 import { localizeReply } from '../../../src/adapters/shared/localize-reply.ts';
+import { splitVoices } from '../../../src/adapters/shared/split-voices.ts';
 import { publicReply, type Reply, text } from '../../../src/commands/command.ts';
 
 const renderReply = (reply: Reply) => renderShown(localizeReply(reply, 'en'));
@@ -100,7 +97,11 @@ describe('splitting long text', () => {
         {
           type: 'vote',
           vote,
-          roomId: 'discord:1300000000000000002:1300000000000000003',
+          room: {
+            platform: 'discord',
+            workspaceId: '1300000000000000002',
+            channelId: '1300000000000000003',
+          },
         },
       ),
     );

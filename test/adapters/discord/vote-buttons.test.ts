@@ -96,7 +96,7 @@ describe('vote buttons', () => {
     const [ack] = h.rest.calls.filter((call) => call.path.includes(clickB.id));
     expect(ack?.body).toEqual({ type: InteractionResponseType.DeferredMessageUpdate });
     expect(privateFollowUp(h, clickB.token)?.body).toMatchObject({
-      content: 'You voted for B (Go right); click another option to change.',
+      content: 'You voted for B (Go right). Vote again to change it.',
       flags: MessageFlags.Ephemeral,
       allowed_mentions: { parse: [] },
     });
@@ -110,7 +110,7 @@ describe('vote buttons', () => {
     await h.send(clickA);
 
     expect(privateFollowUp(h, clickA.token)?.body.content).toBe(
-      'You changed your vote from B to A (Go left); click another option to change.',
+      'You voted for A (Go left) instead of B. Vote again to change it.',
     );
     await eventually(() => {
       const description: string = voteEdits(h, before).at(-1)?.body.embeds[0].description ?? '';
@@ -196,6 +196,38 @@ describe('vote buttons', () => {
     });
     const vote = Object.values((await h.engine.room(ROOM)).votes)[0];
     expect(vote?.ballots).toEqual({});
+  });
+
+  it("counts a click on an old vote's button for that vote only, never for the vote open now", async () => {
+    const h = await start();
+    const old = await openVote(h);
+    await h.send(slashCommand('vote close', {}, MOD));
+    await h.send(slashCommand('vote open', { option1: 'Run', option2: 'Hide', duration: '5m' }, ALICE));
+    const late = buttonClick(old.buttons[1]?.custom_id ?? '', old.messageId, BOB);
+
+    await h.send(late);
+
+    expect(privateFollowUp(h, late.token)?.body.content).toMatch(
+      /^This vote has already closed, so your click was not counted\./,
+    );
+    const room = await h.engine.room(ROOM);
+    expect(room.votes[room.openVoteId ?? '']?.ballots).toEqual({});
+  });
+
+  it('confirms a click with the words /vote cast uses, since the click runs that command', async () => {
+    const h = await start();
+    const { buttons, messageId } = await openVote(h);
+    const typed = slashCommand('vote cast', { option: 'C' }, ALICE);
+    await h.send(typed);
+    const click = buttonClick(buttons[2]?.custom_id ?? '', messageId, BOB);
+
+    await h.send(click);
+
+    const confirmation = privateFollowUp(h, click.token)?.body.content;
+    expect(confirmation).toBe('You voted for C (Stay put). Vote again to change it.');
+    expect(h.rest.find('PATCH', new RegExp(`${typed.token}/messages/@original$`)).at(-1)?.body.content).toBe(
+      confirmation,
+    );
   });
 
   it('closes a vote whose reply token has expired by editing the bot’s own channel message', async () => {
@@ -292,7 +324,7 @@ describe('vote buttons', () => {
     await after.send(click);
 
     expect(privateFollowUp(after, click.token)?.body.content).toBe(
-      'You voted for B (Go right); click another option to change.',
+      'You voted for B (Go right). Vote again to change it.',
     );
     const vote = Object.values((await after.engine.room(ROOM)).votes)[0];
     expect(vote?.ballots).toEqual({ [ALICE.id]: 1 });

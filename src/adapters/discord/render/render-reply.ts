@@ -2,7 +2,6 @@
 // paragraph or line breaks, fields and votes as embeds (votes with their buttons) on the last of them.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ShownBlock, ShownReply } from '../../../commands/command.ts';
-import type { RoomRef } from '../../../story/types.ts';
 import { escapeText } from './escape-text.ts';
 import {
   CONTENT_MAX,
@@ -84,7 +83,7 @@ function renderBlock(block: ShownBlock, pieces: string[], attachments: Omit<Mess
       // Collected by renderReply and attached to the messages.
       return;
     case 'vote': {
-      const room = roomRefOf(block.roomId);
+      const { room } = block;
       const { embed, components } = renderVote(block.vote, room);
       attachments.push({
         embeds: [embed],
@@ -116,10 +115,4 @@ function fieldEmbeds(title: string | undefined, fields: { name: string; value: s
   }
   if (current.length > 0 || embeds.length === 0) flush();
   return embeds;
-}
-
-/** "discord:<guild>:<channel>" back to the room it names. */
-export function roomRefOf(roomId: string): RoomRef {
-  const [, workspaceId = '', ...channel] = roomId.split(':');
-  return { platform: 'discord', workspaceId, channelId: channel.join(':') };
 }

@@ -30,7 +30,11 @@ const block: fc.Arbitrary<ShownBlock> = fc.oneof(
       { maxLength: 30 },
     ),
   }),
-  hostileVote().map((vote) => ({ type: 'vote' as const, vote, roomId: 'discord:1:2' })),
+  hostileVote().map((vote) => ({
+    type: 'vote' as const,
+    vote,
+    room: { platform: 'discord' as const, workspaceId: '1', channelId: '2' },
+  })),
 );
 
 const embedSize = (embed: {

@@ -7,11 +7,11 @@ import {
   sameBody,
 } from '../../../../src/adapters/discord/render/message-draft.ts';
 import {
-  splitVoices,
   voicesPointer,
   webhookUsername,
   withPointer,
-} from '../../../../src/adapters/discord/render/split-voices.ts';
+} from '../../../../src/adapters/discord/render/voice-pointer.ts';
+import { splitVoices } from '../../../../src/adapters/shared/split-voices.ts';
 import type { Block } from '../../../../src/commands/command.ts';
 import type { Beat } from '../../../../src/story/types.ts';
 import { hostileBeat, hostileText, noSurrogateSplit, withinBound } from '../../../helpers/hostile-text.ts';

@@ -1,7 +1,6 @@
-// Shows narrator text while it is written, at most one edit per interval (DISCORD_STREAM_EDIT_MS).
+// Shows narrator text while it is written, at most one edit per interval (DISCORD_STREAM_EDIT_MS on Discord).
 // settle() waits for the edit in flight, so the final message is always sent after the last preview.
 import type { Logger } from '../../logger.ts';
-import { safeError } from './safe-error.ts';
 import { createThrottledTask } from './throttled-task.ts';
 
 export interface StreamPreview {
@@ -16,14 +15,17 @@ export function createStreamPreview(options: {
   intervalMs: number;
   show(text: string): Promise<void>;
   logger: Logger;
+  /** What of a failed edit may be logged (a platform's errors can carry tokens); the error itself by default. */
+  describeError?: (error: unknown) => unknown;
 }): StreamPreview {
+  const describe = options.describeError ?? ((error: unknown) => error);
   let text = '';
   const task = createThrottledTask({
     intervalMs: options.intervalMs,
     run: () => options.show(text),
     onError: (error) =>
       options.logger.warn(
-        { err: safeError(error) },
+        { err: describe(error) },
         'a streamed preview edit failed; the final message follows',
       ),
   });

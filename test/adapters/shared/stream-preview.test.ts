@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStreamPreview } from '../../../src/adapters/discord/stream-preview.ts';
+import { createStreamPreview } from '../../../src/adapters/shared/stream-preview.ts';
 import { silentLogger } from '../../../src/logger.ts';
 
 describe('stream preview', () => {

@@ -1,45 +1,8 @@
-// A reply whose new lines of dialogue are spoken by the characters themselves (character voices): the
-// lines are taken out, in order, between the reply's other parts, and the reply gets a pointer to them.
-import type { Block, Reply, Text } from '../../../commands/command.ts';
+// What a reply shows in place of the lines its characters speak themselves, and the name each character
+// speaks under (a channel webhook's username).
 import type { Beat } from '../../../story/types.ts';
 import { escapeText } from './escape-text.ts';
 import { CONTENT_MAX, type MessageDraft } from './message-draft.ts';
-
-export type VoicedPart<T extends Text = Text> =
-  | { type: 'blocks'; blocks: Block<T>[] }
-  | { type: 'voice'; beat: Beat };
-
-/** The reply in order, with each dialogue beat for which `speaks` holds as a part of its own. */
-export function splitVoices<T extends Text>(
-  reply: Reply<T>,
-  speaks: (beat: Beat) => boolean,
-): VoicedPart<T>[] {
-  const parts: VoicedPart<T>[] = [];
-  const add = (block: Block<T>) => {
-    const last = parts.at(-1);
-    if (last?.type === 'blocks') last.blocks.push(block);
-    else parts.push({ type: 'blocks', blocks: [block] });
-  };
-  for (const block of reply.blocks) {
-    if (block.type !== 'beats') {
-      add(block);
-      continue;
-    }
-    let others: Beat[] = [];
-    const flush = () => {
-      if (others.length > 0) add({ ...block, beats: others });
-      others = [];
-    };
-    for (const beat of block.beats) {
-      if (beat.kind === 'dialogue' && beat.character && speaks(beat)) {
-        flush();
-        parts.push({ type: 'voice', beat });
-      } else others.push(beat);
-    }
-    flush();
-  }
-  return parts;
-}
 
 /** "-# 🎭 NORA speaks below.": what the reply shows in place of the lines. */
 export function voicesPointer(beats: readonly Beat[]): string {
