@@ -96,10 +96,8 @@ describe('the console session under fuzz', () => {
     const stalls = startStallRecorder();
 
     for (const [index, line] of lines.entries()) {
-      const shown = await session.run(line);
       // Typed lines arrive one macrotask each (readline): let the event loop turn between them.
-      await setImmediate();
-      stalls.record(line.slice(0, 200));
+      const shown = await stalls.unit(line.slice(0, 200), () => session.run(line), setImmediate);
       if (isIgnorable(line)) {
         expect(shown, line).toBeUndefined();
       } else {
@@ -116,10 +114,12 @@ describe('the console session under fuzz', () => {
     expect(logger.errors()).toEqual([]);
     expect(rejections).toEqual([]);
     console.info(
-      `Terminal fuzz: ${lines.length} lines, worst event-loop delay ${stalls.worstMs.toFixed(1)} ms, ` +
-        `${stalls.worstOwnMs.toFixed(1)} ms with the CPU ours, ${stalls.samples} samples (worst: ${stalls.worstWhat})`,
+      `Terminal fuzz: ${lines.length} lines, ${stalls.samples} samples; worst event-loop delay ` +
+        `${stalls.worstMs.toFixed(1)} ms raw (in ${stalls.worstRawWhat}), ${stalls.worstOwnMs.toFixed(1)} ms ` +
+        `CPU-adjusted (in ${stalls.worstWhat})`,
     );
     expect(stalls.samples).toBeGreaterThan(50);
+    // The CPU-adjusted figure, per line: see the Discord fuzz test for why the raw one is not asserted.
     expect(stalls.worstOwnMs, stalls.worstWhat).toBeLessThan(100);
     const state = await engine.room(room);
     // The fuzz really reached the engine: a story with beats and at least one vote that closed by itself.
