@@ -20,6 +20,11 @@ export interface StallRecorder {
    * when the unit takes longer than the unit time limit.
    */
   unit<T>(what: unknown, work: () => Promise<T>, settle?: () => Promise<unknown>): Promise<T>;
+  /**
+   * Names what is being worked on now, for a unit that covers many steps (a whole piped session): the delays
+   * are then reported with the latest name given before they were seen.
+   */
+  label(what: unknown): void;
   stop(): void;
   /** The worst raw delay, in ms: of any unit, or monitorEventLoopDelay's (less its resolution) if higher. */
   readonly worstMs: number;
@@ -73,15 +78,29 @@ export function startStallRecorder(options: StallRecorderOptions = {}): StallRec
   let lastCpu = cpuMs();
   let unitMaxMs = 0;
   let unitOwnMs = 0;
-  const ticker = setInterval(() => {
+  let current = '';
+  let unitMaxWhat = '';
+  let unitOwnWhat = '';
+  /** Takes the gap since the last tick into the unit's figures; a real tick also starts the next gap. */
+  const observe = (tick: boolean) => {
     const now = performance.now();
     const cpu = cpuMs();
     const gapMs = now - lastTick - resolutionMs;
-    unitMaxMs = Math.max(unitMaxMs, gapMs);
-    unitOwnMs = Math.max(unitOwnMs, Math.min(gapMs, cpu - lastCpu));
-    lastTick = now;
-    lastCpu = cpu;
-  }, resolutionMs);
+    const ownMs = Math.min(gapMs, cpu - lastCpu);
+    if (gapMs > unitMaxMs) {
+      unitMaxMs = gapMs;
+      unitMaxWhat = current;
+    }
+    if (ownMs > unitOwnMs) {
+      unitOwnMs = ownMs;
+      unitOwnWhat = current;
+    }
+    if (tick) {
+      lastTick = now;
+      lastCpu = cpu;
+    }
+  };
+  const ticker = setInterval(() => observe(true), resolutionMs);
   ticker.unref();
   const started = new SharedArrayBuffer(8);
   const startedAt = new BigInt64Array(started);
@@ -96,7 +115,10 @@ export function startStallRecorder(options: StallRecorderOptions = {}): StallRec
   let worstWhat = '';
   let worstRawWhat = '';
 
-  function record(what: unknown) {
+  function record() {
+    // A unit that kept the loop busy to its very end (all microtasks, no tick since) is seen here, not only at
+    // the next tick, which would count it in the next unit or nowhere.
+    observe(false);
     // A long task's delay shows at the next tick: in this unit, or in the next one when the task ended this
     // one (then that unit is named; the fuzz tests report the seed, so it replays).
     const rawMs = unitMaxMs;
@@ -105,17 +127,18 @@ export function startStallRecorder(options: StallRecorderOptions = {}): StallRec
     unitOwnMs = 0;
     if (rawMs > worstMs) {
       worstMs = rawMs;
-      worstRawWhat = describeUnit(what);
+      worstRawWhat = unitMaxWhat;
     }
     if (ownMs > worstOwnMs) {
       worstOwnMs = ownMs;
-      worstWhat = describeUnit(what);
+      worstWhat = unitOwnWhat;
     }
   }
 
   return {
     async unit(what, work, settle) {
-      watchdog.postMessage(describeUnit(what));
+      current = describeUnit(what);
+      watchdog.postMessage(current);
       Atomics.store(startedAt, 0, BigInt(Date.now()));
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
@@ -132,12 +155,16 @@ export function startStallRecorder(options: StallRecorderOptions = {}): StallRec
           }),
           timeout,
         ]);
-        record(what);
+        record();
         return result;
       } finally {
         clearTimeout(timer);
         Atomics.store(startedAt, 0, 0n);
       }
+    },
+    label(what) {
+      current = describeUnit(what);
+      watchdog.postMessage(current);
     },
     stop() {
       clearInterval(ticker);
