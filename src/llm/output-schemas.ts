@@ -48,6 +48,27 @@ const ok = <T>(value: T) => ({ ok: true as const, value });
 const problem = (text: string) => ({ ok: false as const, problem: text });
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\r\n?/g, '\n').trim();
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * At most `max` UTF-16 units, cut between grapheme clusters: never half a surrogate pair (a lone surrogate is
+ * not valid text), half an emoji sequence or a letter without its accent.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  // One cluster longer than the limit (a letter under hundreds of marks): cut between code points instead.
+  if (end === 0)
+    for (const char of text)
+      if (end + char.length <= max) end += char.length;
+      else break;
+  return text.slice(0, end).trimEnd();
+}
+
 export const OPTION_MAX = 80;
 export const SUMMARY_MAX_CHARS = 3000;
 
@@ -92,7 +113,7 @@ export const finishOptions =
 
 export const finishScene: Finish<z.infer<typeof sceneSchema>, SceneDraft> = (raw) => {
   try {
-    return ok({ heading: cleanHeading(raw.heading), description: clean(raw.description).slice(0, 300) });
+    return ok({ heading: cleanHeading(raw.heading), description: cutText(clean(raw.description), 300) });
   } catch (error) {
     if (isUserError(error)) return problem(`"heading": ${error.message}`);
     throw error;
@@ -118,10 +139,10 @@ export const finishCharacter =
     if (empty) return problem(`"${empty[0]}" is empty`);
     return ok({
       name,
-      look: fields.look.slice(0, 300),
-      personality: fields.personality.slice(0, 300),
-      backstory: fields.backstory.slice(0, 600),
-      sampleLine: fields.sampleLine.slice(0, 300),
+      look: cutText(fields.look, 300),
+      personality: cutText(fields.personality, 300),
+      backstory: cutText(fields.backstory, 600),
+      sampleLine: cutText(fields.sampleLine, 300),
     });
   };
 
@@ -134,19 +155,19 @@ export const finishCritique: Finish<z.infer<typeof critiqueSchema>, Critique> = 
   if (suggestions.length < 3) return problem('give exactly three non-empty "suggestions"');
   const score = (s: { score: number; comment: string }) => ({
     score: Math.round(s.score),
-    comment: clean(s.comment).slice(0, 500),
+    comment: cutText(clean(s.comment), 500),
   });
   return ok({
     structure: score(raw.structure),
     pacing: score(raw.pacing),
     characterConsistency: score(raw.characterConsistency),
     dialogue: score(raw.dialogue),
-    suggestions: suggestions.slice(0, 3).map((s) => s.slice(0, 300)),
+    suggestions: suggestions.slice(0, 3).map((s) => cutText(s, 300)),
   });
 };
 
 export const finishSummary: Finish<z.infer<typeof summarySchema>, { text: string }> = (raw) => {
   const text = clean(raw.text);
   if (!text) return problem('"text" is empty');
-  return ok({ text: text.slice(0, SUMMARY_MAX_CHARS) });
+  return ok({ text: cutText(text, SUMMARY_MAX_CHARS) });
 };

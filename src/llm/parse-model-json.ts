@@ -4,8 +4,26 @@ import type { z } from 'zod';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string };
 
+const OPEN = '<think>';
+const CLOSE = '</think>';
+
+/**
+ * Drops each `<think>` up to the first `</think>` after it; an unclosed `<think>` stays as it is. One pass
+ * with indexOf: once a `<think>` has no close after it, no later one has, so nothing is searched twice (a lazy
+ * regex rescanned to the end for every unclosed tag, quadratic in their number).
+ */
 export function stripReasoning(text: string): string {
-  return text.replace(/<think>[\s\S]*?<\/think>/g, '').trim();
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf(OPEN, from);
+    if (open < 0) break;
+    const close = text.indexOf(CLOSE, open + OPEN.length);
+    if (close < 0) break;
+    out += text.slice(from, open);
+    from = close + CLOSE.length;
+  }
+  return (out + text.slice(from)).trim();
 }
 
 export function parseModelJson<T>(text: string, schema: z.ZodType<T>): ParseResult<T> {

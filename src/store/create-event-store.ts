@@ -28,7 +28,7 @@ type StoreTarget =
   | { kind: 'postgres'; url: string; table: string | undefined };
 
 /** How long start-up waits for the store to answer its first read. */
-export const STORE_START_TIMEOUT_MS = 7_000;
+export const STORE_START_TIMEOUT_MS = 5_000;
 
 /**
  * Opens the store and reads from it once, so an unreachable or misconfigured backend fails here, at start-up,

@@ -74,6 +74,13 @@ export function createKeyvEventStore(
     return raw;
   };
 
+  // After close(), every call is refused: a Redis client reconnects on the next command, so a late call (a
+  // background summary or a lease renewal finishing after shutdown) would open a new connection that keeps the process alive.
+  let closed = false;
+  const refuseIfClosed = () => {
+    if (closed) throw new Error('the store is closed');
+  };
+
   async function readLease(roomId: string): Promise<{ raw: string; lease: Lease } | undefined> {
     const raw = await ops.getRaw(leaseKey(roomId));
     if (raw === undefined) return undefined;
@@ -94,6 +101,7 @@ export function createKeyvEventStore(
     decide: (current: Lease | undefined) => { next: Lease | undefined; result: T } | { keep: T },
   ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
+      refuseIfClosed();
       const current = await readLease(roomId);
       const decision = decide(current?.lease);
       if ('keep' in decision) return decision.keep;
@@ -121,13 +129,6 @@ export function createKeyvEventStore(
     }
     await keyv.delete(LEGACY_OPEN_VOTES_KEY);
   }
-
-  // After close(), every call is refused: a Redis client reconnects on the next command, so a late call (a
-  // background summary finishing after shutdown) would open a new connection that keeps the process alive.
-  let closed = false;
-  const refuseIfClosed = () => {
-    if (closed) throw new Error('the store is closed');
-  };
 
   return {
     async head(roomId) {
@@ -201,7 +202,8 @@ export function createKeyvEventStore(
       return index;
     },
 
-    setOpenVote(roomId, deadline) {
+    async setOpenVote(roomId, deadline) {
+      refuseIfClosed();
       const key = OPEN_VOTE_PREFIX + roomId;
       return voteWrites.run(roomId, async () => {
         refuseIfClosed();
@@ -211,8 +213,10 @@ export function createKeyvEventStore(
     },
 
     async clearOpenVote(roomId, deadline) {
+      refuseIfClosed();
       const key = OPEN_VOTE_PREFIX + roomId;
       await voteWrites.run(roomId, async () => {
+        refuseIfClosed();
         const raw = await ops.getRaw(key);
         if (raw === undefined) return;
         if ((keyv.deserialize?.(raw) as { value?: unknown } | undefined)?.value !== deadline) return;
@@ -221,7 +225,8 @@ export function createKeyvEventStore(
       });
     },
 
-    claimLease(roomId, lease, now) {
+    async claimLease(roomId, lease, now) {
+      refuseIfClosed();
       return changeLease<LeaseClaim>(roomId, (current) => {
         if (!current || current.holder === lease.holder) return { next: lease, result: { claimed: true } };
         if (current.expiresAt <= now) return { next: lease, result: { claimed: true, replaced: current } };
@@ -230,10 +235,12 @@ export function createKeyvEventStore(
     },
 
     async readLease(roomId) {
+      refuseIfClosed();
       return (await readLease(roomId))?.lease;
     },
 
-    updateLease(roomId, holder, change) {
+    async updateLease(roomId, holder, change) {
+      refuseIfClosed();
       return changeLease<Lease | undefined>(roomId, (current) => {
         if (current?.holder !== holder) return { keep: undefined };
         const next = { ...current, ...change, holder };
@@ -241,7 +248,8 @@ export function createKeyvEventStore(
       });
     },
 
-    releaseLease(roomId, holder) {
+    async releaseLease(roomId, holder) {
+      refuseIfClosed();
       return changeLease<void>(roomId, (current) =>
         current?.holder === holder ? { next: undefined, result: undefined } : { keep: undefined },
       );

@@ -3,6 +3,7 @@
 // unhomoglyph package (one source code point -> its prototype string).
 import prototypes from 'unhomoglyph/data.json' with { type: 'json' };
 import { foldKey } from './normalize-text.ts';
+import { isMixedScript, shareScript } from './script-sets.ts';
 
 const PROTOTYPE: ReadonlyMap<string, string> = new Map(Object.entries(prototypes as Record<string, string>));
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
@@ -35,4 +36,17 @@ export function looksAlike(a: string, b: string): boolean {
     confusableSkeleton(a) === confusableSkeleton(b) ||
     confusableSkeleton(foldKey(a)) === confusableSkeleton(foldKey(b))
   );
+}
+
+/**
+ * How two names that look alike (looksAlike) are confusable, after TR39 §5: `mixed-script` when either mixes
+ * scripts (Latin "Vera" with a Cyrillic "е"), `whole-script` when each is written in one script and they share
+ * none (Latin "Pax", Cyrillic "Рах"), `single-script` when they are written in the same script ("Dorn" and
+ * "Dom", "Al" and "AI"): different names that a reader tells apart by reading them.
+ */
+export type Confusable = 'mixed-script' | 'whole-script' | 'single-script';
+
+export function confusableKind(a: string, b: string): Confusable {
+  if (isMixedScript(a) || isMixedScript(b)) return 'mixed-script';
+  return shareScript(a, b) ? 'single-script' : 'whole-script';
 }

@@ -8,6 +8,7 @@ import { createBeatGenerator } from './generate-beat.ts';
 import { NAME_MAX, NARRATED_TEXT_MAX, SCENE_DESCRIPTION_MAX } from './limits.ts';
 import type { Narration, NarrationOptions } from './narrator.ts';
 import { beatId, sceneOpening } from './new-beat.ts';
+import { normalizeLabel, normalizeProse } from './normalize-text.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import {
   authorOf,
@@ -43,7 +44,7 @@ function steerFor(room: RoomState, direction: string | undefined): Steer {
 }
 
 function narratedText(text: string): string {
-  const cleaned = text.replace(/\r\n?/g, '\n').trim();
+  const cleaned = normalizeProse(text);
   if (cleaned.length === 0) {
     throw new UserError(
       'narrator.empty',
@@ -77,7 +78,7 @@ export function createNarratedBeats(core: EngineCore, timers: VoteTimers) {
   ): Beat {
     const draft = narration.output;
     const character =
-      draft.kind === 'dialogue' ? (draft.character ?? '').trim().slice(0, NAME_MAX) : undefined;
+      draft.kind === 'dialogue' ? normalizeLabel(draft.character ?? '').slice(0, NAME_MAX) : undefined;
     if (draft.kind === 'dialogue' && !character) {
       throw new UserError(
         'narrator.malformed',
@@ -89,7 +90,7 @@ export function createNarratedBeats(core: EngineCore, timers: VoteTimers) {
       parentId,
       kind: draft.kind,
       character,
-      parenthetical: draft.parenthetical?.trim() || undefined,
+      parenthetical: normalizeLabel(draft.parenthetical ?? '') || undefined,
       text: narratedText(draft.text),
       author: narratorAuthor(narration),
       at: new Date(now()).toISOString(),

@@ -29,7 +29,6 @@ const VARIATION_SELECTOR = /[\ufe00-\ufe0f]/u;
 const IDEOGRAPHIC_VARIATION = /[\u{e0100}-\u{e01ef}]/u;
 const MONGOLIAN_FVS = /[\u180b-\u180d\u180f]/u;
 const TAG = /[\u{e0020}-\u{e007f}]/u;
-const BLACK_FLAG = '\u{1f3f4}';
 
 function codePointBefore(text: string, index: number): string {
   if (index <= 0) return '';
@@ -46,17 +45,34 @@ function codePointAt(text: string, index: number): string {
   return point === undefined ? '' : String.fromCodePoint(point);
 }
 
-/** Whether a tag character at `index` is inside 🏴 + tags + cancel tag (subdivision flags). */
-function inFlagTagSequence(text: string, index: number): boolean {
-  let start = index;
-  while (start > 0 && TAG.test(codePointBefore(text, start))) start -= 2;
-  if (codePointBefore(text, start) !== BLACK_FLAG) return false;
-  let end = index;
-  while (end < text.length && TAG.test(codePointAt(text, end)) && text.codePointAt(end) !== 0xe007f) end += 2;
-  return text.codePointAt(end) === 0xe007f;
+/**
+ * 🏴 + tag characters + cancel tag (subdivision flags), found in one pass over the text: the tag characters a
+ * sequence covers are kept. A tag character is checked against these spans in order, so each tag run is
+ * decided once, not rescanned per character (which was quadratic in the run's length).
+ */
+const FLAG_TAG_SEQUENCE = /\u{1f3f4}[\u{e0020}-\u{e007f}]*\u{e007f}/gu;
+
+/** A test for "is the tag character at this index inside a flag's sequence", for increasing indexes. */
+function flagTagChecker(text: string): (index: number) => boolean {
+  const spans = [...text.matchAll(FLAG_TAG_SEQUENCE)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  let next = 0;
+  return (index) => {
+    while (next < spans.length && (spans[next]?.end ?? 0) <= index) next++;
+    const span = spans[next];
+    return span !== undefined && span.start < index && index < span.end;
+  };
 }
 
-function keeps(char: string, text: string, index: number, keepBreaks: boolean): boolean {
+function keeps(
+  char: string,
+  text: string,
+  index: number,
+  keepBreaks: boolean,
+  inFlagTagSequence: (index: number) => boolean,
+): boolean {
   if (char === '\t' || char === ' ') return true;
   if (char === '\n') return keepBreaks;
   const before = codePointBefore(text, index);
@@ -73,14 +89,16 @@ function keeps(char: string, text: string, index: number, keepBreaks: boolean): 
   if (VARIATION_SELECTOR.test(char)) return TAKES_VARIATION.test(before);
   if (IDEOGRAPHIC_VARIATION.test(char)) return /\p{Ideographic}/u.test(before);
   if (MONGOLIAN_FVS.test(char)) return /\p{scx=Mongolian}/u.test(before);
-  if (TAG.test(char)) return inFlagTagSequence(text, index);
+  if (TAG.test(char)) return inFlagTagSequence(index);
   return false;
 }
 
 function stripInvisible(text: string, keepBreaks: boolean): string {
-  return text.replace(INVISIBLE, (char, index: number, whole: string) =>
-    keeps(char, whole, index, keepBreaks) ? char : '',
-  );
+  let inFlagTagSequence: ((index: number) => boolean) | undefined;
+  return text.replace(INVISIBLE, (char, index: number, whole: string) => {
+    if (TAG.test(char)) inFlagTagSequence ??= flagTagChecker(whole);
+    return keeps(char, whole, index, keepBreaks, inFlagTagSequence ?? (() => false)) ? char : '';
+  });
 }
 
 /** Runs `pass` until nothing changes (removing a character can let NFC compose its neighbours). */

@@ -1,8 +1,10 @@
 // Who may do what, and the checks every change to a room goes through. Messages are for the person acting.
-import { looksAlike } from './confusable-skeleton.ts';
+import { msg } from '../i18n/message.ts';
+import { confusableKind, looksAlike } from './confusable-skeleton.ts';
 import { UserError } from './errors.ts';
 import { HEADING_MAX, NAME_MAX, TEXT_MAX } from './limits.ts';
 import { normalizeLabel, normalizeProse, onlyInvisible } from './normalize-text.ts';
+import { isMixedScript } from './script-sets.ts';
 import { findCharacter } from './tree.ts';
 import type { Actor, Author, Character, RoomState, StoryInfo } from './types.ts';
 
@@ -136,18 +138,27 @@ export function cleanName(name: string): string {
 
 /**
  * A new name must not be taken for a character already in the story: the same name in another case or with
- * invisible characters (findCharacter), or a look-alike mixing scripts (TR39 skeleton, e.g. Cyrillic "а").
+ * invisible characters (findCharacter), or a look-alike written with letters of another script (TR39 §5:
+ * mixed-script and whole-script confusables, e.g. a Cyrillic "а" in "Vera"). Look-alikes within one script
+ * ("Dorn" and "Dom") are different names and allowed.
  */
 export function requireDistinctName(room: RoomState, name: string, except?: Character): void {
   const same = findCharacter(room, name);
   if (same && same !== except) {
     throw new UserError('character.exists', `There is already a character named ${same.name}.`);
   }
-  const alike = room.characters.find((character) => character !== except && looksAlike(character.name, name));
-  if (alike) {
+  for (const character of room.characters) {
+    if (character === except || !looksAlike(character.name, name)) continue;
+    const kind = confusableKind(name, character.name);
+    if (kind === 'single-script') continue;
+    const values = { name, existing: character.name };
     throw new UserError(
       'character.look-alike',
-      `"${name}" looks like ${alike.name}, who is already in this story (it mixes look-alike letters from another alphabet). Pick a name that reads differently.`,
+      kind === 'whole-script'
+        ? msg('story.character.look-alike-other-script', values)
+        : isMixedScript(name)
+          ? msg('story.character.look-alike-mixed-script', values)
+          : msg('story.character.look-alike', values),
     );
   }
 }

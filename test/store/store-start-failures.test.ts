@@ -34,7 +34,7 @@ const cases: [string, () => string, RegExp][] = [
   ['Redis refused', () => `redis://127.0.0.1:${refusedPort}`, /connection refused by 127\.0\.0\.1:\d+/],
   ['Redis unknown host', () => 'redis://no-such-host.invalid:6379', /unknown host "no-such-host\.invalid"/],
   ['Redis wrong password', () => 'redis://:wrong-secret@127.0.0.1:6379', /authentication failed/],
-  ['Redis not answering', () => `redis://127.0.0.1:${silentPort}`, /no answer within 7 s/],
+  ['Redis not answering', () => `redis://127.0.0.1:${silentPort}`, /no answer within 5 s/],
   ['PostgreSQL refused', () => `postgres://postgres@127.0.0.1:${refusedPort}/test`, /connection refused/],
   [
     'PostgreSQL unknown host',

@@ -70,6 +70,23 @@ describe('writing beats', () => {
     expect((error as Error).message).toMatch(/no character named "Nobody".*Vera, Sam/);
   });
 
+  it("normalizes the narrator's speaker, parenthetical and text as it does people's", async () => {
+    const { engine, narrator } = await startedFixture();
+    narrator.beats.push({
+      kind: 'dialogue',
+      character: '\u202eVe\u200bra\u202c',
+      parenthetical: ' (\u200bquietly)\u2028 ',
+      text: 'We go\u200b tonight.\u2028Whatever it costs.\r\n\u202eOK',
+    });
+    const outcome = await engine.continueStory(room, alice, {});
+    expect(outcome.beat).toMatchObject({
+      kind: 'dialogue',
+      character: 'Vera',
+      parenthetical: '(quietly)',
+      text: 'We go tonight.\nWhatever it costs.\nOK',
+    });
+  });
+
   it('writes a character line with the narrator for an existing character only', async () => {
     const { engine, narrator } = await startedFixture();
     const outcome = await engine.writeLine(room, alice, { character: 'sam' });

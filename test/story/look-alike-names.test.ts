@@ -1,6 +1,7 @@
 // Names, titles, vote options and canon are stored normalized; a character cannot be added twice under a
 // disguise (case, invisible characters, direction overrides, letters from another alphabet).
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../src/i18n/message.ts';
 import { createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
 
 describe('character names that display like an existing one', () => {
@@ -20,15 +21,51 @@ describe('character names that display like an existing one', () => {
     expect((await engine.room(room)).characters.map((c) => c.name)).toEqual(['Vera', 'Sam']);
   });
 
-  it('refuses a name mixing in a Cyrillic letter, naming the character it looks like', async () => {
+  it('refuses a name mixing in a Cyrillic letter (mixed-script), naming the character it looks like', async () => {
     const { engine } = await startedFixture();
     await expect(engine.addCharacter(room, mod, { name: 'V\u0435ra' })).rejects.toMatchObject({
       code: 'character.look-alike',
-      message: expect.stringMatching(/^"V\u0435ra" looks like Vera, who is already in this story/),
+      text: msg('story.character.look-alike-mixed-script', { name: 'V\u0435ra', existing: 'Vera' }),
     });
     await expect(engine.addCharacter(room, mod, { name: 'S\u0430m' })).rejects.toMatchObject({
       code: 'character.look-alike',
-      message: expect.stringContaining('looks like Sam'),
+      text: msg('story.character.look-alike-mixed-script', { name: 'S\u0430m', existing: 'Sam' }),
+    });
+  });
+
+  it('refuses a name written wholly in another script that looks like an existing one (whole-script)', async () => {
+    const { engine } = await startedFixture();
+    await engine.addCharacter(room, mod, { name: 'Pax' });
+    // Cyrillic Er, a and ha: every letter Cyrillic, the whole reads "Pax".
+    await expect(engine.addCharacter(room, mod, { name: '\u0420\u0430\u0445' })).rejects.toMatchObject({
+      code: 'character.look-alike',
+      text: msg('story.character.look-alike-other-script', { name: '\u0420\u0430\u0445', existing: 'Pax' }),
+    });
+    expect((await engine.room(room)).characters.map((c) => c.name)).toEqual(['Vera', 'Sam', 'Pax']);
+  });
+
+  it('allows different names in the same script even when their letters look alike (Dorn and Dom, Al and AI)', async () => {
+    const { engine } = await startedFixture();
+    for (const name of ['Dom', 'Dorn', 'Al', 'AI', 'Ivan', 'lvan'])
+      await engine.addCharacter(room, mod, { name });
+    expect((await engine.room(room)).characters.map((c) => c.name)).toEqual([
+      'Vera',
+      'Sam',
+      'Dom',
+      'Dorn',
+      'Al',
+      'AI',
+      'Ivan',
+      'lvan',
+    ]);
+  });
+
+  it('says which name looks alike when the existing name is the one that mixes scripts', async () => {
+    const { engine } = await startedFixture();
+    await engine.addCharacter(room, mod, { name: 'K\u0430t' });
+    await expect(engine.addCharacter(room, mod, { name: 'Kat' })).rejects.toMatchObject({
+      code: 'character.look-alike',
+      text: msg('story.character.look-alike', { name: 'Kat', existing: 'K\u0430t' }),
     });
   });
 

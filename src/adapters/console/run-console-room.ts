@@ -3,6 +3,7 @@
 import { userInfo } from 'node:os';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Command, FileBlock } from '../../commands/command.ts';
 import { GENERIC_ERROR } from '../../commands/run-command.ts';
 import { SOURCE_LOCALE, sharedTranslator } from '../../i18n/catalog.ts';
@@ -74,7 +75,11 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
 
   let queue: Promise<void> = Promise.resolve();
   const onLine = (line: string) => {
+    // One event-loop turn before each line: a pipe delivers many lines at once, and with a store that answers
+    // without I/O (memory) they would otherwise all run as one long task, holding off timers (a vote's
+    // deadline) and output (1,500 fuzzed lines blocked the loop for a second).
     queue = queue
+      .then(() => nextTurn())
       .then(() => handle(line))
       .catch((error: unknown) => logger.error({ err: error }, 'console room failed to handle a line'));
   };

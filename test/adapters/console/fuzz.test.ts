@@ -105,10 +105,8 @@ describe('the console session under fuzz', () => {
     const stalls = startStallRecorder();
 
     for (const [index, line] of lines.entries()) {
-      const shown = await session.run(line);
       // Typed lines arrive one macrotask each (readline): let the event loop turn between them.
-      await setImmediate();
-      stalls.record(line.slice(0, 200));
+      const shown = await stalls.unit(line.slice(0, 200), () => session.run(line), setImmediate);
       if (isIgnorable(line)) {
         expect(shown, line).toBeUndefined();
       } else {
@@ -125,10 +123,12 @@ describe('the console session under fuzz', () => {
     expect(logger.errors()).toEqual([]);
     expect(rejections).toEqual([]);
     console.info(
-      `Terminal fuzz: ${lines.length} lines, worst event-loop delay ${stalls.worstMs.toFixed(1)} ms, ` +
-        `${stalls.worstOwnMs.toFixed(1)} ms with the CPU ours, ${stalls.samples} samples (worst: ${stalls.worstWhat})`,
+      `Terminal fuzz: ${lines.length} lines, ${stalls.samples} samples; worst event-loop delay ` +
+        `${stalls.worstMs.toFixed(1)} ms raw (in ${stalls.worstRawWhat}), ${stalls.worstOwnMs.toFixed(1)} ms ` +
+        `CPU-adjusted (in ${stalls.worstWhat})`,
     );
     expect(stalls.samples).toBeGreaterThan(50);
+    // The CPU-adjusted figure, per line: see the Discord fuzz test for why the raw one is not asserted.
     expect(stalls.worstOwnMs, stalls.worstWhat).toBeLessThan(100);
     const state = await engine.room(room);
     // The fuzz really reached the engine: a story with beats and at least one vote that closed by itself.
@@ -142,12 +142,14 @@ describe('the local story room under fuzz', () => {
   it('prints, for every piped line in order, exactly what the session shows for it', async () => {
     const random = seededRandom(SEED + 2);
     const lines = [...OPENING_LINES];
-    // readline splits lines at CR, LF, U+2028 and U+2029, and /quit would end the room early: leave those
-    // out here.
+    // Only "\n" (or "\r\n") ends a piped line: U+2028, U+2029 and a lone CR stay inside it. A line's own
+    // "\n" would make two lines, and a CR right before the "\n" would read as "\r\n": leave those out, and
+    // /quit, which would end the room early.
     while (lines.length < 1500) {
-      const line = hostileLine(random, commands).replace(/[\r\n\u2028\u2029]/g, ' ');
+      const line = hostileLine(random, commands).replace(/\n/g, ' ').replace(/\r$/, ' ');
       if (!/^\s*\/(quit|exit)\s*$/i.test(line)) lines.push(line);
     }
+    expect(lines.some((line) => /[\r\u2028\u2029]/.test(line))).toBe(true);
 
     const expected: string[] = [];
     const reference = setup();
@@ -160,26 +162,40 @@ describe('the local story room under fuzz', () => {
     reference.engine.stop();
 
     const tested = setup();
+    // The event loop through the real input path: the piped reader, the room's queue, the output.
+    const stalls = startStallRecorder({ unitTimeoutMs: 120_000 });
     let printed = '';
     const output = new Writable({
       decodeStrings: false,
       write(chunk, _encoding, done) {
-        printed += String(chunk);
+        const text = String(chunk);
+        printed += text;
+        if (text.startsWith('> ')) stalls.label(text.slice(0, 200));
         done();
       },
     });
-    await runConsoleRoom({
-      engine: tested.engine,
-      commands,
-      input: Readable.from([lines.join('\n')]),
-      output,
-      logger: tested.logger,
-      interactive: false,
-      channel: 'fuzz',
-      user: 'mo',
-      now: tested.clock.now,
-    });
+    await stalls.unit('the piped session', () =>
+      runConsoleRoom({
+        engine: tested.engine,
+        commands,
+        input: Readable.from([lines.join('\n')]),
+        output,
+        logger: tested.logger,
+        interactive: false,
+        channel: 'fuzz',
+        user: 'mo',
+        now: tested.clock.now,
+      }),
+    );
+    stalls.stop();
     tested.engine.stop();
+    console.info(
+      `Terminal fuzz, piped: ${lines.length} lines, ${stalls.samples} samples; worst event-loop delay ` +
+        `${stalls.worstMs.toFixed(1)} ms raw (at ${stalls.worstRawWhat}), ${stalls.worstOwnMs.toFixed(1)} ms ` +
+        `CPU-adjusted (at ${stalls.worstWhat})`,
+    );
+    // The CPU-adjusted figure: see the Discord fuzz test for why the raw one is not asserted.
+    expect(stalls.worstOwnMs, stalls.worstWhat).toBeLessThan(100);
 
     expect(printed).toBe(expected.join(''));
     expect(printed).not.toContain(GENERIC_ERROR);

@@ -34,7 +34,7 @@ const commands = allCommands.filter((command) => command.name !== 'export' && co
 const GENERIC_ERROR = sharedTranslator().translate('en', GENERIC_ERROR_MESSAGE);
 
 const INTERACTIONS = 2000;
-const SEED = Date.now() % 1_000_000;
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const STRING_MAX = 6000;
 const TRIGGERS = ['~', '|', '`', '\\', '*_', 'x', '林'].map((unit) => unit.repeat(1000 / unit.length));
 const OPENING: [string, Record<string, string>][] = [
@@ -115,10 +115,8 @@ describe('the Discord adapter under fuzz', () => {
         ? commandPayload(random, pool, person)
         : buttonClick(customId(random, pool, seenIds), '1600000000000000001', person);
       sent.push(payload);
-      await harness.send(payload);
       // Gateway events arrive one macrotask each, and the fake API answers in a later one, as a network does.
-      await setImmediate();
-      stalls.record(payload.data);
+      await stalls.unit(payload.data, () => harness.send(payload), setImmediate);
       if (sent.length % 50 === 0) {
         for (const call of harness.rest.calls.slice(-50)) {
           for (const row of call.body?.components ?? []) {
@@ -145,10 +143,15 @@ describe('the Discord adapter under fuzz', () => {
     ).toEqual([]);
     expect(rejections, context).toEqual([]);
     console.info(
-      `Discord fuzz: ${sent.length} interactions, worst event-loop delay ${stalls.worstMs.toFixed(1)} ms, ` +
-        `${stalls.worstOwnMs.toFixed(1)} ms with the CPU ours, ${stalls.samples} samples (${context}; worst: ${stalls.worstWhat})`,
+      `Discord fuzz: ${sent.length} interactions, ${stalls.samples} samples; worst event-loop delay ` +
+        `${stalls.worstMs.toFixed(1)} ms raw (in ${stalls.worstRawWhat}), ${stalls.worstOwnMs.toFixed(1)} ms ` +
+        `CPU-adjusted (in ${stalls.worstWhat}); ${context}`,
     );
     expect(stalls.samples).toBeGreaterThan(50);
+    // Asserted on the CPU-adjusted figure, per interaction: the machine is shared with other test runs, whose
+    // time slices pause this process for longer than 100 ms now and then (raw delays up to several hundred ms
+    // under load) without any of our work running; a task of ours that blocks the loop uses the CPU for as long
+    // as it blocks, so the adjusted figure keeps it.
     expect(stalls.worstOwnMs, `${context}; ${stalls.worstWhat}`).toBeLessThan(100);
     // The fuzz really reached the engine: a story with beats and votes, and clicks on real vote buttons.
     const room = await harness.engine.room({

@@ -59,6 +59,9 @@ describe('splitText on hostile text', () => {
         [dialogue(escapeText('`'.repeat(1000))), 2000],
         [dialogue(escapeText('\\'.repeat(1000))), 2000],
         [dialogue(escapeText('*_'.repeat(500))), 2000],
+        // A narrator line in a language written without spaces, rendered as dialogue: the quote prefix is what
+        // made the cut land inside "> " and repeat.
+        [dialogue('林'.repeat(2100)), 2000],
         ['林'.repeat(5000), 2000],
         [`> ${'x'.repeat(30)}`, 20],
       ],
