@@ -164,9 +164,11 @@ export function createVoteMessages(deps: {
     if (!latest) return;
     // Each edit is drawn when discord.js sends it (drawn-body.ts), from the vote as it is then: a bucket wait
     // or a 429 never sends old counts. The vote is over for these messages once every edit drew it closed;
-    // one that closed after its edit went out is shown by the run the close asks for.
+    // one that closed after its edit went out is shown by the run the close asks for. The messages are edited
+    // in parallel, so a run takes one round trip; discord.js queues each edit in its route bucket, so one
+    // held by a bucket wait or a 429 holds only the edits that share its bucket.
     let drewOpen = false;
-    for (const message of [...entry.messages.values()]) {
+    const editOne = async (message: VoteMessage) => {
       let closed = false;
       const draw = () => {
         const vote = entry.latest ?? latest;
@@ -184,7 +186,8 @@ export function createVoteMessages(deps: {
           'a vote message could not be edited',
         );
       }
-    }
+    };
+    await Promise.all([...entry.messages.values()].map(editOne));
     const done = entry.messages.size === 0 ? (entry.latest ?? latest).status !== 'open' : !drewOpen;
     if (done) {
       tracked.delete(key);
