@@ -154,6 +154,8 @@ export interface FakeDiscordRest {
   webhooks(channelId: string): APIWebhook[];
   /** A thread Discord knows about: GET /channels/{id} returns it, and its webhook routes are refused. */
   addThread(thread: APIThreadChannel): void;
+  /** Another text channel Discord knows about (GET /channels/{id}), besides `channelId`. */
+  addChannel(channelId: string): void;
   /** With limits: another process with the same bot token (a shard) made `count` requests this second. */
   spendGlobal(count: number): void;
   stop(): void;
@@ -179,6 +181,7 @@ function createFake(options: FakeOptions) {
   const originals = new Map<string, string>();
   const channelWebhooks = new Map<string, APIWebhook[]>();
   const threads = new Map<string, APIThreadChannel>();
+  const textChannels = new Set([options.channelId]);
   const webhooksOf = (channelId: string) => {
     const list = channelWebhooks.get(channelId) ?? [];
     channelWebhooks.set(channelId, list);
@@ -235,7 +238,7 @@ function createFake(options: FakeOptions) {
     if (channel && method === 'GET') {
       const thread = threads.get(channel);
       if (thread) return [200, thread];
-      if (channel === options.channelId)
+      if (textChannels.has(channel))
         return [200, { id: channel, type: ChannelType.GuildText, name: 'story' }];
       return [404, { message: 'Unknown Channel', code: 10003 }];
     }
@@ -313,6 +316,9 @@ function createFake(options: FakeOptions) {
     webhooks: webhooksOf,
     addThread(thread) {
       threads.set(thread.id, thread);
+    },
+    addChannel(channelId) {
+      textChannels.add(channelId);
     },
     spendGlobal(count) {
       limiter?.spendGlobal(count);
