@@ -3,7 +3,8 @@
 // e.g. with a 429 carrying the rate-limit headers discord.js reads. Channel webhooks are kept per channel;
 // threads have none (Discord refuses the webhook routes on a thread), and GET /channels/{id} describes the
 // channel or a thread added with addThread. With `limits`, the fake enforces Discord's rate limits the way
-// Discord reports them: the global limit per bot token (interaction endpoints exempt) and per-route buckets,
+// Discord reports them: the global limit per bot token, or per IP for requests without one (interaction
+// endpoints exempt), and per-route buckets,
 // with X-RateLimit-* headers on every answer and a 429 with {message, retry_after, global} past a limit.
 
 import { createServer } from 'node:http';
@@ -163,6 +164,8 @@ export interface FakeDiscordRest {
   webhooks(channelId: string): APIWebhook[];
   /** A thread Discord knows about: GET /channels/{id} returns it, and its webhook routes are refused. */
   addThread(thread: APIThreadChannel): void;
+  /** Another text channel Discord knows about (GET /channels/{id}), besides `channelId`. */
+  addChannel(channelId: string): void;
   /** With limits: another process with the same bot token (a shard) made `count` requests this second. */
   spendGlobal(count: number): void;
   stop(): void;
@@ -188,6 +191,7 @@ function createFake(options: FakeOptions) {
   const originals = new Map<string, string>();
   const channelWebhooks = new Map<string, APIWebhook[]>();
   const threads = new Map<string, APIThreadChannel>();
+  const textChannels = new Set([options.channelId]);
   const webhooksOf = (channelId: string) => {
     const list = channelWebhooks.get(channelId) ?? [];
     channelWebhooks.set(channelId, list);
@@ -244,7 +248,7 @@ function createFake(options: FakeOptions) {
     if (channel && method === 'GET') {
       const thread = threads.get(channel);
       if (thread) return [200, thread];
-      if (channel === options.channelId)
+      if (textChannels.has(channel))
         return [200, { id: channel, type: ChannelType.GuildText, name: 'story' }];
       return [404, { message: 'Unknown Channel', code: 10003 }];
     }
@@ -325,6 +329,9 @@ function createFake(options: FakeOptions) {
     addThread(thread) {
       threads.set(thread.id, thread);
     },
+    addChannel(channelId) {
+      textChannels.add(channelId);
+    },
     spendGlobal(count) {
       limiter?.spendGlobal(count);
     },
@@ -400,7 +407,14 @@ interface Window {
  * own global budget). A call past a limit is answered 429 and not counted.
  */
 function createLimiter(limits: DiscordLimits, applicationId: string | undefined) {
-  const global: Window = { start: Number.NEGATIVE_INFINITY, count: 0, previousEnd: Number.NEGATIVE_INFINITY };
+  const newWindow = (): Window => ({
+    start: Number.NEGATIVE_INFINITY,
+    count: 0,
+    previousEnd: Number.NEGATIVE_INFINITY,
+  });
+  // The global limit is the bot token's; requests without one (channel webhooks) count against the IP's.
+  const globals = { bot: newWindow(), ip: newWindow() };
+  const globalOf = (call: RecordedCall) => (call.bot ? globals.bot : globals.ip);
   const buckets = new Map<string, Window>();
   const routeOf = new WeakMap<RecordedCall, { rule: RouteLimit; window: Window }>();
 
@@ -443,7 +457,7 @@ function createLimiter(limits: DiscordLimits, applicationId: string | undefined)
         break;
       }
       if (!isInteractionEndpoint(call.path, applicationId)) {
-        const window = current(global, 1000, at);
+        const window = current(globalOf(call), 1000, at);
         if (window.count >= limits.globalPerSecond) {
           const [status, body, headers] = tooMany(window.start + 1000 - at, true);
           return [status, body, { ...headers, 'x-ratelimit-scope': 'global' }, 'global'];
@@ -454,14 +468,15 @@ function createLimiter(limits: DiscordLimits, applicationId: string | undefined)
         const [status, body, headers] = tooMany(route.window.start + route.rule.windowMs - at, false);
         return [status, body, headers, 'route'];
       }
-      if (!isInteractionEndpoint(call.path, applicationId)) current(global, 1000, at).count++;
+      if (!isInteractionEndpoint(call.path, applicationId)) current(globalOf(call), 1000, at).count++;
       if (route) route.window.count++;
       return undefined;
     },
     /** The X-RateLimit-* headers of the call's bucket, as Discord sends them with every answer. */
     headers(call: RecordedCall): Record<string, string> {
       const route = routeOf.get(call);
-      if (!route) return {};
+      // A global 429 names no bucket (Discord's example of one carries only Retry-After and the global headers).
+      if (!route || call.limitedBy === 'global') return {};
       const resetAt = route.window.start + route.rule.windowMs;
       return {
         'x-ratelimit-limit': String(route.rule.limit),
@@ -473,7 +488,7 @@ function createLimiter(limits: DiscordLimits, applicationId: string | undefined)
       };
     },
     spendGlobal(count: number) {
-      current(global, 1000, Date.now()).count += count;
+      current(globals.bot, 1000, Date.now()).count += count;
     },
   };
 }

@@ -3,10 +3,14 @@
 // (interactions/receiving-and-responding#endpoints). @discordjs/rest 2.x paces every request of one REST
 // instance by a single 50-a-second counter, except POST /interactions/{id}/{token}/callback (its BurstHandler):
 // edits of the original and follow-ups (/webhooks/{application}/{token}/...) wait behind bot-token requests.
-// So requests made with an interaction token go to a second instance with no global pacing of its own; a
-// real global 429 still stops it for its retry_after, and both keep per-route buckets and 429 retries.
-// Channel webhooks (character voices) stay on the paced queue: without a bot token Discord applies the
-// global limit to the IP address.
+// So requests made with an interaction token go to a second instance with no global pacing of its own; both
+// keep per-route buckets and 429 retries. Channel webhooks (character voices) stay on the paced queue:
+// without a bot token Discord applies the global limit to the IP address.
+// A global 429 holds only the queue it came to (each instance keeps its own global state), on purpose. On the
+// paced queue it means the bot token's (or, for a channel webhook, the IP's) global budget is spent, a limit
+// Discord says interaction endpoints are not bound to: holding them would delay the replies for nothing.
+// Discord documents no global limit for interaction endpoints; should one answer a global 429 anyway, that
+// limit would be the IP's (they carry no token), which bot-token requests are not counted against.
 import { type InternalRequest, REST, RESTEvents, type RESTOptions, type ResponseLike } from 'discord.js';
 
 export class InteractionAwareREST extends REST {

@@ -55,17 +55,18 @@ export function watchRateLimits(
 
   const onResponse = (...[request, response]: RestEvents['response']) => {
     if (response.status !== 429) return;
-    const retryAfter = Number(response.headers.get('retry-after'));
-    logger.warn(
-      {
-        // The bucket route: ids as :id and tokens as :token, so no interaction token reaches the log.
-        method: request.method,
-        route: request.route,
-        retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
-        global: response.headers.has('x-ratelimit-global'),
-        scope: response.headers.get('x-ratelimit-scope') ?? undefined,
-      },
-      'discord rate limit: 429',
+    void retryAfterOf(response).then((retryAfterSeconds) =>
+      logger.warn(
+        {
+          // The bucket route: ids as :id and tokens as :token, so no interaction token reaches the log.
+          method: request.method,
+          route: request.route,
+          retryAfterSeconds,
+          global: response.headers.has('x-ratelimit-global'),
+          scope: response.headers.get('x-ratelimit-scope') ?? undefined,
+        },
+        'discord rate limit: 429',
+      ),
     );
   };
 
@@ -78,4 +79,19 @@ export function watchRateLimits(
       summarise();
     },
   };
+}
+
+/**
+ * The wait a 429 asks for, in seconds: the body's `retry_after` (a float), else the `Retry-After` header,
+ * which Discord rounds up to whole seconds. The response is discord.js's clone, so reading it costs nothing.
+ */
+async function retryAfterOf(response: RestEvents['response'][1]): Promise<number | undefined> {
+  try {
+    const body = (await response.json()) as { retry_after?: unknown } | null;
+    if (typeof body?.retry_after === 'number' && Number.isFinite(body.retry_after)) return body.retry_after;
+  } catch {
+    // Not JSON (a proxy's page): the header is all there is.
+  }
+  const header = Number(response.headers.get('retry-after'));
+  return Number.isFinite(header) && response.headers.has('retry-after') ? header : undefined;
 }

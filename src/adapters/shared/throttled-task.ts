@@ -1,8 +1,9 @@
 // Runs a "show the latest state" task at most once per interval, never two at a time. Requests that arrive
 // while it runs or waits are merged: the next run shows everything up to then. The interval counts from the
 // start of the previous run, so runs (and the edits they send) are at least that far apart, and what a run
-// shows is at most one interval plus its own round trip old; a slow or rate-limited run (discord.js waits out
-// a 429 and retries) is followed at once by one showing the latest state.
+// shows is at most one interval plus its own duration old (one round trip when a run sends its requests in
+// parallel, as vote-messages.ts does); a slow or rate-limited run (discord.js waits out a 429 and retries) is
+// followed at once by one showing the latest state.
 
 export interface ThrottledTask {
   /** Asks for a run; `urgent` skips the wait (a vote closing), but still never overlaps a running one. */

@@ -181,9 +181,11 @@ export function createVoteMessageTracker<M extends VoteMessage>(
     if (!latest) return;
     // Each edit shows the vote as it is when the platform sends it (on Discord, drawn after a bucket wait or a
     // 429): it never sends old counts. The vote is over for these messages once every edit showed it closed;
-    // one that closed after its edit went out is shown by the run the close asks for.
+    // one that closed after its edit went out is shown by the run the close asks for. The messages are edited
+    // in parallel, so a run takes one round trip; on Discord each edit waits only in its own route bucket, so
+    // one held by a bucket wait or a 429 holds no other message's edit.
     let drewOpen = false;
-    for (const message of [...entry.messages.values()]) {
+    const editOne = async (message: M | VoteMessage) => {
       let closed = false;
       const current = () => {
         const vote = entry.latest ?? latest;
@@ -200,7 +202,8 @@ export function createVoteMessageTracker<M extends VoteMessage>(
           'a vote message could not be edited',
         );
       }
-    }
+    };
+    await Promise.all([...entry.messages.values()].map(editOne));
     const done = entry.messages.size === 0 ? (entry.latest ?? latest).status !== 'open' : !drewOpen;
     if (done) {
       tracked.delete(key);

@@ -1,6 +1,13 @@
-import { Routes } from 'discord.js';
+import { Client, Routes } from 'discord.js';
+import Keyv from 'keyv';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { discordConfigSchema } from '../../../src/adapters/discord/discord-config.ts';
 import { InteractionAwareREST } from '../../../src/adapters/discord/interaction-rest.ts';
+import { startDiscordAdapter } from '../../../src/adapters/discord/start-discord-adapter.ts';
+import { createOfflineNarrator } from '../../../src/llm/offline-narrator.ts';
+import { createKeyvEventStore } from '../../../src/store/keyv-event-store.ts';
+import { systemClock } from '../../../src/story/clock.ts';
+import { createStoryEngine } from '../../../src/story/engine.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import {
   ALICE,
@@ -12,7 +19,13 @@ import {
   type Person,
   slashCommand,
 } from '../../helpers/discord-payloads.ts';
-import { discordLimits, type RecordedCall, rateLimitHeaders } from '../../helpers/discord-rest.ts';
+import {
+  discordLimits,
+  fakeDiscordRest,
+  type RecordedCall,
+  rateLimitHeaders,
+} from '../../helpers/discord-rest.ts';
+import { createRecordingLogger } from '../../helpers/recording-logger.ts';
 
 // Discord's rate limits, enforced by the REST fake with Discord's headers: the global 50 a second per bot
 // token, which interaction endpoints are not bound to, and per-route buckets. Real timers: the pacing under
@@ -146,15 +159,112 @@ describe('a burst of clicks under Discord rate limits', () => {
     // The click's confirmation did not wait for the global limit: interaction endpoints are not bound by it.
     const confirmation = h.rest.find('POST', new RegExp(`^/webhooks/${APP_ID}/${click.token}$`))[0];
     expect(confirmation?.at).toBeLessThan(retried.at);
-    expect(rateLimitWarnings(h).map((entry) => entry.obj)).toEqual([
+    const warnings = rateLimitWarnings(h).map((entry) => entry.obj as { retryAfterSeconds: number });
+    expect(warnings).toEqual([
       {
         method: 'POST',
         route: '/channels/:id/messages',
-        retryAfterSeconds: 1,
+        retryAfterSeconds: expect.any(Number),
         global: true,
         scope: 'global',
       },
     ]);
+    // The exact time from the body (what was left of the second), not the header's whole second.
+    expect(warnings[0]?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(warnings[0]?.retryAfterSeconds).toBeLessThanOrEqual(1);
+  });
+
+  it('holds only the interaction-token queue after a global 429 to an interaction request', async () => {
+    harness = await startHarness({ limits: discordLimits(), config: { voteEditMs: 250 } });
+    const h = harness;
+    const { buttons, messageId } = await openVote(h);
+    const first = buttonClick(buttons[0] ?? '', messageId, BOB);
+    const second = buttonClick(buttons[1] ?? '', messageId, ALICE);
+    const confirmationOf = (click: { token: string }) =>
+      h.rest.find('POST', new RegExp(`^/webhooks/${APP_ID}/${click.token}$`));
+    // Discord documents no global limit for interaction endpoints; should one answer a global 429 anyway,
+    // it is not the bot token's limit (they carry no token).
+    h.rest.failNext(
+      (call) => call.method === 'POST' && call.path === `/webhooks/${APP_ID}/${first.token}`,
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.8, global: true },
+      { 'retry-after': '1', 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+    );
+    const since = Date.now();
+    const answered = h.send(first);
+    await eventually(() => expect(confirmationOf(first)[0]?.status).toBe(429));
+    const post = h.client.rest.post(Routes.channelMessages(CHANNEL_ID), { body: { content: 'meanwhile' } });
+    const secondAnswered = h.send(second);
+    await Promise.all([answered, post, secondAnswered]);
+
+    const [refused, retried] = confirmationOf(first) as [RecordedCall, RecordedCall];
+    expect(retried.status).toBe(200);
+    expect(retried.at - refused.at).toBeGreaterThanOrEqual(990);
+    // The bot token's request did not wait for it ...
+    const botPost = h.rest.find('POST', /^\/channels\/\d+\/messages$/).find((c) => c.at >= since);
+    expect(botPost?.status).toBe(200);
+    expect(botPost?.at).toBeLessThan(retried.at);
+    // ... while the interaction-token queue kept to it: the other click's confirmation waited it out.
+    expect(confirmationOf(second)[0]?.at).toBeGreaterThanOrEqual(refused.at + 990);
+    expect(rateLimitWarnings(h).map((entry) => entry.obj)).toMatchObject([
+      { method: 'POST', route: '/webhooks/:id/:token', retryAfterSeconds: 0.8, global: true },
+    ]);
+  });
+});
+
+describe('rate limits in the log of the adapter as the app starts it (startDiscordAdapter)', () => {
+  it('registers one rate-limit listener, which logs the client pacing itself only as a summary at debug', async () => {
+    // No limits in the fake: the client as started sends without stampSendTime, so a burst would be judged by
+    // when it arrived, bunched. discord.js paces itself to 50 a second all the same.
+    const rest = fakeDiscordRest({ channelId: CHANNEL_ID, applicationId: APP_ID });
+    let client: Client | undefined;
+    // No gateway: the client never connects; logging in only hands its REST the token.
+    const login = vi.spyOn(Client.prototype, 'login').mockImplementation(async function (
+      this: Client,
+      token,
+    ) {
+      client = this;
+      this.rest.setToken(token ?? '');
+      return token ?? '';
+    });
+    const logger = createRecordingLogger();
+    const store = createKeyvEventStore(new Keyv());
+    const engine = createStoryEngine({
+      store,
+      narrator: createOfflineNarrator(),
+      clock: systemClock,
+      logger,
+    });
+    try {
+      const adapter = await startDiscordAdapter({
+        token: 'test-token',
+        engine,
+        store,
+        logger,
+        config: discordConfigSchema.parse({}),
+      });
+      expect(login).toHaveBeenCalledTimes(1);
+      const started = client as Client;
+      expect(started.rest.listenerCount('rateLimited')).toBe(1);
+
+      // 120 of the bot's own requests at 50 a second: 70 of them wait for the global limit.
+      const channels = Array.from({ length: 120 }, (_, n) => `16100000000000${String(n).padStart(5, '0')}`);
+      await Promise.all(
+        channels.map((channelId) =>
+          started.rest.post(Routes.channelMessages(channelId), { body: { content: 'meanwhile' } }),
+        ),
+      );
+      expect(rest.calls).toHaveLength(120);
+      expect(logger.entries.filter((entry) => entry.level === 'warn')).toEqual([]);
+      await adapter.stop();
+      const paced = logger.entries.filter((entry) => /rate limit|paced/i.test(entry.msg ?? ''));
+      expect(paced).toMatchObject([{ level: 'debug', msg: 'discord client paced its requests' }]);
+      expect((paced[0]?.obj as { waits?: number } | undefined)?.waits).toBeGreaterThanOrEqual(70);
+    } finally {
+      login.mockRestore();
+      engine.stop();
+      rest.stop();
+    }
   });
 });
 
@@ -169,7 +279,8 @@ describe('live counts under a rate limit', () => {
       countEdit,
       429,
       { message: 'You are being rate limited.', retry_after: 0.5, global: false },
-      rateLimitHeaders(0.5),
+      // Discord's Retry-After header is whole seconds (discord.js waits by it); the body has the exact time.
+      { ...rateLimitHeaders(0.5), 'retry-after': '1' },
     );
     const since = Date.now();
     await h.send(buttonClick(buttons[0] ?? '', messageId, BOB));
@@ -189,6 +300,44 @@ describe('live counts under a rate limit', () => {
         global: false,
       },
     ]);
+  });
+});
+
+describe('live counts on several messages', () => {
+  it("edits a vote's messages in parallel, so one held by a 429 does not hold the others", async () => {
+    harness = await startHarness({ config: { voteEditMs: 50 } });
+    const h = harness;
+    const { buttons, messageId } = await openVote(h);
+    // The vote is shown on a second message too; each click remembers the message it was on, with its token.
+    const otherMessageId = '1500000000000000777';
+    const onFirst = buttonClick(buttons[0] ?? '', messageId, BOB);
+    await h.send(onFirst);
+    await h.send(buttonClick(buttons[1] ?? '', otherMessageId, ALICE));
+    const firstPath = `/webhooks/${APP_ID}/${onFirst.token}/messages/@original`;
+    const shown = (path: string, text: string) =>
+      voteEdits(h, 0).some((edit) => edit.path === path && countsOf(edit).includes(text));
+    await eventually(() => expect(shown(firstPath, '2 votes so far')).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    h.rest.failNext(
+      (call) => call.method === 'PATCH' && call.path === firstPath,
+      429,
+      { message: 'You are being rate limited.', retry_after: 1, global: false },
+      rateLimitHeaders(1),
+    );
+    const since = Date.now();
+    const third = buttonClick(buttons[0] ?? '', otherMessageId, voters(1)[0] as Person);
+    await h.send(third);
+    const otherPath = `/webhooks/${APP_ID}/${third.token}/messages/@original`;
+    await eventually(() => expect(shown(firstPath, '3 votes so far')).toBe(true));
+
+    const edits = voteEdits(h, since);
+    const retried = edits.find((edit) => edit.path === firstPath);
+    const other = edits.find((edit) => edit.path === otherPath);
+    expect(h.rest.calls.find((call) => call.at >= since && call.status === 429)?.path).toBe(firstPath);
+    expect(countsOf(other)).toContain('3 votes so far');
+    // The other message's edit went out while the first waited for its retry, not after it.
+    expect(other?.at).toBeLessThan((retried?.at ?? 0) - 500);
   });
 });
 
