@@ -35,6 +35,10 @@ async function main(): Promise<number> {
     clock: systemClock,
     logger,
     beatLeaseMs: config.BEAT_LEASE_MS,
+    tokenBudget: {
+      perRoom: config.LLM_DAILY_TOKENS_PER_ROOM,
+      perWorkspace: config.LLM_DAILY_TOKENS_PER_SERVER,
+    },
   });
   let closing: Promise<void> | undefined;
   const closeAll = () => {

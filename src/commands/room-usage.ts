@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TokenUsage } from '../story/types.ts';
+import { budgetFields } from './budget-fields.ts';
 import { defineCommand, privateReply } from './command.ts';
 
 const tokens = (usage: TokenUsage) =>
@@ -24,6 +25,7 @@ export default defineCommand({
           value: tokens(entry.usage),
         })),
         { name: 'Summaries, reviews, character designs', value: tokens(usage.other) },
+        ...budgetFields(usage, ctx.room),
       ],
     });
   },
