@@ -9,8 +9,6 @@ import { configOrReport, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { createNarratorFromConfig } from './llm/create-narrator.ts';
 import { instrumentCommands } from './operations/instrument-commands.ts';
-import { createMetrics } from './operations/metrics.ts';
-import { startMetricsServer } from './operations/metrics-server.ts';
 import { createEventStore } from './store/create-event-store.ts';
 import { systemClock } from './story/clock.ts';
 import { createStoryEngine } from './story/engine.ts';
@@ -31,11 +29,13 @@ async function main(): Promise<number> {
   const store = await createEventStore(config.STORE_URL, {
     onError: (error) => logger.error({ err: error }, 'store connection error'),
   });
-  // Metrics only when METRICS_PORT is set: hooks are no-ops otherwise.
+  // Metrics only when METRICS_PORT is set (prom-client is loaded only then); otherwise no hooks at all.
   const metrics =
     config.METRICS_PORT === undefined
       ? undefined
-      : createMetrics({ openVotes: async () => Object.keys(await store.openVotes()).length });
+      : (await import('./operations/metrics.ts')).createMetrics({
+          openVotes: async () => Object.keys(await store.openVotes()).length,
+        });
   const narrator = createNarratorFromConfig(config.llm, {
     logger,
     seed: config.NARRATOR_SEED,
@@ -59,7 +59,9 @@ async function main(): Promise<number> {
   const metricsServer =
     metrics &&
     config.METRICS_PORT !== undefined &&
-    (await startMetricsServer({
+    (await (
+      await import('./operations/metrics-server.ts')
+    ).startMetricsServer({
       port: config.METRICS_PORT,
       host: config.METRICS_HOST,
       metrics,
