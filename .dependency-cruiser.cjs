@@ -68,6 +68,32 @@ module.exports = {
       to: { path: '^src/adapters/' },
     },
     {
+      name: 'operations-use-interfaces',
+      comment:
+        'operations/ (metrics, the health endpoint) sees the engine and the commands through their interfaces: ' +
+        'story/, the Command type, the catalog and the logger; main.ts hands it everything else.',
+      severity: 'error',
+      from: { path: '^src/operations/' },
+      to: {
+        path: '^src/',
+        pathNot: [
+          '^src/operations/',
+          '^src/story/',
+          '^src/commands/command\\.ts$',
+          '^src/i18n/',
+          '^src/logger\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'operations-only-from-main',
+      comment:
+        'Only main.ts wires operations/ in (through hooks); the engine, commands and adapters never know it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/operations/', '^src/main\\.ts$'] },
+      to: { path: '^src/operations/' },
+    },
+    {
       name: 'no-test-code-in-src',
       comment: 'Nothing in src/ imports from test/.',
       severity: 'error',

@@ -3,6 +3,15 @@ import { z } from 'zod';
 import { discordConfigSchema } from './adapters/discord/discord-config.ts';
 import { type LlmConfig, llmConfigSchema, llmEnvSchema } from './llm/llm-config.ts';
 
+/** A daily token budget: unset (or empty) for no limit. */
+function dailyTokens() {
+  return z.coerce
+    .number({ error: 'expected a number of tokens' })
+    .int({ error: 'expected a whole number of tokens' })
+    .min(1, { error: 'expected at least 1 (leave it empty for no limit)' })
+    .optional();
+}
+
 const baseSchema = z.object({
   STORE_URL: z
     .string()
@@ -40,6 +49,15 @@ const baseSchema = z.object({
     .min(0, { error: 'expected 0 or more' })
     .max(600_000, { error: 'expected at most 600000' })
     .default(10_000),
+  LLM_DAILY_TOKENS_PER_ROOM: dailyTokens(),
+  LLM_DAILY_TOKENS_PER_SERVER: dailyTokens(),
+  METRICS_PORT: z.coerce
+    .number({ error: 'expected a port number' })
+    .int({ error: 'expected a whole port number' })
+    .min(1, { error: 'expected 1 to 65535' })
+    .max(65_535, { error: 'expected 1 to 65535' })
+    .optional(),
+  METRICS_HOST: z.string().trim().min(1).default('0.0.0.0'),
 });
 
 export type Config = z.output<typeof baseSchema> & {

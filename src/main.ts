@@ -8,6 +8,7 @@ import { commands } from './commands/index.ts';
 import { configOrReport, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { createNarratorFromConfig } from './llm/create-narrator.ts';
+import { instrumentCommands } from './operations/instrument-commands.ts';
 import { createEventStore } from './store/create-event-store.ts';
 import { systemClock } from './story/clock.ts';
 import { createStoryEngine } from './story/engine.ts';
@@ -28,19 +29,57 @@ async function main(): Promise<number> {
   const store = await createEventStore(config.STORE_URL, {
     onError: (error) => logger.error({ err: error }, 'store connection error'),
   });
-  const narrator = createNarratorFromConfig(config.llm, { logger, seed: config.NARRATOR_SEED });
+  // Metrics only when METRICS_PORT is set (prom-client is loaded only then); otherwise no hooks at all.
+  const metrics =
+    config.METRICS_PORT === undefined
+      ? undefined
+      : (await import('./operations/metrics.ts')).createMetrics({
+          openVotes: async () => Object.keys(await store.openVotes()).length,
+        });
+  const narrator = createNarratorFromConfig(config.llm, {
+    logger,
+    seed: config.NARRATOR_SEED,
+    onRequest: metrics && ((request) => metrics.narratorRequest(request)),
+  });
+  const served = metrics ? instrumentCommands(commands, metrics) : commands;
   const engine = createStoryEngine({
     store,
     narrator,
     clock: systemClock,
     logger,
     beatLeaseMs: config.BEAT_LEASE_MS,
+    onConflict: metrics && (() => metrics.storeConflict()),
+    tokenBudget: {
+      perRoom: config.LLM_DAILY_TOKENS_PER_ROOM,
+      perWorkspace: config.LLM_DAILY_TOKENS_PER_SERVER,
+    },
   });
+  // /readyz: the store answers a read, and the platform connection is up (the terminal always is).
+  let platformReady = () => true;
+  const metricsServer =
+    metrics &&
+    config.METRICS_PORT !== undefined &&
+    (await (
+      await import('./operations/metrics-server.ts')
+    ).startMetricsServer({
+      port: config.METRICS_PORT,
+      host: config.METRICS_HOST,
+      metrics,
+      logger,
+      checks: {
+        store: async () => {
+          await store.head('readyz');
+          return true;
+        },
+        platform: () => platformReady(),
+      },
+    }));
   let closing: Promise<void> | undefined;
   const closeAll = () => {
     closing ??= (async () => {
       await engine.stop();
       await store.close();
+      if (metricsServer) await metricsServer.close();
     })();
     return closing;
   };
@@ -57,7 +96,9 @@ async function main(): Promise<number> {
         store,
         logger,
         config: config.discord,
+        commands: served,
       });
+      platformReady = () => discord.ready();
       try {
         await startEngine();
         logger.info({}, 'storyroom is running on Discord');
@@ -77,7 +118,7 @@ async function main(): Promise<number> {
       });
       await runConsoleRoom({
         engine,
-        commands,
+        commands: served,
         input: process.stdin,
         output: process.stdout,
         logger,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message.ts';
 import type { TokenUsage } from '../story/types.ts';
+import { budgetFields } from './budget-fields.ts';
 import { defineCommand, privateReply } from './command.ts';
 
 const tokens = (usage: TokenUsage) =>
@@ -25,6 +26,7 @@ export default defineCommand({
           value: tokens(entry.usage),
         })),
         { name: msg('commands.usage.other'), value: tokens(usage.other) },
+        ...budgetFields(usage, ctx.room),
       ],
     });
   },

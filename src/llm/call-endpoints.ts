@@ -2,7 +2,7 @@
 // retry-after), a simpler request when a server rejects a feature, then the next endpoint, then a UserError
 // for the channel. A refusal is final: another model is not asked to write what this one declined.
 import type { Logger } from '../logger.ts';
-import { Fault, toFault, userErrorFor } from './faults.ts';
+import { Fault, type FaultKind, toFault, userErrorFor } from './faults.ts';
 import { downgrade, type LiveEndpoint } from './live-endpoint.ts';
 import { backoffDelay, type RetryPolicy, type Sleep } from './retry-policy.ts';
 import { type CompletionRequest, type CompletionResult, streamCompletion } from './stream-completion.ts';
@@ -14,6 +14,16 @@ export interface CallContext {
   sleep: Sleep;
   random: () => number;
   logger: Logger;
+  /** Told of every request sent to a model server, and how it ended (for metrics). */
+  onRequest?: ((request: ModelRequest) => void) | undefined;
+}
+
+/** One request to a model server: `fault` is undefined when it answered, with the usage it reported. */
+export interface ModelRequest {
+  endpoint: string;
+  model: string;
+  fault?: FaultKind | undefined;
+  usage?: { promptTokens: number; completionTokens: number } | undefined;
 }
 
 export interface CallOptions {
@@ -55,10 +65,12 @@ export async function callEndpoints(
           onContent,
           ...ctx.timeouts,
         });
+        ctx.onRequest?.({ endpoint: endpoint.label, model, usage: result.usage });
         return { ...result, model, endpoint };
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason ?? error;
         const fault = toFault(error);
+        ctx.onRequest?.({ endpoint: endpoint.label, model, fault: fault.kind });
         if (fault.kind === 'unsupported-feature' && downgrade(endpoint, fault.feature, ctx.logger)) continue;
         const log = { endpoint: endpoint.label, model, fault: fault.kind, status: fault.status, attempt };
         if (fault.kind === 'refusal') {

@@ -37,6 +37,8 @@ export interface OpenAiNarratorDeps {
   retry?: Partial<Omit<RetryPolicy, 'maxRetries'>> | undefined;
   memory?: MemoryOptions | undefined;
   fetch?: typeof fetch | undefined;
+  /** Told of every request sent to a model server (for metrics). */
+  onRequest?: CallContext['onRequest'];
 }
 
 const INVALID = new UserError(
@@ -61,6 +63,7 @@ export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps
     sleep: deps.sleep ?? sleep,
     random: deps.random ?? Math.random,
     logger,
+    onRequest: deps.onRequest,
   };
   const budget = {
     contextTokens: config.contextTokens,

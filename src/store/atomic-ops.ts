@@ -1,6 +1,6 @@
-// The two atomic writes several processes sharing a store need, per backend: a compare-and-set append (the
-// events and the new head land together, only while the head is what the writer read) and a compare-and-set
-// of one key (leases, the open-vote index). Keys are as Keyv names them (without its namespace); values are
+// The atomic writes several processes sharing a store need, per backend: a compare-and-set append (the
+// events and the new head land together, only while the head is what the writer read), a compare-and-set
+// of one key (leases, the open-vote index) and a counter's increment (token budgets). Keys are as Keyv names them (without its namespace); values are
 // Keyv-serialized strings, so whatever these write reads back through Keyv.
 import type KeyvRedis from '@keyv/redis';
 
@@ -24,9 +24,17 @@ export interface AtomicOps {
   compareAndSet(key: string, expected: string | undefined, next: string | undefined): Promise<boolean>;
   /** The stored, still serialized value. */
   getRaw(key: string): Promise<string | undefined>;
+  /**
+   * Adds `by` to the whole number stored at key (a missing key is 0) in one step, and returns the sum. Redis
+   * forgets the key ttlMs after its last increment; the SQL backends keep it (one small row per counter).
+   */
+  increment(key: string, by: number, ttlMs: number): Promise<number>;
 }
 
-/** The sequence number in a serialized head ({"value":n}); 0 for none. */
+/** A counter's serialized value, as Keyv writes a number. */
+export const counterValue = (n: number): string => JSON.stringify({ value: n });
+
+/** The whole number in a serialized head or counter ({"value":n}); 0 for none. */
 export function headOf(raw: string | undefined | null): number {
   if (raw === undefined || raw === null) return 0;
   const value: unknown = (JSON.parse(raw) as { value?: unknown }).value;
@@ -57,6 +65,11 @@ export function mapAtomicOps(map: Map<unknown, unknown>, namespace: string | und
     async getRaw(key) {
       return raw(key);
     },
+    async increment(key, by) {
+      const sum = headOf(raw(key)) + by;
+      map.set(full(key), counterValue(sum));
+      return sum;
+    },
   };
 }
 
@@ -80,6 +93,15 @@ elseif current then
 end
 if ARGV[3] == '1' then redis.call('SET', KEYS[1], ARGV[4]) else redis.call('DEL', KEYS[1]) end
 return 1`;
+
+// KEYS: the counter; ARGV: the increment, the TTL in ms. Whole numbers below 2^53, as the JSON Keyv writes.
+const INCREMENT = `
+local raw = redis.call('GET', KEYS[1])
+local n = 0
+if raw then n = tonumber(cjson.decode(raw)['value']) end
+n = n + tonumber(ARGV[1])
+redis.call('SET', KEYS[1], '{"value":' .. string.format('%.0f', n) .. '}', 'PX', ARGV[2])
+return string.format('%.0f', n)`;
 
 /**
  * Redis: a Lua script runs atomically on the server, so check and writes see no other command in between.
@@ -116,6 +138,14 @@ export function redisAtomicOps(store: KeyvRedis<unknown>): AtomicOps {
     async getRaw(key) {
       const client = await store.getClient();
       return (await client.get(full(key))) ?? undefined;
+    },
+    async increment(key, by, ttlMs) {
+      const client = await store.getClient();
+      const result = await client.eval(INCREMENT, {
+        keys: [full(key)],
+        arguments: [String(by), String(Math.max(1, Math.trunc(ttlMs)))],
+      });
+      return Number(result);
     },
   };
 }

@@ -2,7 +2,7 @@
 // Layout: room:<id>:e:<seq> holds one event, room:<id>:head the highest acknowledged seq (written after the
 // events, so a half-written append is invisible and overwritten by the next one), room:<id>:snap a snapshot,
 // room:<id>:att:<key> an adapter's attachment (keys have no colon, so no room's keys reach into another's),
-// open-vote:<id> the deadline of a room's open vote: one key per room, so processes sharing the store never
+// counter:<name> a shared counter (token budgets), open-vote:<id> the deadline of a room's open vote: one key per room, so processes sharing the store never
 // overwrite each other's (an earlier release kept them all in one open-votes key, read and moved on start-up).
 // Every failure rejects: a read that failed must not look like an empty room, a write that failed must not
 // look acknowledged.
@@ -17,7 +17,7 @@ import {
   type StoredSnapshot,
 } from '../story/event-store.ts';
 import type { StoryEvent } from '../story/events.ts';
-import { type AtomicOps, mapAtomicOps } from './atomic-ops.ts';
+import { type AtomicOps, headOf, mapAtomicOps } from './atomic-ops.ts';
 
 /** Where an earlier release kept every open vote, in one object. */
 const LEGACY_OPEN_VOTES_KEY = 'open-votes';
@@ -27,6 +27,12 @@ const eventKey = (roomId: string, seq: number) => `room:${roomId}:e:${seq}`;
 const headKey = (roomId: string) => `room:${roomId}:head`;
 const snapshotKey = (roomId: string) => `room:${roomId}:snap`;
 const leaseKey = (roomId: string) => `room:${roomId}:lease`;
+
+const COUNTER_NAME = /^[\w.:-]{1,200}$/;
+function counterKey(name: string): string {
+  if (!COUNTER_NAME.test(name)) throw new Error(`invalid counter name ${JSON.stringify(name)}`);
+  return `counter:${name}`;
+}
 
 const ATTACHMENT_KEY = /^[\w.-]{1,100}$/;
 function attachmentKey(roomId: string, key: string): string {
@@ -253,6 +259,17 @@ export function createKeyvEventStore(
       return changeLease<void>(roomId, (current) =>
         current?.holder === holder ? { next: undefined, result: undefined } : { keep: undefined },
       );
+    },
+
+    async addToCounter(name, by, ttlMs) {
+      refuseIfClosed();
+      if (!Number.isSafeInteger(by) || by < 0) throw new Error(`not a count to add: ${by}`);
+      return ops.increment(counterKey(name), by, ttlMs);
+    },
+
+    async readCounter(name) {
+      refuseIfClosed();
+      return headOf(await ops.getRaw(counterKey(name)));
     },
 
     async readAttachment(roomId, key) {

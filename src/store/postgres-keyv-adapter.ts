@@ -116,6 +116,17 @@ export class PostgresKeyvAdapter extends KeyvPostgres {
           ])) === 1
         );
       },
+      // One statement: a conflicting insert waits for the row's lock, then adds to the committed value.
+      increment: async (key, by) => {
+        const rows = (await this.query(
+          `INSERT INTO ${t} AS c (key, value) VALUES ($1, json_build_object('value', $2::bigint)::text)
+           ON CONFLICT (key) DO UPDATE
+             SET value = json_build_object('value', (c.value::json->>'value')::bigint + $2::bigint)::text
+           RETURNING (value::json->>'value')::bigint AS n`,
+          [prefix + key, by],
+        )) as { n: string | number }[];
+        return Number(rows[0]?.n);
+      },
       getRaw: async (key) => {
         const rows = (await this.query(`SELECT value FROM ${t} WHERE key = $1`, [prefix + key])) as {
           value: string;

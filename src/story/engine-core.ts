@@ -6,6 +6,7 @@ import type { EventBody, StoryEvent } from './events.ts';
 import type { Narrator } from './narrator.ts';
 import type { LoadedRoom, RoomRegistry } from './room-registry.ts';
 import { requireStory } from './rules.ts';
+import type { TokenBudget, TokenBudgetLimits } from './token-budget.ts';
 import type { Author, RoomRef, RoomState } from './types.ts';
 
 export interface EngineDeps {
@@ -22,10 +23,14 @@ export interface EngineDeps {
   beatLeaseMs?: number | undefined;
   /** Called each time a change lost the race to another process and runs again (for metrics). */
   onConflict?: ((roomId: string) => void) | undefined;
+  /** Daily token budgets (LLM_DAILY_TOKENS_PER_ROOM, LLM_DAILY_TOKENS_PER_SERVER); none: unlimited. */
+  tokenBudget?: TokenBudgetLimits | undefined;
 }
 
 export interface EngineCore extends EngineDeps {
   registry: RoomRegistry;
+  /** The budgets' counters; the narrator in core already checks and counts every call against them. */
+  budget?: TokenBudget | undefined;
   /** Tells the engine's subscribers (and the rolling summary) what changed. */
   notify(room: RoomState, events: readonly StoryEvent[]): void;
 }

@@ -1,5 +1,6 @@
 // What goes into the engine's operations and what comes back (the StoryEngine interface in engine.ts).
 import type { StoryEvent } from './events.ts';
+import type { BudgetStatus } from './token-budget.ts';
 import type {
   Beat,
   ContentRating,
@@ -82,6 +83,8 @@ export interface RoomUsage {
   byModel: { model: string; beats: number; usage: TokenUsage }[];
   /** Summaries, critiques and character designs. */
   other: TokenUsage;
+  /** What is left of today's budgets that are set; undefined without any. */
+  budget?: BudgetStatus | undefined;
 }
 
 export interface OpenVoteInput {

@@ -32,6 +32,7 @@ import { createRoomHistory, type ExportScope, type RoomHistory } from './room-hi
 import { roomIdOf } from './room-id.ts';
 import { createRoomOperations } from './room-operations.ts';
 import { createRoomRegistry } from './room-registry.ts';
+import { createTokenBudget, withTokenBudget } from './token-budget.ts';
 import { createTokenUsage } from './token-usage.ts';
 import type { Actor, Character, RoomRef, RoomSettings, RoomState, Vote } from './types.ts';
 import { createVoteLifecycle } from './vote-lifecycle.ts';
@@ -165,8 +166,22 @@ export interface StoryEngine {
 
 export function createStoryEngine(deps: EngineDeps): StoryEngine {
   const listeners = new Set<ChangeListener>();
+  const limits = deps.tokenBudget;
+  const budget =
+    limits && (limits.perRoom !== undefined || limits.perWorkspace !== undefined)
+      ? createTokenBudget({ ...deps, limits })
+      : undefined;
   const core: EngineCore = {
     ...deps,
+    narrator: budget
+      ? withTokenBudget(deps.narrator, budget, (error, ref) =>
+          deps.logger.warn(
+            { err: error, roomId: roomIdOf(ref) },
+            'counting tokens against the budget failed',
+          ),
+        )
+      : deps.narrator,
+    budget,
     registry: createRoomRegistry({
       store: deps.store,
       logger: deps.logger,

@@ -1,6 +1,6 @@
 // Persistence for rooms, as the engine needs it (src/store/ implements it): an append-only event log per
-// room, snapshots, the index of open votes, the lease on a beat being written, and small attachments adapters
-// keep beside a room. Values come back as unknown: whoever loads them validates them.
+// room, snapshots, the index of open votes, the lease on a beat being written, small attachments adapters
+// keep beside a room, and shared counters (token budgets). Values come back as unknown: whoever loads them validates them.
 // Several processes may share one store: append is compare-and-set, and the lease is claimed atomically.
 import type { StoryEvent } from './events.ts';
 
@@ -86,6 +86,14 @@ export interface EventStore {
   ): Promise<Lease | undefined>;
   /** Deletes the lease if `holder` still holds it. */
   releaseLease(roomId: string, holder: string): Promise<void>;
+  /**
+   * Adds `by` to a named whole-number counter shared by every process on the store (a missing counter is 0),
+   * atomically, and returns the new total. Names: letters, digits, `_`, `-`, `.` and `:`. The store may forget
+   * a counter `ttlMs` after its last increment (token budgets name one per day).
+   */
+  addToCounter(name: string, by: number, ttlMs: number): Promise<number>;
+  /** The counter's total; 0 for one never incremented (or forgotten). */
+  readCounter(name: string): Promise<number>;
   /** A small value an adapter keeps with a room (e.g. which messages show a vote); undefined when none. */
   readAttachment(roomId: string, key: string): Promise<unknown>;
   /** Replaces the attachment; null deletes it. Keys are letters, digits, `_`, `-` and `.` (no `:`). */

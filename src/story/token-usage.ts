@@ -49,6 +49,7 @@ export function createTokenUsage(core: EngineCore) {
           promptTokens: state.usage.promptTokens - beatTotal.promptTokens,
           completionTokens: state.usage.completionTokens - beatTotal.completionTokens,
         },
+        budget: await core.budget?.status(ref),
       };
     },
   };

@@ -171,6 +171,8 @@ export function describeEventStoreContract(createSpace: () => StoreSpace): void 
         releaseLease: () => store.releaseLease('r1', 'h1'),
         readAttachment: () => store.readAttachment('r1', 'a'),
         writeAttachment: () => store.writeAttachment('r1', 'a', { late: true }),
+        addToCounter: () => store.addToCounter('tokens:r1', 5, 60_000),
+        readCounter: () => store.readCounter('tokens:r1'),
       };
       for (const [name, call] of Object.entries(lateCalls)) {
         await expect(call(), name).rejects.toMatchObject(closed);
@@ -317,6 +319,38 @@ export function describeEventStoreContract(createSpace: () => StoreSpace): void 
         ),
       );
       expect(claims.filter((claim) => claim.claimed)).toHaveLength(1);
+    });
+  });
+
+  describe('counters', () => {
+    it('adds to a counter and reads the total back, from a store opened later too', async () => {
+      const a = await open();
+      expect(await a.readCounter('tokens:room:r1:2025-01-01')).toBe(0);
+      expect(await a.addToCounter('tokens:room:r1:2025-01-01', 120, 60_000)).toBe(120);
+      expect(await a.addToCounter('tokens:room:r1:2025-01-01', 0, 60_000)).toBe(120);
+      expect(await a.addToCounter('tokens:room:r1:2025-01-01', 30, 60_000)).toBe(150);
+      const b = await open();
+      expect(await b.readCounter('tokens:room:r1:2025-01-01')).toBe(150);
+      expect(await b.readCounter('tokens:room:r1:2025-01-02')).toBe(0);
+    });
+
+    it('loses no increment when two store clients add to one counter at once', async () => {
+      const [a, b] = [await open(), await open()];
+      const sums = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).addToCounter('c', i + 1, 60_000)),
+      );
+      expect(await a.readCounter('c')).toBe((40 * 41) / 2);
+      // Each increment saw its own total: no two calls returned the same sum.
+      expect(new Set(sums).size).toBe(40);
+    });
+
+    it('keeps counters apart from rooms, and refuses a name that could reach into other keys', async () => {
+      const store = await open();
+      await store.append('r1', storyEvents(1, 2));
+      await store.addToCounter('r1', 5, 60_000);
+      expect(await store.head('r1')).toBe(2);
+      await expect(store.addToCounter('a b', 1, 60_000)).rejects.toThrow(/counter name/);
+      await expect(store.addToCounter('c', -1, 60_000)).rejects.toThrow(/count/);
     });
   });
 

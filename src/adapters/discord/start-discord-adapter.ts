@@ -1,6 +1,7 @@
 // Starts storyroom on Discord: a gateway connection with the Guilds intent, interactions handled by the
 // attached adapter. Under ShardingManager each shard process runs this; discord.js reads its shard ids
 // from the environment the manager sets.
+import type { Command } from '../../commands/command.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import { attachDiscordAdapter } from './attach-discord-adapter.ts';
@@ -9,6 +10,8 @@ import type { DiscordConfig } from './discord-config.ts';
 import type { VoteMessageStore } from './vote-messages.ts';
 
 export interface DiscordAdapter {
+  /** Whether the gateway connection is up (for /readyz). */
+  ready(): boolean;
   stop(): Promise<void>;
 }
 
@@ -22,6 +25,8 @@ export async function startDiscordAdapter(options: {
   store: VoteMessageStore;
   logger: Logger;
   config: DiscordConfig;
+  /** The commands to serve (main.ts passes them counted for metrics); all of them by default. */
+  commands?: readonly Command[] | undefined;
 }): Promise<DiscordAdapter> {
   const { logger } = options;
   const client = createDiscordClient();
@@ -31,6 +36,7 @@ export async function startDiscordAdapter(options: {
     store: options.store,
     logger,
     config: options.config,
+    ...(options.commands ? { commands: options.commands } : {}),
   });
   client.on('error', (error) => logger.error({ err: error }, 'discord client error'));
   client.on('warn', (message) => logger.warn({ message }, 'discord client warning'));
@@ -43,6 +49,7 @@ export async function startDiscordAdapter(options: {
   );
   await client.login(options.token);
   return {
+    ready: () => client.isReady(),
     async stop() {
       await adapter.stop();
       await client.destroy();
