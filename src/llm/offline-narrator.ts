@@ -1,5 +1,6 @@
 // The narrator used when no model is configured: templates filled from the room's own state (characters,
 // scene, direction, the vote's winner). Deterministic for a given seed, and it names itself as offline.
+import { msg } from '../i18n/message.ts';
 import { UserError } from '../story/errors.ts';
 import type {
   BeatDraft,
@@ -153,8 +154,7 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
       while (options.length < count && pool.length > 0) {
         options.push(...pool.splice(Math.floor(rng() * pool.length), 1));
       }
-      if (options.length < 2)
-        throw new UserError('narrator.options', 'The offline narrator could not propose options.');
+      if (options.length < 2) throw new UserError('narrator.options', msg('llm.offline.no-options'));
       await emit(options.join('\n'), opts);
       return narration(options, room, options.join(' '));
     },
