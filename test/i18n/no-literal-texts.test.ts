@@ -35,11 +35,13 @@ describe('findLiteralTexts', () => {
   it('finds literal messages of UserError, text(), replies and reply blocks', () => {
     const source = [
       "throw new UserError('vote.none', 'There is no vote.');",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source code under test, on purpose.
       "throw new UserError('vote.none', `Pick 1 to ${n}.`);",
       "throw new UserError('x', ok ? msg('a.b') : 'Not ok.');",
       "return privateReply(text('Done.'));",
       "return publicReply({ type: 'text', text: 'Hello ' + name });",
       "return privateReply({ type: 'fields', title: 'Room settings', fields: [{ name: 'Cooldown', value }] });",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source code under test, on purpose.
       'const fields = { fields: list.map((c) => ({ name: c.name, value: `${c.n} left` })) };',
     ].join('\n');
     expect(lines(source)).toEqual([
@@ -61,6 +63,7 @@ describe('findLiteralTexts', () => {
       "logger.warn({ roomId }, 'renewing the beat lease failed');",
       "throw new Error('the LLM narrator needs at least one endpoint');",
       "return publicReply(text(beat.text), text(' · '));",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source code under test, on purpose.
       'const fields = { fields: list.map((c) => ({ name: `/${c.name}`, value: c.description })) };',
     ].join('\n');
     expect(lines(source)).toEqual([]);
