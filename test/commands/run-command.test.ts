@@ -6,6 +6,7 @@ import { errorReply, findCommand, GENERIC_ERROR, runCommand } from '../../src/co
 import type { Logger } from '../../src/logger.ts';
 import type { Actor } from '../../src/story/types.ts';
 import { alice, carol, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 
 function context(engine: CommandContext['engine'], actor: Actor): CommandContext {
   return { engine, room, actor, commands };
@@ -69,29 +70,31 @@ describe('command definitions', () => {
 describe('running a command', () => {
   it('names an unknown option and lists the real ones', async () => {
     const { engine } = createFixture();
-    await expect(run(engine, alice, 'scene start', { titel: 'X' })).rejects.toThrow(
+    await expectUserError(
+      run(engine, alice, 'scene start', { titel: 'X' }),
       /has no option "titel".*title, premise/,
     );
   });
 
   it('says which required option is missing, with the usage', async () => {
     const { engine } = createFixture();
-    await expect(run(engine, alice, 'say', { character: 'Vera' })).rejects.toThrow(
+    await expectUserError(
+      run(engine, alice, 'say', { character: 'Vera' }),
       /\/say needs text\. Usage: \/say <character> <text> \[parenthetical\]/,
     );
   });
 
   it('turns invalid values into messages for the sender', async () => {
     const { engine } = await startedFixture();
-    await expect(run(engine, alice, 'scene continue', { direction: 'x'.repeat(1001) })).rejects.toThrow(
+    await expectUserError(
+      run(engine, alice, 'scene continue', { direction: 'x'.repeat(1001) }),
       /direction: The direction may be at most 1,000 characters/,
     );
-    await expect(run(engine, mod, 'room settings', { vote_duration: 'soon' })).rejects.toThrow(
-      /not a duration/,
-    );
-    await expect(run(engine, mod, 'room settings', { auto_vote: 'maybe' })).rejects.toThrow(/on or off/);
-    await expect(run(engine, carol, 'vote cast', { option: 'Z' })).rejects.toThrow(/letter \(A-E\)/);
-    await expect(run(engine, alice, 'scene start', { title: 'X', rating: 'x-rated' })).rejects.toThrow(
+    await expectUserError(run(engine, mod, 'room settings', { vote_duration: 'soon' }), /not a duration/);
+    await expectUserError(run(engine, mod, 'room settings', { auto_vote: 'maybe' }), /on or off/);
+    await expectUserError(run(engine, carol, 'vote cast', { option: 'Z' }), /letter \(A-E\)/);
+    await expectUserError(
+      run(engine, alice, 'scene start', { title: 'X', rating: 'x-rated' }),
       /general, teen, mature/,
     );
   });

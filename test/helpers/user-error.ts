@@ -1,12 +1,10 @@
 // Refusals as people read them: a UserError's catalog message translated for a reader (English unless told),
 // so tests assert the words someone sees, not the catalog key the error carries.
 import { expect } from 'vitest';
-import { sharedTranslator } from '../../src/i18n/catalog.ts';
 import { isUserError, type UserError } from '../../src/story/errors.ts';
+import { shownText } from './shown-text.ts';
 
-/** What the person reading in `locale` is told. */
-export const shownText = (error: UserError, locale = 'en'): string =>
-  typeof error.text === 'string' ? error.text : sharedTranslator().translate(locale, error.text);
+export { shownText };
 
 /**
  * Expects `promise` to be refused with a UserError whose text contains `expected` (a string) or matches it
