@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/story/errors.ts';
 import { canonicalPath, childrenOf } from '../../src/story/tree.ts';
 import { alice, bob, carol, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
 import { expectUserError } from '../helpers/user-error.ts';

@@ -7,7 +7,7 @@ import { SCHEMA_VERSION } from '../../src/story/events.ts';
 import { SNAPSHOT_EVERY } from '../../src/story/room-registry.ts';
 import { canonicalPath } from '../../src/story/tree.ts';
 import { alice, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
-import { expectUserError, refusalOf } from '../helpers/user-error.ts';
+import { refusalOf } from '../helpers/user-error.ts';
 
 describe('rooms after a restart', () => {
   it('come back with characters, beats, votes and settings from the log', async () => {
