@@ -2,7 +2,6 @@
 // readable text to onText, validates the JSON with the task's schema (one repair attempt), and goes through
 // the endpoints' retries and fallbacks. It only resolves with a complete, valid result; the engine stores
 // nothing unless it does.
-
 import { msg } from '../i18n/message.ts';
 import type { Logger } from '../logger.ts';
 import { UserError } from '../story/errors.ts';

@@ -1,5 +1,4 @@
 // Who may do what, and the checks every change to a room goes through. Messages are for the person acting.
-
 import { msg } from '../i18n/message.ts';
 import { looksAlike } from './confusable-skeleton.ts';
 import { UserError } from './errors.ts';
