@@ -63,19 +63,32 @@ export function createTranslator(catalog: Catalog = readCatalog()): Translator {
     return intl;
   };
 
+  const lists = new Map<string, Intl.ListFormat>();
+  const listFormat = (locale: string): Intl.ListFormat => {
+    const known = catalog[locale] ? locale : SOURCE_LOCALE;
+    let format = lists.get(known);
+    if (!format) {
+      format = new Intl.ListFormat(known, { type: 'conjunction', style: 'long' });
+      lists.set(known, format);
+    }
+    return format;
+  };
+
   const resolveValue = (locale: string, value: MessageValue): string | number | Date => {
     if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
     if (isMessage(value)) return translate(locale, value);
-    return intlFor(locale).formatList(
-      value.map((item) => (isMessage(item) ? translate(locale, item) : item)),
-    );
+    // Intl.ListFormat itself: @formatjs's formatList keys items by their text, so an item such as "__proto__"
+    // (people's text) came back as an array with an object in it instead of a string.
+    return listFormat(locale).format(value.map((item) => (isMessage(item) ? translate(locale, item) : item)));
   };
 
   function translate(locale: string, message: Message): string {
     const values: Record<string, string | number | Date> = {};
     for (const [name, value] of Object.entries(message.values ?? {}))
       values[name] = resolveValue(locale, value);
-    return intlFor(locale).formatMessage({ id: message.key satisfies MessageKey }, values);
+    const shown: unknown = intlFor(locale).formatMessage({ id: message.key satisfies MessageKey }, values);
+    // Only strings and numbers go in, so a string comes out; anything else would be a formatter bug.
+    return typeof shown === 'string' ? shown : String(shown);
   }
 
   return {

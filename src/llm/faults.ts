@@ -2,6 +2,7 @@
 // it to a simpler request (a feature it does not support), move on to the next endpoint, or give up with a
 // message for the channel. Messages never carry server text: it can hold keys, URLs or internals.
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import { msg } from '../i18n/message.ts';
 import { UserError } from '../story/errors.ts';
 
 export type FaultKind =
@@ -105,42 +106,22 @@ export function toFault(error: unknown): Fault {
   return new Fault('stream-cut', error instanceof Error ? error.message : 'the stream failed');
 }
 
-const UNCHANGED = 'Nothing was added to the story.';
-
 /** The message for the channel after every endpoint and retry has failed. */
 export function userErrorFor(fault: Fault): UserError {
   switch (fault.kind) {
     case 'first-token-timeout':
     case 'reply-timeout':
-      return new UserError(
-        'narrator.timeout',
-        `The narrator took too long to answer. ${UNCHANGED} Try again in a moment.`,
-      );
+      return new UserError('narrator.timeout', msg('llm.narrator.timeout'));
     case 'rate-limited':
-      return new UserError(
-        'narrator.busy',
-        `The narrator is rate-limited by the model server right now. ${UNCHANGED} Try again in a minute.`,
-      );
+      return new UserError('narrator.busy', msg('llm.narrator.rate-limited'));
     case 'refusal':
-      return new UserError(
-        'narrator.refused',
-        `The narrator declined to write this. ${UNCHANGED} Try a different direction.`,
-      );
+      return new UserError('narrator.refused', msg('llm.narrator.refused'));
     case 'auth':
-      return new UserError(
-        'narrator.config',
-        `The model server refused storyroom's credentials. ${UNCHANGED} Ask the operator to check LLM_API_KEY.`,
-      );
+      return new UserError('narrator.config', msg('llm.narrator.credentials'));
     case 'rejected':
     case 'unsupported-feature':
-      return new UserError(
-        'narrator.rejected',
-        `The model server rejected the request. ${UNCHANGED} Ask the operator to check the LLM settings (model name, context size).`,
-      );
+      return new UserError('narrator.rejected', msg('llm.narrator.rejected'));
     default:
-      return new UserError(
-        'narrator.unavailable',
-        `The narrator's model server is not responding properly. ${UNCHANGED} Try again in a moment.`,
-      );
+      return new UserError('narrator.unavailable', msg('llm.narrator.unavailable'));
   }
 }

@@ -2,6 +2,7 @@
 // model sees it, the model's text before anyone does. It fails closed: when the check itself is down, or its
 // answer cannot be read, nothing is written, because the operator asked for every text to be checked.
 import { z } from 'zod';
+import { msg } from '../i18n/message.ts';
 import type { Logger } from '../logger.ts';
 import { UserError } from '../story/errors.ts';
 import type { LiveEndpoint } from './live-endpoint.ts';
@@ -23,11 +24,7 @@ const moderationAnswerSchema = z.object({
   ),
 });
 
-const unavailable = () =>
-  new UserError(
-    'narrator.moderation-unavailable',
-    'The content check could not run right now, so nothing was added to the story. Try again in a moment.',
-  );
+const unavailable = () => new UserError('narrator.moderation-unavailable', msg('llm.moderation.unavailable'));
 
 export function createModeration(
   endpoint: LiveEndpoint,
@@ -71,13 +68,13 @@ export function createModeration(
         if (hit) categories.add(name.replace(/[/_-]/g, ' '));
     }
     if (results.some((r) => r.flagged)) {
-      const why = categories.size > 0 ? ` (${[...categories].slice(0, 3).join(', ')})` : '';
+      // Category names are the moderation API's own words ("hate", "self harm"), shown as they are.
+      const shown = [...categories].slice(0, 3);
+      const why = { count: shown.length, categories: shown.join(', ') };
       logger.info({ stage, categories: [...categories] }, 'moderation flagged text');
       throw new UserError(
         'narrator.moderation',
-        stage === 'input'
-          ? `The content filter flagged that request${why}. Nothing was added to the story.`
-          : `The content filter flagged what the narrator wrote${why}, so it was not added to the story. Try a different direction.`,
+        msg(stage === 'input' ? 'llm.moderation.flagged-request' : 'llm.moderation.flagged-output', why),
       );
     }
   };

@@ -2,6 +2,7 @@
 // readable text to onText, validates the JSON with the task's schema (one repair attempt), and goes through
 // the endpoints' retries and fallbacks. It only resolves with a complete, valid result; the engine stores
 // nothing unless it does.
+import { msg } from '../i18n/message.ts';
 import type { Logger } from '../logger.ts';
 import { UserError } from '../story/errors.ts';
 import type { Narration, NarrationOptions, Narrator } from '../story/narrator.ts';
@@ -41,10 +42,7 @@ export interface OpenAiNarratorDeps {
   onRequest?: CallContext['onRequest'];
 }
 
-const INVALID = new UserError(
-  'narrator.invalid',
-  "The narrator's answer was not usable, even after a second try. Nothing was added to the story. Try again.",
-);
+const INVALID = new UserError('narrator.invalid', msg('llm.narrator.invalid'));
 
 export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps): Narrator {
   const { logger } = deps;

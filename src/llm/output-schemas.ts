@@ -3,6 +3,8 @@
 // lengths, counts and ranges are checked after parsing by each task's `finish`, whose complaint is sent
 // back to the model in the one repair attempt.
 import { z } from 'zod';
+import { SOURCE_LOCALE, sharedTranslator } from '../i18n/catalog.ts';
+import type { Message } from '../i18n/message.ts';
 import { isUserError } from '../story/errors.ts';
 import { NARRATED_TEXT_MAX } from '../story/limits.ts';
 import type { BeatDraft, CharacterDesign, Critique, LineDraft, SceneDraft } from '../story/narrator.ts';
@@ -111,11 +113,15 @@ export const finishOptions =
     return ok(options.slice(0, count));
   };
 
+const inEnglish = (text: string | Message) =>
+  typeof text === 'string' ? text : sharedTranslator().translate(SOURCE_LOCALE, text);
+
 export const finishScene: Finish<z.infer<typeof sceneSchema>, SceneDraft> = (raw) => {
   try {
     return ok({ heading: cleanHeading(raw.heading), description: cutText(clean(raw.description), 300) });
   } catch (error) {
-    if (isUserError(error)) return problem(`"heading": ${error.message}`);
+    // The refusal, in English like the rest of the prompt, tells the model what to fix.
+    if (isUserError(error)) return problem(`"heading": ${inEnglish(error.text)}`);
     throw error;
   }
 };

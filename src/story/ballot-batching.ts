@@ -1,5 +1,6 @@
 // Ballots: each is checked and acknowledged on its own, but ballots that arrive while the room is busy are
 // stored together in one append (group commit), so a busy vote costs one write per batch, not per ballot.
+import { msg } from '../i18n/message.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { BallotInput, BallotReceipt } from './engine-types.ts';
 import { UserError } from './errors.ts';
@@ -39,13 +40,17 @@ export function createBallotBatching(core: EngineCore, timers: VoteTimers) {
         requireUnlocked(room.state);
         if (Date.parse(vote.deadline) <= clock.now()) {
           await timers.finish(room, vote, SYSTEM);
-          throw new UserError('vote.closed', 'Voting has just closed, so that ballot was not counted.');
+          throw new UserError('vote.closed', msg('story.vote.just-closed'));
         }
         const index = input.option - 1;
         if (!Number.isInteger(index) || index < 0 || index >= vote.options.length) {
           throw new UserError(
             'vote.option',
-            `Pick an option from 1 to ${vote.options.length} (or ${optionLetter(0)} to ${optionLetter(vote.options.length - 1)}).`,
+            msg('story.vote.pick-option-or-letter', {
+              count: vote.options.length,
+              first: optionLetter(0),
+              last: optionLetter(vote.options.length - 1),
+            }),
           );
         }
         const key = `${vote.id}:${actor.id}`;

@@ -2,6 +2,7 @@
 // narrator is asked, renewed while it writes, checked again just before the beat is stored, released after.
 // A process that dies holding it blocks the room's beats until the lease runs out; the person whose beat died
 // is told on their next beat command.
+import { msg } from '../i18n/message.ts';
 import type { EngineCore } from './engine-core.ts';
 import { UserError } from './errors.ts';
 import type { Lease } from './event-store.ts';
@@ -17,11 +18,7 @@ const RENEW_MAX_MS = 2_000;
 const INTERRUPTED = 'beats-interrupted';
 
 export const interruptedError = () =>
-  new UserError(
-    'generation.interrupted',
-    'Your last beat was interrupted before it was finished (the bot writing it stopped), so nothing of it ' +
-      'was added. The room is free again: run the command again.',
-  );
+  new UserError('generation.interrupted', msg('story.generation.interrupted'));
 
 const leaseMs = (core: EngineCore) => core.beatLeaseMs ?? BEAT_LEASE_MS;
 
@@ -115,7 +112,8 @@ function renew(core: EngineCore, roomId: string, holder: string) {
 
 function checkLease(lease: Lease | undefined, controller: AbortController) {
   if (!lease) controller.abort(interruptedError());
-  else if (lease.cancelledBy) controller.abort(new UserError('generation.cancelled', 'cancelled'));
+  else if (lease.cancelledBy)
+    controller.abort(new UserError('generation.cancelled', msg('story.generation.cancelled')));
 }
 
 /** Just before the beat is stored: renews the lease, and aborts when it was lost or cancelled. */
@@ -137,7 +135,7 @@ export async function cancelRemoteBeat(
 ): Promise<Lease['by'] | undefined> {
   const lease = await core.store.readLease(room.state.id);
   if (!lease || lease.expiresAt <= core.clock.now() || lease.cancelledBy) return undefined;
-  if (lease.by.id !== actor.id) requireModerator(actor, "cancel someone else's beat");
+  if (lease.by.id !== actor.id) requireModerator(actor, 'cancel-others-beat');
   const marked = await core.store.updateLease(room.state.id, lease.holder, {
     cancelledBy: { id: actor.id, name: actor.name },
   });

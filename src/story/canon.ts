@@ -1,4 +1,5 @@
 // Pinned canon (/canon): facts a moderator pins, which the narrator's prompt always carries.
+import { msg } from '../i18n/message.ts';
 import { commitAndNotify, type EngineCore, readStory } from './engine-core.ts';
 import type { CanonEntry, CanonFact } from './engine-types.ts';
 import { UserError } from './errors.ts';
@@ -15,17 +16,14 @@ export function createCanon(core: EngineCore) {
       await core.narrator.checkText?.([input.text]);
       return registry.run(ref, async (room) => {
         requireStory(room.state);
-        requireModerator(actor, 'pin canon facts');
+        requireModerator(actor, 'pin-canon');
         requireUnlocked(room.state);
-        const text = cleanLabel(input.text, 'canon fact', CANON_TEXT_MAX);
+        const text = cleanLabel(input.text, 'canon-fact', CANON_TEXT_MAX);
         if (room.state.canon.length >= CANON_MAX) {
-          throw new UserError(
-            'canon.limit',
-            `A story can pin at most ${CANON_MAX} facts. Remove one with /canon remove.`,
-          );
+          throw new UserError('canon.limit', msg('story.canon.limit', { max: CANON_MAX }));
         }
         if (room.state.canon.some((fact) => fact.text.toLowerCase() === text.toLowerCase())) {
-          throw new UserError('canon.exists', 'That fact is already pinned.');
+          throw new UserError('canon.exists', msg('story.canon.exists'));
         }
         const id = `c${room.state.seq + 1}`;
         await commitAndNotify(core, room, authorOf(actor), [{ type: 'canon.added', id, text }]);
@@ -37,13 +35,10 @@ export function createCanon(core: EngineCore) {
     removeCanon(ref: RoomRef, actor: Actor, input: { number: number }): Promise<CanonFact> {
       return registry.run(ref, async (room) => {
         requireStory(room.state);
-        requireModerator(actor, 'remove canon facts');
+        requireModerator(actor, 'remove-canon');
         const fact = room.state.canon[input.number - 1];
         if (!fact) {
-          throw new UserError(
-            'canon.missing',
-            `There is no canon fact #${input.number}. /canon list shows them.`,
-          );
+          throw new UserError('canon.missing', msg('story.canon.missing', { number: input.number }));
         }
         await commitAndNotify(core, room, authorOf(actor), [{ type: 'canon.removed', id: fact.id }]);
         return fact;

@@ -1,5 +1,6 @@
 // Characters the narrator designs (/character generate, accept, discard): a proposal is kept beside the
 // room's log (character-proposals.ts) and enters the cast only when someone accepts it.
+import { msg } from '../i18n/message.ts';
 import { type CharacterProposal, characterProposals } from './character-proposals.ts';
 import { type EngineCore, readStory } from './engine-core.ts';
 import type { CharacterInput } from './engine-types.ts';
@@ -18,10 +19,7 @@ export function createCharacterDesigns(core: EngineCore, addCharacter: AddCharac
     logger.warn({ roomId }, 'stored character proposals are not in the expected shape; starting afresh'),
   );
   const noProposal = (id: string) =>
-    new UserError(
-      'character.proposal',
-      `There is no character proposal "${id}" here. Ask for a new one with /character generate.`,
-    );
+    new UserError('character.proposal', msg('story.character.no-proposal', { id }));
 
   return {
     /** The narrator proposes a character; nothing enters the room until someone accepts it. */
@@ -36,7 +34,7 @@ export function createCharacterDesigns(core: EngineCore, addCharacter: AddCharac
         requireUnlocked(room);
         requireWriter(room, actor);
       });
-      if (!narrator.designCharacter) throw narratorCannot('design characters');
+      if (!narrator.designCharacter) throw narratorCannot('design-characters');
       const result = await narrator.designCharacter({ room: state, hint }, stream);
       await recordUsage(core, ref, authorOf(actor), 'character', result);
       const by = { id: actor.id, name: actor.name, role: actor.role };
@@ -64,7 +62,7 @@ export function createCharacterDesigns(core: EngineCore, addCharacter: AddCharac
       return registry.run(ref, async () => {
         const proposal = await proposals.find(state.id, input.id);
         if (!proposal) throw noProposal(input.id);
-        if (proposal.by.id !== actor.id) requireModerator(actor, "discard someone else's character proposal");
+        if (proposal.by.id !== actor.id) requireModerator(actor, 'discard-others-proposal');
         await proposals.remove(state.id, proposal.id);
         return proposal;
       });

@@ -1,13 +1,13 @@
 // Graceful shutdown: once draining, the engine refuses new commands with a "restarting" message; commands in
 // flight (beats being written included) get a grace period to finish, then beats still being written are
 // cancelled (releasing their leases) and the rest are waited for briefly.
+import { msg } from '../i18n/message.ts';
 import { UserError } from './errors.ts';
 
 /** How long commands still running after the cancel are waited for. */
 const AFTER_CANCEL_MS = 5_000;
 
-export const restartingError = () =>
-  new UserError('bot.restarting', 'storyroom is restarting. Try again in a moment.');
+export const restartingError = () => new UserError('bot.restarting', msg('story.room.restarting'));
 
 export function createDraining(cancelGenerations: () => void) {
   let draining = false;

@@ -1,5 +1,6 @@
 // The story engine: every rule about rooms, beats, votes and characters, behind one interface and one factory.
 // Platform-neutral: adapters call it with a RoomRef and an Actor; it talks to the store and the narrator.
+import { msg } from '../i18n/message.ts';
 import { createBallotBatching } from './ballot-batching.ts';
 import { createCanon } from './canon.ts';
 import { createCharacterDesigns } from './character-designs.ts';
@@ -215,7 +216,9 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
 
   const draining = createDraining(() => {
     for (const room of core.registry.cached()) {
-      room.generation?.controller.abort(new UserError('generation.cancelled', 'restarting'));
+      room.generation?.controller.abort(
+        new UserError('generation.cancelled', msg('story.generation.cancelled')),
+      );
     }
   });
 

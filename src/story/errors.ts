@@ -1,6 +1,6 @@
 // Expected failures: the message is written for the person who ran the command and is shown as it is.
 // Anything else that is thrown is unexpected: adapters log it and show a short generic message instead.
-import type { Message } from '../i18n/message.ts';
+import { type Message, msg } from '../i18n/message.ts';
 
 export class UserError extends Error {
   override readonly name = 'UserError';
@@ -19,8 +19,8 @@ export class UserError extends Error {
 export const isUserError = (error: unknown): error is UserError => error instanceof UserError;
 
 /** For narrator abilities that are optional (Narrator.critique, designCharacter). */
-export const narratorCannot = (what: string) =>
+export const narratorCannot = (what: 'critique' | 'design-characters') =>
   new UserError(
     'narrator.unsupported',
-    `This narrator cannot ${what}. Ask the operator to configure a model.`,
+    msg('story.narrator.unsupported', { ability: msg(`story.narrator.ability.${what}`) }),
   );

@@ -2,6 +2,7 @@
 // meanwhile) while the room is marked as writing (in this process, and by a lease in the store for the
 // others), the beat is stored only if the narrator completes, no one cancelled it and the lease still holds,
 // and the room's automatic vote opens after it.
+import { msg } from '../i18n/message.ts';
 import { claimBeat, confirmBeat, keepBeat } from './beat-lease.ts';
 import { commitAndNotify, type EngineCore } from './engine-core.ts';
 import type { BeatOutcome } from './engine-types.ts';
@@ -107,10 +108,7 @@ export function createBeatGenerator(core: EngineCore, timers: VoteTimers) {
       if (signal.aborted) {
         if (isUserError(signal.reason) && signal.reason.code === 'generation.interrupted')
           throw signal.reason;
-        throw new UserError(
-          'generation.cancelled',
-          'The beat was cancelled before it was finished. Nothing was added.',
-        );
+        throw new UserError('generation.cancelled', msg('story.generation.cancelled'));
       }
       throw error;
     } finally {

@@ -1,5 +1,6 @@
 // Beats the narrator writes: the next beat, a rewrite of the last one, a character's line, a new scene (or
 // the heading a person gives it), each streamed and cancellable.
+import { msg } from '../i18n/message.ts';
 import { cancelRemoteBeat } from './beat-lease.ts';
 import { commitAndNotify, type EngineCore } from './engine-core.ts';
 import type { BeatOutcome, DirectionInput } from './engine-types.ts';
@@ -46,16 +47,10 @@ function steerFor(room: RoomState, direction: string | undefined): Steer {
 function narratedText(text: string): string {
   const cleaned = normalizeProse(text);
   if (cleaned.length === 0) {
-    throw new UserError(
-      'narrator.empty',
-      'The narrator returned nothing usable. The story is unchanged; try again.',
-    );
+    throw new UserError('narrator.empty', msg('story.narrator.empty'));
   }
   if (cleaned.length > NARRATED_TEXT_MAX) {
-    throw new UserError(
-      'narrator.long',
-      'The narrator wrote far too much. The story is unchanged; try again.',
-    );
+    throw new UserError('narrator.long', msg('story.narrator.too-long'));
   }
   return cleaned;
 }
@@ -80,10 +75,7 @@ export function createNarratedBeats(core: EngineCore, timers: VoteTimers) {
     const character =
       draft.kind === 'dialogue' ? normalizeLabel(draft.character ?? '').slice(0, NAME_MAX) : undefined;
     if (draft.kind === 'dialogue' && !character) {
-      throw new UserError(
-        'narrator.malformed',
-        'The narrator wrote a line without a speaker. The story is unchanged; try again.',
-      );
+      throw new UserError('narrator.malformed', msg('story.narrator.no-speaker'));
     }
     return {
       id: beatId(room),
@@ -144,16 +136,13 @@ export function createNarratedBeats(core: EngineCore, timers: VoteTimers) {
         {
           prepare: (room) => {
             requireStory(room.state);
-            requireModerator(actor, 'rewrite beats');
+            requireModerator(actor, 'rewrite-beats');
             requireUnlocked(room.state);
             requireNotGenerating(room.generation?.by);
             replaced = room.state.headId ? room.state.beats[room.state.headId] : undefined;
-            if (!replaced) throw new UserError('beat.none', 'There is no beat to rewrite yet.');
+            if (!replaced) throw new UserError('beat.none', msg('story.beat.nothing-to-rewrite'));
             if (replaced.kind === 'scene') {
-              throw new UserError(
-                'beat.scene',
-                'The last beat is a scene heading. Use /scene undo, then /scene new.',
-              );
+              throw new UserError('beat.scene', msg('story.beat.rewrite-scene'));
             }
             if (asked === undefined) steer = { direction: replaced.direction, voteId: replaced.voteId };
           },
@@ -252,11 +241,11 @@ export function createNarratedBeats(core: EngineCore, timers: VoteTimers) {
         if (!generation) {
           // Perhaps another process is writing it.
           const by = await cancelRemoteBeat(core, room, actor);
-          if (!by) throw new UserError('generation.none', 'Nothing is being written right now.');
+          if (!by) throw new UserError('generation.none', msg('story.generation.none'));
           return { ...by, role: 'writer' as const };
         }
-        if (generation.by.id !== actor.id) requireModerator(actor, "cancel someone else's beat");
-        generation.controller.abort(new UserError('generation.cancelled', 'cancelled'));
+        if (generation.by.id !== actor.id) requireModerator(actor, 'cancel-others-beat');
+        generation.controller.abort(new UserError('generation.cancelled', msg('story.generation.cancelled')));
         room.generation = undefined;
         // Stored for the audit log; nothing of the beat enters the story.
         await commitAndNotify(core, room, authorOf(actor), [

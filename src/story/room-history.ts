@@ -1,6 +1,7 @@
 // A room's whole history, for exports and the audit log: its events as stored (upgraded to this release's
 // schema) and the state they fold into. Also the two audit entries exports leave (an export was made, a
 // room was imported from a file), and the import itself: events from a file appended to an empty room.
+import { msg } from '../i18n/message.ts';
 import { commitAndNotify, type EngineCore } from './engine-core.ts';
 import { UserError } from './errors.ts';
 import { SCHEMA_VERSION, type StoryEvent } from './events.ts';
@@ -48,7 +49,7 @@ export function createRoomHistory(core: EngineCore, timers: VoteTimers) {
     recordExport(ref: RoomRef, actor: Actor, input: { format: string; scope: ExportScope }): Promise<void> {
       return registry.run(ref, async (room) => {
         requireStory(room.state);
-        requireModerator(actor, 'export the story');
+        requireModerator(actor, 'export-story');
         await commitAndNotify(core, room, authorOf(actor), [{ type: 'room.exported', ...input }]);
       });
     },
@@ -63,12 +64,9 @@ export function createRoomHistory(core: EngineCore, timers: VoteTimers) {
       input: { fromRoomId: string; events: readonly StoryEvent[] },
     ): Promise<RoomState> {
       return registry.run(ref, async (room) => {
-        requireModerator(actor, 'import a story');
+        requireModerator(actor, 'import-story');
         if (room.state.story || room.state.seq > 0) {
-          throw new UserError(
-            'import.exists',
-            'This channel already has a story. Import into an empty channel.',
-          );
+          throw new UserError('import.exists', msg('story.import.exists'));
         }
         const events = input.events.map((event, index) => ({
           ...event,

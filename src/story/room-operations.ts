@@ -1,4 +1,5 @@
 // Starting a story, the cast of characters, room settings and locking.
+import { msg } from '../i18n/message.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { CharacterInput, SettingsPatch, StartInput } from './engine-types.ts';
 import { UserError } from './errors.ts';
@@ -29,10 +30,7 @@ export function canonicalLanguage(tag: string): string {
   } catch {
     // fall through to the error below
   }
-  throw new UserError(
-    'story.language',
-    `"${tag}" is not a language tag. Use a BCP 47 tag such as en, fr or zh-CN.`,
-  );
+  throw new UserError('story.language', msg('story.story.language', { tag }));
 }
 
 /** A moderator may pick the room's model only from the operator's allow-list; "default" goes back to it. */
@@ -43,8 +41,9 @@ function allowedModel(model: string, allowed: readonly string[]): string | null 
   throw new UserError(
     'settings.model',
     allowed.length > 1
-      ? `"${wanted}" is not one of the allowed models: ${allowed.join(', ')} (or "default").`
-      : 'This narrator has no other models to choose from. The operator sets the allowed list (LLM_MODELS_ALLOWED).',
+      ? // Model ids are the operator's identifiers, listed as written, not a sentence.
+        msg('story.settings.model-not-allowed', { model: wanted, allowed: allowed.join(', ') })
+      : msg('story.settings.no-models'),
   );
 }
 
@@ -64,10 +63,7 @@ export function createRoomOperations(core: EngineCore) {
       await core.narrator.checkText?.([title, premise, genre, tone, heading]);
       return registry.run(ref, async (room) => {
         if (room.state.story) {
-          throw new UserError(
-            'story.exists',
-            `This channel already has a story, "${room.state.story.title}". Carry on with /scene continue.`,
-          );
+          throw new UserError('story.exists', msg('story.story.exists', { title: room.state.story.title }));
         }
         requireWriter(room.state, actor);
         const at = new Date(clock.now()).toISOString();
@@ -112,7 +108,7 @@ export function createRoomOperations(core: EngineCore) {
         const name = cleanName(input.name);
         requireDistinctName(room.state, name);
         if (room.state.characters.length >= MAX_CHARACTERS) {
-          throw new UserError('character.limit', `A story can have at most ${MAX_CHARACTERS} characters.`);
+          throw new UserError('character.limit', msg('story.character.limit', { max: MAX_CHARACTERS }));
         }
         const character: Character = {
           name,
@@ -145,7 +141,7 @@ export function createRoomOperations(core: EngineCore) {
         if (input.description !== undefined) patch.description = cleanText(input.description, 'description');
         if (input.voice !== undefined) patch.voice = cleanText(input.voice, 'voice', VOICE_MAX);
         if (Object.keys(patch).length === 0) {
-          throw new UserError('character.nothing', 'Say what to change: new_name, description or voice.');
+          throw new UserError('character.nothing', msg('story.character.nothing-to-change'));
         }
         await change(actor, [{ type: 'character.edited', name: character.name, patch }], room);
         return character;
@@ -158,7 +154,7 @@ export function createRoomOperations(core: EngineCore) {
         requireUnlocked(room.state);
         const character = requireCharacter(room.state, input.name);
         const isCreator = character.createdBy.kind === 'user' && character.createdBy.id === actor.id;
-        if (!isCreator) requireModerator(actor, 'remove characters someone else created');
+        if (!isCreator) requireModerator(actor, 'remove-others-characters');
         await change(actor, [{ type: 'character.removed', name: character.name }], room);
         return character;
       });
@@ -168,7 +164,7 @@ export function createRoomOperations(core: EngineCore) {
     settings(ref: RoomRef, actor: Actor): Promise<RoomSettings> {
       return registry.run(ref, async (room) => {
         requireStory(room.state);
-        requireModerator(actor, 'see the room settings');
+        requireModerator(actor, 'see-settings');
         return room.state.settings;
       });
     },
@@ -176,12 +172,12 @@ export function createRoomOperations(core: EngineCore) {
     updateSettings(ref: RoomRef, actor: Actor, patch: SettingsPatch) {
       return registry.run(ref, async (room) => {
         requireStory(room.state);
-        requireModerator(actor, 'change room settings');
+        requireModerator(actor, 'change-settings');
         const clean: Omit<Partial<RoomSettings>, 'model'> & { model?: string | null } = {};
         if (patch.voteDurationMs !== undefined) clean.voteDurationMs = checkDuration(patch.voteDurationMs);
         if (patch.cooldownMs !== undefined) {
           if (patch.cooldownMs < 0 || patch.cooldownMs > COOLDOWN_MAX_MS) {
-            throw new UserError('settings.cooldown', 'The cooldown can be from 0 seconds to 1 hour.');
+            throw new UserError('settings.cooldown', msg('story.settings.cooldown'));
           }
           clean.cooldownMs = Math.round(patch.cooldownMs);
         }
@@ -198,9 +194,11 @@ export function createRoomOperations(core: EngineCore) {
     lock(ref: RoomRef, actor: Actor) {
       return registry.run(ref, async (room) => {
         requireStory(room.state);
-        requireModerator(actor, 'lock the room');
-        if (room.state.locked) throw new UserError('room.locked', 'This room is already locked.');
-        room.generation?.controller.abort(new UserError('generation.cancelled', 'room locked'));
+        requireModerator(actor, 'lock-room');
+        if (room.state.locked) throw new UserError('room.locked', msg('story.room.already-locked'));
+        room.generation?.controller.abort(
+          new UserError('generation.cancelled', msg('story.generation.cancelled')),
+        );
         return change(actor, [{ type: 'room.locked' }], room);
       });
     },
@@ -208,8 +206,8 @@ export function createRoomOperations(core: EngineCore) {
     unlock(ref: RoomRef, actor: Actor) {
       return registry.run(ref, async (room) => {
         requireStory(room.state);
-        requireModerator(actor, 'unlock the room');
-        if (!room.state.locked) throw new UserError('room.unlocked', 'This room is not locked.');
+        requireModerator(actor, 'unlock-room');
+        if (!room.state.locked) throw new UserError('room.unlocked', msg('story.room.not-locked'));
         return change(actor, [{ type: 'room.unlocked' }], room);
       });
     },

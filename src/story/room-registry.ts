@@ -3,6 +3,7 @@
 // Other processes may write the same room: each turn first brings the cached room up to the log's head, and a
 // turn whose append lost the race (another process stored that seq first) runs again on the room reloaded
 // from the log, where its checks see the other change (and may refuse).
+import { msg } from '../i18n/message.ts';
 import { createKeyedQueue } from '../keyed-queue.ts';
 import type { Logger } from '../logger.ts';
 import { UserError } from './errors.ts';
@@ -60,10 +61,7 @@ export interface RoomRegistry {
 function storeUnavailable(): UserError {
   // Every turn reads the log's head first (other processes may have written), so an outage usually shows on
   // that read: the same words fit either way, and nothing was changed.
-  return new UserError(
-    'store.unavailable',
-    "The story's storage is not answering right now, so nothing was added or changed. Try again in a moment.",
-  );
+  return new UserError('store.unavailable', msg('story.room.store-unavailable'));
 }
 
 /** Attempts of one turn that keeps losing the race before it is refused as too busy. */
@@ -173,7 +171,7 @@ export function createRoomRegistry(deps: {
             deps.onConflict?.(id);
             if (attempt >= MAX_ATTEMPTS) {
               logger.warn({ roomId: id, attempts: attempt }, 'gave up on a change that kept losing the race');
-              throw new UserError('room.busy', 'This room is very busy right now. Try again in a moment.');
+              throw new UserError('room.busy', msg('story.room.busy'));
             }
             // Another process stored first: back off a little (less alike each time), then reload and retry.
             await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));

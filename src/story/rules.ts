@@ -12,32 +12,53 @@ export const authorOf = (actor: Actor): Author => ({ kind: 'user', id: actor.id,
 
 export function requireStory(room: RoomState): StoryInfo {
   if (!room.story) {
-    throw new UserError('story.missing', 'No story has been started here yet. Start one with /scene start.');
+    throw new UserError('story.missing', msg('story.story.missing'));
   }
   return room.story;
 }
 
 export function requireUnlocked(room: RoomState): void {
   if (!room.locked) return;
-  const by = room.locked.by.kind === 'user' ? ` by ${room.locked.by.name}` : '';
+  const { by } = room.locked;
   throw new UserError(
     'room.locked',
-    `This room is locked${by}. Only a moderator can unlock it, with /room unlock.`,
+    by.kind === 'user' ? msg('story.room.locked-by', { name: by.name }) : msg('story.room.locked'),
   );
 }
 
-export function requireModerator(actor: Actor, what: string): void {
-  if (actor.role !== 'moderator') throw new UserError('role.moderator', `Only moderators can ${what}.`);
+/** What only moderators may do, as the refusal names it (story.action.* in the catalog). */
+export type ModeratorAction =
+  | 'export-story'
+  | 'import-story'
+  | 'see-token-usage'
+  | 'close-votes'
+  | 'extend-votes'
+  | 'cancel-votes'
+  | 'pin-canon'
+  | 'remove-canon'
+  | 'undo-beats'
+  | 'rewrite-beats'
+  | 'cancel-others-beat'
+  | 'discard-others-proposal'
+  | 'remove-others-characters'
+  | 'see-settings'
+  | 'change-settings'
+  | 'lock-room'
+  | 'unlock-room';
+
+export function requireModerator(actor: Actor, what: ModeratorAction): void {
+  if (actor.role !== 'moderator')
+    throw new UserError(
+      'role.moderator',
+      msg('story.role.moderator', { action: msg(`story.action.${what}`) }),
+    );
 }
 
 /** Writing the story (beats, lines, scenes, votes, characters) follows the room's "who may continue". */
 export function requireWriter(room: RoomState, actor: Actor): void {
   if (actor.role === 'moderator' || actor.role === 'writer') return;
   if (room.settings.whoMayContinue === 'everyone') return;
-  throw new UserError(
-    'role.writer',
-    'In this room only writers and moderators add to the story. You can still vote on branches.',
-  );
+  throw new UserError('role.writer', msg('story.role.writer'));
 }
 
 export function requireCooldown(room: RoomState, actor: Actor, now: number): void {
@@ -46,10 +67,7 @@ export function requireCooldown(room: RoomState, actor: Actor, now: number): voi
   if (!last) return;
   const wait = Date.parse(last) + room.settings.cooldownMs - now;
   if (wait > 0) {
-    throw new UserError(
-      'cooldown',
-      `You're on cooldown in this room: try again in ${Math.ceil(wait / 1000)} s.`,
-    );
+    throw new UserError('cooldown', msg('story.cooldown.wait', { seconds: Math.ceil(wait / 1000) }));
   }
 }
 
@@ -70,68 +88,79 @@ export function requireCanAddBeat(
 
 export function requireNotGenerating(generating: { name: string } | undefined): void {
   if (!generating) return;
-  throw new UserError(
-    'beat.in-progress',
-    `A beat is already being written (asked by ${generating.name}). Wait for it to finish, or a moderator can cancel it with /scene cancel.`,
-  );
+  throw new UserError('beat.in-progress', msg('story.beat.in-progress', { name: generating.name }));
 }
 
 export function requireCharacter(room: RoomState, name: string): Character {
   const character = findCharacter(room, name);
   if (character) return character;
-  const known = room.characters.map((c) => c.name);
-  const list =
-    known.length > 0 ? `Characters in this story: ${known.join(', ')}.` : 'This story has no characters yet.';
+  const names = room.characters.map((c) => c.name);
   throw new UserError(
     'character.unknown',
-    `There is no character named "${name}". ${list} Add one with /character add.`,
+    msg('story.character.unknown', { name, names, count: names.length }),
   );
 }
 
 /** Refuses text that normalizing emptied although it had characters: they were all invisible. */
-function refuseInvisible(original: string, cleaned: string, what: string): void {
+function refuseInvisible(original: string, cleaned: string, field: TextField): void {
   if (onlyInvisible(original, cleaned)) {
+    throw new UserError('text.invisible', msg('story.text.invisible', { field: fieldName(field) }));
+  }
+}
+
+/** The fields people write, as refusals name them (story.field.* in the catalog). */
+export type TextField =
+  | 'title'
+  | 'premise'
+  | 'genre'
+  | 'tone'
+  | 'description'
+  | 'voice'
+  | 'canon-fact'
+  | 'scene-description'
+  | 'parenthetical'
+  | 'line'
+  | 'action'
+  | 'transition'
+  | 'hint'
+  | 'direction'
+  | 'character-name';
+
+const fieldName = (field: TextField) => msg(`story.field.${field}`);
+
+function refuseEmptyOrLong(cleaned: string, field: TextField, max: number): void {
+  if (cleaned.length === 0)
+    throw new UserError('text.empty', msg('story.text.empty', { field: fieldName(field) }));
+  if (cleaned.length > max) {
     throw new UserError(
-      'text.invisible',
-      `The ${what} has only invisible or direction-control characters, so there is nothing to show. Type it with visible letters.`,
+      'text.long',
+      msg('story.text.long', { field: fieldName(field), max, length: cleaned.length }),
     );
   }
 }
 
 /** Prose (a line, an action, a description): normalized (normalize-text.ts), not empty, at most `max`. */
-export function cleanText(text: string, field: string, max = TEXT_MAX): string {
+export function cleanText(text: string, field: TextField, max = TEXT_MAX): string {
   const cleaned = normalizeProse(text);
   refuseInvisible(text, cleaned, field);
-  if (cleaned.length === 0) throw new UserError('text.empty', `The ${field} can't be empty.`);
-  if (cleaned.length > max) {
-    throw new UserError(
-      'text.long',
-      `The ${field} may be at most ${max} characters; yours has ${cleaned.length}.`,
-    );
-  }
+  refuseEmptyOrLong(cleaned, field, max);
   return cleaned;
 }
 
 /** A one-line label (a title, a canon fact): normalized to one line, not empty, at most `max`. */
-export function cleanLabel(text: string, field: string, max = TEXT_MAX): string {
+export function cleanLabel(text: string, field: TextField, max = TEXT_MAX): string {
   const cleaned = normalizeLabel(text);
   refuseInvisible(text, cleaned, field);
-  if (cleaned.length === 0) throw new UserError('text.empty', `The ${field} can't be empty.`);
-  if (cleaned.length > max) {
-    throw new UserError(
-      'text.long',
-      `The ${field} may be at most ${max} characters; yours has ${cleaned.length}.`,
-    );
-  }
+  refuseEmptyOrLong(cleaned, field, max);
   return cleaned;
 }
 
 export function cleanName(name: string): string {
   const cleaned = normalizeLabel(name);
-  refuseInvisible(name, cleaned, "character's name");
-  if (cleaned.length === 0) throw new UserError('name.empty', "A character's name can't be empty.");
+  refuseInvisible(name, cleaned, 'character-name');
+  if (cleaned.length === 0) throw new UserError('name.empty', msg('story.name.empty'));
   if (cleaned.length > NAME_MAX) {
-    throw new UserError('name.long', `A character's name may be at most ${NAME_MAX} characters.`);
+    throw new UserError('name.long', msg('story.name.long', { max: NAME_MAX }));
   }
   return cleaned;
 }
@@ -145,7 +174,7 @@ export function cleanName(name: string): string {
 export function requireDistinctName(room: RoomState, name: string, except?: Character): void {
   const same = findCharacter(room, name);
   if (same && same !== except) {
-    throw new UserError('character.exists', `There is already a character named ${same.name}.`);
+    throw new UserError('character.exists', msg('story.character.exists', { name: same.name }));
   }
   for (const character of room.characters) {
     if (character === except || !looksAlike(character.name, name)) continue;
@@ -172,15 +201,11 @@ export function cleanHeading(heading: string): string {
   if (text.startsWith('.')) text = text.slice(1).trim();
   const match = HEADING_PREFIX.exec(text);
   if (!match) {
-    throw new UserError(
-      'scene.heading',
-      'A scene heading starts with INT., EXT., INT./EXT. or EST., e.g. "INT. DINER - NIGHT".',
-    );
+    throw new UserError('scene.heading', msg('story.scene.heading-prefix'));
   }
   const rest = text.slice(match[0].length).trim();
-  if (rest.length === 0)
-    throw new UserError('scene.heading', 'Say where the scene is, e.g. "INT. DINER - NIGHT".');
+  if (rest.length === 0) throw new UserError('scene.heading', msg('story.scene.heading-place'));
   if (text.length > HEADING_MAX)
-    throw new UserError('scene.heading', `A scene heading may be at most ${HEADING_MAX} characters.`);
+    throw new UserError('scene.heading', msg('story.scene.heading-long', { max: HEADING_MAX }));
   return `${(match[1] ?? '').toUpperCase()} ${rest.toUpperCase()}`;
 }

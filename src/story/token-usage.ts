@@ -24,7 +24,7 @@ export function createTokenUsage(core: EngineCore) {
   return {
     /** Tokens the room has used: every beat ever written (rewritten ones too), and the narrator's other work. */
     async usage(ref: RoomRef, actor: Actor): Promise<RoomUsage> {
-      requireModerator(actor, "see the narrator's token usage");
+      requireModerator(actor, 'see-token-usage');
       const state = await readStory(core, ref);
       const byModel = new Map<string, { model: string; beats: number; usage: TokenUsage }>();
       const beatTotal = { promptTokens: 0, completionTokens: 0 };

@@ -1,6 +1,7 @@
 // Branch votes from opening to the end: open (with the narrator's options or people's own), close by a
 // moderator, extend, cancel, and the vote's status. Deadlines are in vote-timers.ts, ballots in
 // ballot-batching.ts.
+import { msg } from '../i18n/message.ts';
 import type { EngineCore } from './engine-core.ts';
 import type { OpenVoteInput } from './engine-types.ts';
 import { UserError } from './errors.ts';
@@ -24,10 +25,7 @@ export async function openVoteIn(
 ) {
   const { registry, clock, store } = core;
   if (room.state.openVoteId) {
-    throw new UserError(
-      'vote.open',
-      'A vote is already open here. Close or cancel it before starting another.',
-    );
+    throw new UserError('vote.open', msg('story.vote.already-open'));
   }
   const durationMs = checkDuration(input.durationMs ?? room.state.settings.voteDurationMs);
   const voteId = `v${room.state.seq + 1}`;
@@ -61,10 +59,7 @@ export function createVoteLifecycle(core: EngineCore, timers: VoteTimers) {
         requireUnlocked(room.state);
         requireWriter(room.state, actor);
         if (room.state.openVoteId) {
-          throw new UserError(
-            'vote.open',
-            'A vote is already open here. Close or cancel it before starting another.',
-          );
+          throw new UserError('vote.open', msg('story.vote.already-open'));
         }
         if (input.durationMs !== undefined) checkDuration(input.durationMs);
       };
@@ -95,13 +90,13 @@ export function createVoteLifecycle(core: EngineCore, timers: VoteTimers) {
     /** A moderator ends the vote now; `pick` (1-based) chooses the winner regardless of the count. */
     closeVote(ref: RoomRef, actor: Actor, input: { pick?: number | undefined }) {
       return registry.run(ref, async (room) => {
-        requireModerator(actor, 'close votes');
+        requireModerator(actor, 'close-votes');
         const vote = requireOpenVote(room.state);
         let pick: number | undefined;
         if (input.pick !== undefined) {
           pick = input.pick - 1;
           if (!Number.isInteger(pick) || pick < 0 || pick >= vote.options.length) {
-            throw new UserError('vote.option', `Pick an option from 1 to ${vote.options.length}.`);
+            throw new UserError('vote.option', msg('story.vote.pick-option', { count: vote.options.length }));
           }
         }
         return timers.finish(room, vote, authorOf(actor), pick);
@@ -110,12 +105,12 @@ export function createVoteLifecycle(core: EngineCore, timers: VoteTimers) {
 
     extendVote(ref: RoomRef, actor: Actor, input: { byMs?: number | undefined }) {
       return registry.run(ref, async (room) => {
-        requireModerator(actor, 'extend votes');
+        requireModerator(actor, 'extend-votes');
         const vote = requireOpenVote(room.state);
         const byMs = checkDuration(input.byMs ?? room.state.settings.voteDurationMs);
         const deadline = Date.parse(vote.deadline) + byMs;
         if (deadline - Date.parse(vote.openedAt) > VOTE_MAX_MS) {
-          throw new UserError('vote.duration', 'A vote can run for at most 24 hours in all.');
+          throw new UserError('vote.duration', msg('story.vote.too-long'));
         }
         const iso = new Date(deadline).toISOString();
         const events = await registry.commit(room, authorOf(actor), [
@@ -130,7 +125,7 @@ export function createVoteLifecycle(core: EngineCore, timers: VoteTimers) {
 
     cancelVote(ref: RoomRef, actor: Actor) {
       return registry.run(ref, async (room) => {
-        requireModerator(actor, 'cancel votes');
+        requireModerator(actor, 'cancel-votes');
         const vote = requireOpenVote(room.state);
         const events = await registry.commit(room, authorOf(actor), [
           { type: 'vote.cancelled', voteId: vote.id },
@@ -148,8 +143,7 @@ export function createVoteLifecycle(core: EngineCore, timers: VoteTimers) {
         requireStory(room.state);
         const open = room.state.openVoteId ? room.state.votes[room.state.openVoteId] : undefined;
         const latest = open ?? Object.values(room.state.votes).at(-1);
-        if (!latest)
-          throw new UserError('vote.none', 'No vote has been held here yet. Start one with /vote open.');
+        if (!latest) throw new UserError('vote.none', msg('story.vote.never-held'));
         return structuredClone(latest);
       });
     },

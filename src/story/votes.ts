@@ -1,5 +1,6 @@
 // Vote rules that need no I/O: finding the open vote, counting, deciding the winner, checking options and
 // durations.
+import { msg } from '../i18n/message.ts';
 import { UserError } from './errors.ts';
 import { VOTE_MAX_MS, VOTE_MIN_MS, VOTE_OPTION_MAX } from './limits.ts';
 import { foldKey, normalizeLabel, onlyInvisible } from './normalize-text.ts';
@@ -11,13 +12,10 @@ export function requireOpenVote(room: RoomState, voteId?: string): Vote {
   // The id may come from a person (a button or `vote:`), so only the room's own votes count.
   const vote = id !== undefined && Object.hasOwn(room.votes, id) ? room.votes[id] : undefined;
   if (!vote) {
-    throw new UserError(
-      'vote.none',
-      voteId ? 'That vote no longer exists.' : 'There is no open vote here. Start one with /vote open.',
-    );
+    throw new UserError('vote.none', voteId ? msg('story.vote.gone') : msg('story.vote.none-open'));
   }
   if (vote.status !== 'open') {
-    throw new UserError('vote.closed', 'That vote has already closed, so the ballot was not counted.');
+    throw new UserError('vote.closed', msg('story.vote.already-closed'));
   }
   return vote;
 }
@@ -52,27 +50,24 @@ export function checkOptions(options: readonly string[]): string[] {
   for (const [index, option] of options.entries()) {
     const label = normalizeLabel(option);
     if (onlyInvisible(option, label)) {
-      throw new UserError(
-        'vote.options',
-        `Option ${index + 1} has only invisible or direction-control characters. Type it with visible letters.`,
-      );
+      throw new UserError('vote.options', msg('story.vote.option-invisible', { number: index + 1 }));
     }
     if (label.length > 0) cleaned.push(label);
   }
   if (cleaned.length < 2 || cleaned.length > 5) {
-    throw new UserError('vote.options', `A vote needs 2 to 5 options; you gave ${cleaned.length}.`);
+    throw new UserError('vote.options', msg('story.vote.option-count', { count: cleaned.length }));
   }
   const long = cleaned.find((option) => option.length > VOTE_OPTION_MAX);
   if (long) {
     throw new UserError(
       'vote.options',
-      `Each option may be at most ${VOTE_OPTION_MAX} characters; "${long.slice(0, 30)}…" has ${long.length}.`,
+      msg('story.vote.option-long', { max: VOTE_OPTION_MAX, start: long.slice(0, 30), length: long.length }),
     );
   }
   const seen = new Set<string>();
   for (const option of cleaned) {
     const key = foldKey(option);
-    if (seen.has(key)) throw new UserError('vote.options', `The option "${option}" is listed twice.`);
+    if (seen.has(key)) throw new UserError('vote.options', msg('story.vote.option-twice', { option }));
     seen.add(key);
   }
   return cleaned;
@@ -80,7 +75,7 @@ export function checkOptions(options: readonly string[]): string[] {
 
 export function checkDuration(ms: number): number {
   if (!Number.isFinite(ms) || ms < VOTE_MIN_MS || ms > VOTE_MAX_MS) {
-    throw new UserError('vote.duration', 'A vote lasts between 10 seconds and 24 hours (e.g. 30s, 5m, 2h).');
+    throw new UserError('vote.duration', msg('story.vote.duration'));
   }
   return Math.round(ms);
 }

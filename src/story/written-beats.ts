@@ -1,4 +1,5 @@
 // Beats people write themselves: a character's line, an action or transition, a scene heading; and undo.
+import { msg } from '../i18n/message.ts';
 import { beatInProgress } from './beat-lease.ts';
 import { commitAndNotify, type EngineCore } from './engine-core.ts';
 import type { BeatOutcome, UndoOutcome } from './engine-types.ts';
@@ -28,7 +29,7 @@ export async function writeScene(
   const heading = input.heading;
   await core.narrator.checkText?.([heading, input.description]);
   const description =
-    input.description === undefined ? '' : cleanText(input.description, 'scene description');
+    input.description === undefined ? '' : cleanText(input.description, 'scene-description');
   return registry.run(ref, async (room) => {
     requireCanAddBeat(room.state, actor, clock.now(), await beatInProgress(core, room));
     const at = new Date(clock.now()).toISOString();
@@ -100,11 +101,11 @@ export function createWrittenBeats(core: EngineCore) {
     undo(ref: RoomRef, actor: Actor): Promise<UndoOutcome> {
       return registry.run(ref, async (room) => {
         requireStory(room.state);
-        requireModerator(actor, 'undo beats');
+        requireModerator(actor, 'undo-beats');
         requireUnlocked(room.state);
         requireNotGenerating(await beatInProgress(core, room));
         const head = room.state.headId ? room.state.beats[room.state.headId] : undefined;
-        if (!head) throw new UserError('beat.none', 'There is nothing to undo yet.');
+        if (!head) throw new UserError('beat.none', msg('story.beat.nothing-to-undo'));
         await commitAndNotify(core, room, authorOf(actor), [
           { type: 'head.moved', headId: head.parentId, reason: 'undo' },
         ]);

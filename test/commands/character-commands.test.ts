@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { alice, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 import { runAs, shown, textOf } from './run-as.ts';
 
 describe('/character show', () => {
   it('names a character that does not exist, and lists the ones that do', async () => {
     const { engine } = await startedFixture();
-    await expect(runAs(engine, alice, 'character show', { name: 'Nobody' })).rejects.toThrow(
-      'There is no character named "Nobody". Characters in this story: Vera, Sam. Add one with /character add.',
+    await expectUserError(
+      runAs(engine, alice, 'character show', { name: 'Nobody' }),
+      'There is no character named "Nobody". Characters in this story: Vera and Sam. Add one with /character add.',
     );
   });
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { alice, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 import { runAs } from './run-as.ts';
 
 describe('option length caps', () => {
   it('take a character name of 40 characters and refuse 41, naming the limit', async () => {
     const { engine } = await startedFixture();
-    await expect(runAs(engine, alice, 'character add', { name: 'M'.repeat(41) })).rejects.toThrow(
+    await expectUserError(
+      runAs(engine, alice, 'character add', { name: 'M'.repeat(41) }),
       'name: The name may be at most 40 characters.',
     );
     await runAs(engine, alice, 'character add', { name: 'N'.repeat(40) });
@@ -25,7 +27,8 @@ describe('option length caps', () => {
 
   it('take a /scene continue direction of 1,000 characters and refuse 1,001, naming the limit', async () => {
     const { engine, narrator } = await startedFixture();
-    await expect(runAs(engine, alice, 'scene continue', { direction: 'x'.repeat(1001) })).rejects.toThrow(
+    await expectUserError(
+      runAs(engine, alice, 'scene continue', { direction: 'x'.repeat(1001) }),
       'direction: The direction may be at most 1,000 characters.',
     );
     expect(narrator.calls).toHaveLength(0);

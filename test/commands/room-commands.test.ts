@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { alice, carol, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 import { runAs, textOf } from './run-as.ts';
 
 describe('/room lock and /room unlock', () => {
   it('are refused to writers and the audience', async () => {
     const { engine } = await startedFixture();
-    await expect(runAs(engine, alice, 'room lock')).rejects.toThrow('Only moderators can lock the room.');
-    await expect(runAs(engine, carol, 'room lock')).rejects.toThrow('Only moderators can lock the room.');
+    await expectUserError(runAs(engine, alice, 'room lock'), 'Only moderators can lock the room.');
+    await expectUserError(runAs(engine, carol, 'room lock'), 'Only moderators can lock the room.');
     expect((await engine.room(room)).locked).toBeUndefined();
     await runAs(engine, mod, 'room lock');
-    await expect(runAs(engine, alice, 'room unlock')).rejects.toThrow('Only moderators can unlock the room.');
-    await expect(runAs(engine, carol, 'room unlock')).rejects.toThrow('Only moderators can unlock the room.');
+    await expectUserError(runAs(engine, alice, 'room unlock'), 'Only moderators can unlock the room.');
+    await expectUserError(runAs(engine, carol, 'room unlock'), 'Only moderators can unlock the room.');
     expect((await engine.room(room)).locked).toBeDefined();
   });
 
@@ -19,7 +20,7 @@ describe('/room lock and /room unlock', () => {
     expect(textOf(await runAs(engine, mod, 'room lock'))).toBe(
       'Mo locked the room. A moderator can unlock it with /room unlock.',
     );
-    await expect(runAs(engine, alice, 'action', { text: 'Hi.' })).rejects.toThrow(/locked by Mo/);
+    await expectUserError(runAs(engine, alice, 'action', { text: 'Hi.' }), /locked by Mo/);
     await runAs(engine, mod, 'room unlock');
     await expect(runAs(engine, alice, 'action', { text: 'Hi.' })).resolves.toBeDefined();
   });
@@ -43,7 +44,8 @@ describe('/room settings switches', () => {
 
   it('refuse anything else, naming what was typed and what works', async () => {
     const { engine } = await startedFixture();
-    await expect(runAs(engine, mod, 'room settings', { auto_vote: 'maybe' })).rejects.toThrow(
+    await expectUserError(
+      runAs(engine, mod, 'room settings', { auto_vote: 'maybe' }),
       'auto_vote: "maybe" is neither on nor off. Use on or off (yes/no and true/false work too).',
     );
   });

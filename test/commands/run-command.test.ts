@@ -6,6 +6,7 @@ import { errorReply, GENERIC_ERROR } from '../../src/commands/run-command.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Actor } from '../../src/story/types.ts';
 import { alice, carol, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 import { runAs, shown } from './run-as.ts';
 
 const run = (
@@ -62,21 +63,24 @@ describe('command definitions', () => {
 describe('running a command', () => {
   it('names an unknown option and lists the real ones', async () => {
     const { engine } = createFixture();
-    await expect(run(engine, alice, 'scene start', { titel: 'X' })).rejects.toThrow(
+    await expectUserError(
+      run(engine, alice, 'scene start', { titel: 'X' }),
       /has no option "titel".*title, premise/,
     );
   });
 
   it('says which required option is missing, with the usage', async () => {
     const { engine } = createFixture();
-    await expect(run(engine, alice, 'say', { character: 'Vera' })).rejects.toThrow(
+    await expectUserError(
+      run(engine, alice, 'say', { character: 'Vera' }),
       /\/say needs text\. Usage: \/say <character> <text> \[parenthetical\]/,
     );
   });
 
   it('turns invalid values into messages for the sender', async () => {
     const { engine } = await startedFixture();
-    await expect(run(engine, alice, 'scene continue', { direction: 'x'.repeat(1001) })).rejects.toThrow(
+    await expectUserError(
+      run(engine, alice, 'scene continue', { direction: 'x'.repeat(1001) }),
       /direction: The direction may be at most 1,000 characters/,
     );
     await expect(run(engine, mod, 'room settings', { vote_duration: 'soon' })).rejects.toThrow(

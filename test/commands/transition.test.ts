@@ -4,6 +4,7 @@ import { runCommand } from '../../src/commands/run-command.ts';
 import transition from '../../src/commands/transition.ts';
 import { canonicalPath } from '../../src/story/tree.ts';
 import { alice, carol, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 import { runAs } from './run-as.ts';
 
 describe('/transition', () => {
@@ -27,7 +28,8 @@ describe('/transition', () => {
       { id: 'u-mod', name: 'Mo', role: 'moderator' },
       { whoMayContinue: 'writers' },
     );
-    await expect(runCommand(transition, { engine, room, actor: carol, commands }, {})).rejects.toThrow(
+    await expectUserError(
+      runCommand(transition, { engine, room, actor: carol, commands }, {}),
       /only writers and moderators add to the story/,
     );
     await expect(runAs(engine, alice, 'transition', { text: 'X'.repeat(61) })).rejects.toThrow(

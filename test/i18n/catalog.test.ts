@@ -91,3 +91,41 @@ describe('matchLocale', () => {
     );
   });
 });
+
+describe('translate on people’s text', () => {
+  const translator = createTranslator({
+    en: { 'a.names': 'Characters: {names}. Asked by {who}.' },
+    'zh-CN': { 'a.names': '角色：{names}。{who} 问的。' },
+  });
+
+  it('keeps names that look like object keys ("__proto__", "constructor") as text', () => {
+    const message = {
+      key: 'a.names' as MessageKey,
+      values: { names: ['Ana', '__proto__', 'constructor'], who: '__proto__' },
+    };
+    expect(translator.translate('en', message)).toBe(
+      'Characters: Ana, __proto__, and constructor. Asked by __proto__.',
+    );
+  });
+
+  it('returns a string holding every value, in either language, for any text (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 8 }),
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.constantFrom('en', 'zh-CN'),
+        (names, who, locale) => {
+          const started = Date.now();
+          const shown = translator.translate(locale, {
+            key: 'a.names' as MessageKey,
+            values: { names, who },
+          });
+          expect(typeof shown).toBe('string');
+          for (const value of [...names, who]) expect(shown).toContain(value);
+          expect(Date.now() - started).toBeLessThan(1000);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { DEFAULT_MEMORY, planMemory, summaryDue } from '../../src/llm/prompt/mem
 import { renderBeat } from '../../src/llm/prompt/render-beats.ts';
 import { estimateTokens } from '../../src/llm/prompt/token-estimate.ts';
 import type { RoomState } from '../../src/story/types.ts';
+import { expectUserErrorFrom } from '../helpers/user-error.ts';
 import { addCharacter, type RoomBuilder, roomBuilder } from './fixtures.ts';
 
 const budget = { contextTokens: 8192, maxReplyTokens: 1024 };
@@ -67,12 +68,14 @@ describe('prompt assembly', () => {
     const builder = longStory(5);
     for (let i = 0; i < 60; i++)
       builder.apply({ type: 'canon.added', id: `x${i}`, text: 'word '.repeat(100) });
-    expect(() =>
-      assemblePrompt(builder.room, beatTask({ room: builder.room }), {
-        contextTokens: 4096,
-        maxReplyTokens: 1024,
-      }),
-    ).toThrow(/\/canon remove/);
+    expectUserErrorFrom(
+      () =>
+        assemblePrompt(builder.room, beatTask({ room: builder.room }), {
+          contextTokens: 4096,
+          maxReplyTokens: 1024,
+        }),
+      /\/canon remove/,
+    );
   });
 
   it('keeps consecutive prompts byte-identical up to the newest beat', () => {

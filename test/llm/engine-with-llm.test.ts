@@ -2,6 +2,7 @@
 // failed generation leaves the room exactly as it was and the person who asked gets a clear message.
 import Keyv from 'keyv';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localizeReply } from '../../src/adapters/shared/localize-reply.ts';
 import type { CommandContext } from '../../src/commands/command.ts';
 import { errorReply, runCommand } from '../../src/commands/run-command.ts';
 import sceneContinue from '../../src/commands/scene-continue.ts';
@@ -90,7 +91,7 @@ describe('the engine with the LLM narrator', () => {
       (error) => errorReply(error, silentLogger, {}),
     );
     expect(reply.visibility).toBe('private');
-    const [block] = reply.blocks;
+    const [block] = localizeReply(reply, 'en').blocks;
     expect(block?.type === 'text' && block.text).toMatch(message);
     expect(block?.type === 'text' && block.text).toMatch(/Nothing was added to the story/);
     expect(await engine.room(room)).toEqual(before);
@@ -158,7 +159,10 @@ describe('the engine when the primary endpoint fails in other ways', () => {
       errorReply(error, silentLogger, {}),
     );
     expect(reply.visibility).toBe('private');
-    expect(reply.blocks[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/Nothing was added/) });
+    expect(localizeReply(reply, 'en').blocks[0]).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/Nothing was added/),
+    });
     expect(await engine.room(room)).toEqual(before);
   });
 

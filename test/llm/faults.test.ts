@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAiNarrator } from '../../src/llm/openai-narrator.ts';
 import { sleep } from '../../src/llm/retry-policy.ts';
-import { isUserError } from '../../src/story/errors.ts';
+import { isUserError, type UserError } from '../../src/story/errors.ts';
 import type { Narration } from '../../src/story/narrator.ts';
 import {
   DEFAULT_BEAT,
@@ -11,6 +11,7 @@ import {
   refusedBaseURL,
   startFakeOpenAiServer,
 } from '../helpers/fake-openai-server.ts';
+import { shownText } from '../helpers/user-error.ts';
 import { llmConfig, recordingLogger, sampleRoom, testNarrator } from './fixtures.ts';
 
 let server: FakeOpenAiServer;
@@ -35,7 +36,7 @@ async function failure(promise: Promise<Narration<unknown>>) {
     (e: unknown) => e,
   );
   if (!isUserError(error)) throw new Error(`expected a UserError, got ${String(error)}`);
-  expect(error.message).toMatch(/Nothing was added to the story/);
+  expect(shownText(error)).toMatch(/Nothing was added to the story/);
   return error.code;
 }
 
@@ -116,6 +117,7 @@ describe('rate limits and server errors', () => {
     server.setDefault({ kind: 'status', status: 401, message: 'bad key sk-secret' });
     const error = await narrator.writeBeat({ room: sampleRoom() }).catch((e: unknown) => e);
     expect(isUserError(error) && error.code).toBe('narrator.config');
+    expect(shownText(error as UserError)).not.toContain('sk-secret');
     expect(String((error as Error).message)).not.toContain('sk-secret');
     expect(server.chatBodies()).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isUserError, UserError } from '../../src/story/errors.ts';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../helpers/fake-openai-server.ts';
+import { shownText } from '../helpers/user-error.ts';
 import { llmConfig, sampleRoom, testNarrator } from './fixtures.ts';
 
 let server: FakeOpenAiServer;
@@ -100,7 +101,7 @@ describe('the LLM narrator on an OpenAI-compatible server', () => {
     );
     const error = await narrator.writeBeat({ room: sampleRoom() }).catch((e: unknown) => e);
     expect(isUserError(error) && error.code).toBe('narrator.invalid');
-    expect((error as UserError).message).toMatch(/Nothing was added to the story/);
+    expect(shownText(error as UserError)).toMatch(/Nothing was added to the story/);
     expect(server.chatBodies()).toHaveLength(2);
   });
 

@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from '../../src/story/events.ts';
 import type { RoomRef } from '../../src/story/types.ts';
 import { makeRichHistory, mo } from '../helpers/export-room.ts';
 import { createFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 
 const elsewhere: RoomRef = { platform: 'discord', workspaceId: 'g2', channelId: 'c2' };
 
@@ -55,9 +56,10 @@ describe('JSON export and import', () => {
     if (!parsed.ok) throw new Error('refused');
     const { engine } = createFixture();
     await engine.startStory(elsewhere, mo, { title: 'Mine' });
-    await expect(
+    await expectUserError(
       engine.importRoom(elsewhere, mo, { fromRoomId: 'x', events: parsed.events }),
-    ).rejects.toThrow(/already has a story/);
+      /already has a story/,
+    );
     engine.stop();
   });
 

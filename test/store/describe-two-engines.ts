@@ -9,6 +9,7 @@ import type { Actor } from '../../src/story/types.ts';
 import { createFakeClock } from '../helpers/fake-clock.ts';
 import { createRecordingNarrator } from '../helpers/recording-narrator.ts';
 import { mod, room } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 
 const PEOPLE = 30;
 const LINES = 15;
@@ -106,10 +107,11 @@ export function describeTwoEngines(name: string, openStore: () => Promise<EventS
       engines.push(slow);
       const writing = slow.continueStory(here, mod, {});
       await expect.poll(() => store.readLease(roomIdOf(here))).toBeDefined();
-      await expect(a.continueStory(here, mod, {})).rejects.toThrow(
+      await expectUserError(
+        a.continueStory(here, mod, {}),
         /A beat is already being written \(asked by Mo\)/,
       );
-      await expect(b.action(here, mod, { text: 'A door creaks.' })).rejects.toThrow(/already being written/);
+      await expectUserError(b.action(here, mod, { text: 'A door creaks.' }), /already being written/);
       finish();
       await writing;
       await expect(a.continueStory(here, mod, {})).resolves.toBeDefined();
@@ -161,12 +163,10 @@ export function describeTwoEngines(name: string, openStore: () => Promise<EventS
         expiresAt: clock.now() + 30_000,
       };
       await store.claimLease(roomIdOf(here), lease, clock.now());
-      await expect(b.continueStory(here, bob, {})).rejects.toThrow(
-        /already being written \(asked by Alice\)/,
-      );
+      await expectUserError(b.continueStory(here, bob, {}), /already being written \(asked by Alice\)/);
       await clock.advance(30_000);
       await expect(b.continueStory(here, bob, {})).resolves.toBeDefined();
-      await expect(a.continueStory(here, alice, {})).rejects.toThrow(/Your last beat was interrupted/);
+      await expectUserError(a.continueStory(here, alice, {}), /Your last beat was interrupted/);
       await clock.advance(60_000); // past the cooldown
       await expect(a.continueStory(here, alice, {})).resolves.toBeDefined();
       const beats = Object.values((await a.room(here)).beats).filter(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/story/errors.ts';
 import { canonicalPath, childrenOf } from '../../src/story/tree.ts';
 import { alice, bob, carol, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 
 describe('starting a story', () => {
   it('records title, genre, language and the opening scene', async () => {
@@ -18,22 +18,21 @@ describe('starting a story', () => {
 
   it('refuses a second story in the same channel', async () => {
     const { engine } = await startedFixture();
-    await expect(engine.startStory(room, alice, { title: 'Again' })).rejects.toThrow(/already has a story/);
+    await expectUserError(engine.startStory(room, alice, { title: 'Again' }), /already has a story/);
   });
 
   it('refuses an invalid language tag and a heading without INT./EXT.', async () => {
     const { engine } = createFixture();
-    await expect(engine.startStory(room, alice, { title: 'X', language: 'not a tag!' })).rejects.toThrow(
-      /BCP 47/,
-    );
-    await expect(engine.startStory(room, alice, { title: 'X', heading: 'the diner' })).rejects.toThrow(
+    await expectUserError(engine.startStory(room, alice, { title: 'X', language: 'not a tag!' }), /BCP 47/);
+    await expectUserError(
+      engine.startStory(room, alice, { title: 'X', heading: 'the diner' }),
       /INT\., EXT\./,
     );
   });
 
   it('tells people to start a story before anything else', async () => {
     const { engine } = createFixture();
-    await expect(engine.continueStory(room, alice, {})).rejects.toThrow(/\/scene start/);
+    await expectUserError(engine.continueStory(room, alice, {}), /\/scene start/);
   });
 });
 
@@ -65,9 +64,10 @@ describe('writing beats', () => {
     });
     expect(said.beat).toMatchObject({ kind: 'dialogue', character: 'Vera', parenthetical: 'low' });
     await engine.action(room, bob, { text: 'Sam drums on the wheel.' });
-    const error = await engine.say(room, bob, { character: 'Nobody', text: 'Hi' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toMatch(/no character named "Nobody".*Vera, Sam/);
+    await expectUserError(
+      engine.say(room, bob, { character: 'Nobody', text: 'Hi' }),
+      /no character named "Nobody".*Vera and Sam/,
+    );
   });
 
   it("normalizes the narrator's speaker, parenthetical and text as it does people's", async () => {
@@ -92,17 +92,16 @@ describe('writing beats', () => {
     const outcome = await engine.writeLine(room, alice, { character: 'sam' });
     expect(outcome.beat).toMatchObject({ kind: 'dialogue', character: 'Sam', text: 'Sam speaks.' });
     expect(narrator.calls.at(-1)?.request.character).toBe('Sam');
-    await expect(engine.writeLine(room, alice, { character: 'Ghost' })).rejects.toThrow(/no character named/);
+    await expectUserError(engine.writeLine(room, alice, { character: 'Ghost' }), /no character named/);
   });
 
   it('caps direction and line length with a clear message', async () => {
     const { engine } = await startedFixture();
-    await expect(engine.continueStory(room, alice, { direction: 'x'.repeat(1001) })).rejects.toThrow(
-      /at most 1000 characters/,
+    await expectUserError(
+      engine.continueStory(room, alice, { direction: 'x'.repeat(1001) }),
+      /at most 1,000 characters/,
     );
-    await expect(engine.say(room, alice, { character: 'Vera', text: '   ' })).rejects.toThrow(
-      /can't be empty/,
-    );
+    await expectUserError(engine.say(room, alice, { character: 'Vera', text: '   ' }), /can't be empty/);
   });
 
   it('opens new scenes from a heading or from the narrator', async () => {
@@ -180,14 +179,14 @@ describe('undo and rewrite on the beat tree', () => {
   it('only moderators undo or rewrite', async () => {
     const { engine } = await startedFixture();
     await engine.action(room, alice, { text: 'One.' });
-    await expect(engine.undo(room, alice)).rejects.toThrow(/Only moderators can undo/);
-    await expect(engine.rewrite(room, bob, {})).rejects.toThrow(/Only moderators can rewrite/);
+    await expectUserError(engine.undo(room, alice), /Only moderators can undo/);
+    await expectUserError(engine.rewrite(room, bob, {}), /Only moderators can rewrite/);
   });
 
   it('says when there is nothing to undo', async () => {
     const { engine } = createFixture();
     await engine.startStory(room, mod, { title: 'Empty' });
-    await expect(engine.undo(room, mod)).rejects.toThrow(/nothing to undo/);
+    await expectUserError(engine.undo(room, mod), /nothing to undo/);
   });
 });
 
@@ -195,7 +194,7 @@ describe('roles, locks and cooldowns', () => {
   it('lets the audience vote but not write when the room is for writers only', async () => {
     const { engine } = await startedFixture();
     await engine.updateSettings(room, mod, { whoMayContinue: 'writers' });
-    await expect(engine.action(room, carol, { text: 'Hi.' })).rejects.toThrow(/only writers and moderators/);
+    await expectUserError(engine.action(room, carol, { text: 'Hi.' }), /only writers and moderators/);
     await engine.openVote(room, alice, { options: ['A', 'B'] });
     await expect(engine.castVote(room, carol, { option: 1 })).resolves.toMatchObject({ option: 0 });
   });
@@ -208,26 +207,27 @@ describe('roles, locks and cooldowns', () => {
   it('a locked room refuses changes and says who may unlock it', async () => {
     const { engine } = await startedFixture();
     await engine.lock(room, mod);
-    await expect(engine.action(room, alice, { text: 'Hi.' })).rejects.toThrow(
+    await expectUserError(
+      engine.action(room, alice, { text: 'Hi.' }),
       /locked by Mo.*moderator.*\/room unlock/,
     );
-    await expect(engine.addCharacter(room, alice, { name: 'Zed' })).rejects.toThrow(/locked/);
-    await expect(engine.unlock(room, alice)).rejects.toThrow(/Only moderators/);
+    await expectUserError(engine.addCharacter(room, alice, { name: 'Zed' }), /locked/);
+    await expectUserError(engine.unlock(room, alice), /Only moderators/);
     await engine.unlock(room, mod);
     await expect(engine.action(room, alice, { text: 'Hi.' })).resolves.toBeDefined();
   });
 
   it('only moderators change settings', async () => {
     const { engine } = await startedFixture();
-    await expect(engine.updateSettings(room, alice, { autoVote: true })).rejects.toThrow(/Only moderators/);
-    await expect(engine.updateSettings(room, mod, { voteDurationMs: 5_000 })).rejects.toThrow(/10 seconds/);
+    await expectUserError(engine.updateSettings(room, alice, { autoVote: true }), /Only moderators/);
+    await expectUserError(engine.updateSettings(room, mod, { voteDurationMs: 5_000 }), /10 seconds/);
   });
 
   it('enforces the per-user cooldown for writers but not moderators', async () => {
     const { engine, clock } = await startedFixture();
     await engine.updateSettings(room, mod, { cooldownMs: 30_000 });
     await engine.action(room, alice, { text: 'One.' });
-    await expect(engine.action(room, alice, { text: 'Two.' })).rejects.toThrow(/cooldown.*30 s/);
+    await expectUserError(engine.action(room, alice, { text: 'Two.' }), /cooldown.*30 s/);
     await engine.action(room, bob, { text: 'Bob is free.' });
     await engine.action(room, mod, { text: 'Mods are free.' });
     await engine.action(room, mod, { text: 'Still free.' });
@@ -239,7 +239,8 @@ describe('roles, locks and cooldowns', () => {
 describe('characters', () => {
   it('keeps names unique regardless of case, edits and removes them', async () => {
     const { engine } = await startedFixture();
-    await expect(engine.addCharacter(room, alice, { name: 'VERA' })).rejects.toThrow(
+    await expectUserError(
+      engine.addCharacter(room, alice, { name: 'VERA' }),
       /already a character named Vera/,
     );
     await engine.editCharacter(room, alice, { name: 'vera', newName: 'Vera Voss', voice: 'dry' });
@@ -249,7 +250,7 @@ describe('characters', () => {
       voice: 'dry',
       description: 'A safecracker',
     });
-    await expect(engine.removeCharacter(room, alice, { name: 'Sam' })).rejects.toThrow(/Only moderators/);
+    await expectUserError(engine.removeCharacter(room, alice, { name: 'Sam' }), /Only moderators/);
     await engine.removeCharacter(room, mod, { name: 'sam' });
     state = await engine.room(room);
     expect(state.characters.map((c) => c.name)).toEqual(['Vera Voss']);

@@ -16,6 +16,7 @@ import { createStoryEngine } from '../../src/story/engine.ts';
 import type { Narrator } from '../../src/story/narrator.ts';
 import type { Actor, RoomRef } from '../../src/story/types.ts';
 import { createFakeClock } from '../helpers/fake-clock.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 import { recordingLogger } from '../llm/fixtures.ts';
 
 const room: RoomRef = { platform: 'console', workspaceId: 'local', channelId: 'ops' };
@@ -50,11 +51,9 @@ describe('pinned canon', () => {
     ]);
     await engine.removeCanon(room, mo, { number: 1 });
     expect((await engine.room(room)).canon.map((fact) => fact.text)).toEqual(['Vera never lies to Sam.']);
-    await expect(engine.addCanon(room, alice, { text: 'x' })).rejects.toThrow(/Only moderators can pin/);
-    await expect(engine.removeCanon(room, mo, { number: 5 })).rejects.toThrow(/no canon fact #5/);
-    await expect(engine.addCanon(room, mo, { text: 'vera never lies to sam.' })).rejects.toThrow(
-      /already pinned/,
-    );
+    await expectUserError(engine.addCanon(room, alice, { text: 'x' }), /Only moderators can pin/);
+    await expectUserError(engine.removeCanon(room, mo, { number: 5 }), /no canon fact #5/);
+    await expectUserError(engine.addCanon(room, mo, { text: 'vera never lies to sam.' }), /already pinned/);
   });
 
   it('answers /canon add and /canon list through the commands', async () => {
@@ -96,9 +95,7 @@ describe('critique and usage', () => {
     ]);
     const after = (await engine.room(room)).usage;
     expect(after.completionTokens).toBeGreaterThan(before.completionTokens);
-    await expect(engine.usage(room, alice)).rejects.toThrow(
-      /Only moderators can see the narrator's token usage/,
-    );
+    await expectUserError(engine.usage(room, alice), /Only moderators can see the narrator's token usage/);
     const usage = await engine.usage(room, mo);
     expect(usage.byModel).toEqual([
       {
@@ -115,7 +112,7 @@ describe('critique and usage', () => {
   it('has nothing to review before the first beat', async () => {
     const engine = engineWithNarration(createOfflineNarrator());
     await engine.startStory(room, mo, { title: 'Empty' });
-    await expect(engine.critique(room, alice)).rejects.toThrow(/nothing to review/);
+    await expectUserError(engine.critique(room, alice), /nothing to review/);
   });
 });
 
@@ -129,19 +126,15 @@ describe('character proposals', () => {
     expect(character.name).toBe(proposal.design.name);
     expect(character.voice).toContain(proposal.design.sampleLine);
     expect((await engine.room(room)).characters.map((c) => c.name)).toContain(proposal.design.name);
-    await expect(engine.acceptCharacter(room, bob, { id: proposal.id })).rejects.toThrow(
-      /no character proposal/,
-    );
+    await expectUserError(engine.acceptCharacter(room, bob, { id: proposal.id }), /no character proposal/);
   });
 
   it('lets only its author or a moderator discard a proposal', async () => {
     const engine = await started();
     const proposal = await engine.designCharacter(room, alice, {});
-    await expect(engine.discardCharacter(room, bob, { id: proposal.id })).rejects.toThrow(/Only moderators/);
+    await expectUserError(engine.discardCharacter(room, bob, { id: proposal.id }), /Only moderators/);
     await engine.discardCharacter(room, alice, { id: proposal.id });
-    await expect(engine.acceptCharacter(room, alice, { id: proposal.id })).rejects.toThrow(
-      /no character proposal/,
-    );
+    await expectUserError(engine.acceptCharacter(room, alice, { id: proposal.id }), /no character proposal/);
   });
 });
 

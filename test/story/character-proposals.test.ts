@@ -8,6 +8,7 @@ import { createStoryEngine } from '../../src/story/engine.ts';
 import { roomIdOf } from '../../src/story/room-id.ts';
 import { createFakeClock } from '../helpers/fake-clock.ts';
 import { alice, bob, mod, room } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 
 function setup() {
   const store = createKeyvEventStore(new Keyv());
@@ -28,7 +29,8 @@ describe('character proposals', () => {
     const after = make();
     const character = await after.acceptCharacter(room, bob, { id: proposal.id.toUpperCase() });
     expect(character.name).toBe(proposal.design.name);
-    await expect(after.acceptCharacter(room, bob, { id: proposal.id })).rejects.toThrow(
+    await expectUserError(
+      after.acceptCharacter(room, bob, { id: proposal.id }),
       /no character proposal "d1" here/,
     );
     // Ids keep counting after the restart, so an old id never names a new draft.
@@ -40,7 +42,7 @@ describe('character proposals', () => {
     const engine = make();
     await engine.startStory(room, mod, { title: 'Drafts' });
     for (let i = 0; i < PROPOSALS_KEPT + 2; i++) await engine.designCharacter(room, alice, {});
-    await expect(engine.discardCharacter(room, alice, { id: 'd2' })).rejects.toThrow(/no character proposal/);
+    await expectUserError(engine.discardCharacter(room, alice, { id: 'd2' }), /no character proposal/);
     await expect(engine.discardCharacter(room, alice, { id: 'd3' })).resolves.toMatchObject({ id: 'd3' });
   });
 

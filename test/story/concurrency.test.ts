@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/story/errors.ts';
 import { childrenOf } from '../../src/story/tree.ts';
 import { alice, bob, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError, shownText } from '../helpers/user-error.ts';
 
 describe('concurrent commands on one room', () => {
   it('never writes two beats from the same head: the second continue is told a beat is being written', async () => {
@@ -11,7 +12,7 @@ describe('concurrent commands on one room', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const second = await engine.continueStory(room, bob, {}).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(UserError);
-    expect((second as Error).message).toMatch(/already being written \(asked by Alice\)/);
+    expect(shownText(second as UserError)).toMatch(/already being written \(asked by Alice\)/);
     narrator.release();
     const beat = (await first).beat;
     const state = await engine.room(room);
@@ -39,11 +40,11 @@ describe('concurrent commands on one room', () => {
     narrator.hold();
     const writing = engine.continueStory(room, alice, {}).catch((e: unknown) => e);
     await new Promise((resolve) => setImmediate(resolve));
-    await expect(engine.cancelGeneration(room, bob)).rejects.toThrow(/Only moderators/);
+    await expectUserError(engine.cancelGeneration(room, bob), /Only moderators/);
     await engine.cancelGeneration(room, mod);
     const error = await writing;
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toMatch(/cancelled.*Nothing was added/);
+    expect(shownText(error as UserError)).toMatch(/cancelled.*Nothing was added/);
     const after = await engine.room(room);
     expect(after.seq).toBe(seq + 1); // generation.cancelled, for the audit log
     expect(after.beats).toEqual(beatsBefore);
@@ -90,7 +91,7 @@ describe('concurrent commands on one room', () => {
     const { engine, narrator } = await startedFixture();
     const seq = (await engine.room(room)).seq;
     narrator.failNext(new UserError('narrator.down', 'The narrator is unavailable.'));
-    await expect(engine.continueStory(room, alice, {})).rejects.toThrow(/unavailable/);
+    await expectUserError(engine.continueStory(room, alice, {}), /unavailable/);
     expect((await engine.room(room)).seq).toBe(seq);
     await expect(engine.continueStory(room, alice, {})).resolves.toBeDefined();
   });

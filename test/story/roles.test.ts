@@ -7,6 +7,7 @@ import type { EventStore } from '../../src/story/event-store.ts';
 import { roomIdOf } from '../../src/story/room-id.ts';
 import type { RoomRef } from '../../src/story/types.ts';
 import { alice, bob, carol, createFixture, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 
 const otherRoom: RoomRef = { ...room, channelId: 'other' };
 
@@ -19,8 +20,8 @@ async function settledSoon<T>(promise: Promise<T>): Promise<T | 'still waiting'>
 describe('moderator-only room controls', () => {
   it('refuses /room lock from a writer and leaves the room open', async () => {
     const { engine } = await startedFixture();
-    await expect(engine.lock(room, alice)).rejects.toThrow('Only moderators can lock the room.');
-    await expect(engine.lock(room, carol)).rejects.toThrow('Only moderators can lock the room.');
+    await expectUserError(engine.lock(room, alice), 'Only moderators can lock the room.');
+    await expectUserError(engine.lock(room, carol), 'Only moderators can lock the room.');
     expect((await engine.room(room)).locked).toBeUndefined();
     await expect(engine.action(room, alice, { text: 'Still open.' })).resolves.toBeDefined();
   });
@@ -28,16 +29,16 @@ describe('moderator-only room controls', () => {
   it('refuses /room unlock from a writer and leaves the room locked', async () => {
     const { engine } = await startedFixture();
     await engine.lock(room, mod);
-    await expect(engine.unlock(room, alice)).rejects.toThrow('Only moderators can unlock the room.');
-    await expect(engine.unlock(room, carol)).rejects.toThrow('Only moderators can unlock the room.');
-    await expect(engine.action(room, bob, { text: 'Hi.' })).rejects.toThrow(/locked by Mo/);
+    await expectUserError(engine.unlock(room, alice), 'Only moderators can unlock the room.');
+    await expectUserError(engine.unlock(room, carol), 'Only moderators can unlock the room.');
+    await expectUserError(engine.action(room, bob, { text: 'Hi.' }), /locked by Mo/);
   });
 
   it('refuses /vote cancel from anyone but a moderator, and the vote stays open', async () => {
     const { engine } = await startedFixture();
     await engine.openVote(room, alice, { options: ['Run', 'Hide'] });
-    await expect(engine.cancelVote(room, alice)).rejects.toThrow('Only moderators can cancel votes.');
-    await expect(engine.cancelVote(room, carol)).rejects.toThrow('Only moderators can cancel votes.');
+    await expectUserError(engine.cancelVote(room, alice), 'Only moderators can cancel votes.');
+    await expectUserError(engine.cancelVote(room, carol), 'Only moderators can cancel votes.');
     expect((await engine.voteStatus(room)).status).toBe('open');
     await engine.cancelVote(room, mod);
     expect((await engine.voteStatus(room)).status).toBe('cancelled');
@@ -48,7 +49,8 @@ describe('the audience in a writers-only room', () => {
   it('is refused /scene continue, with a message that says it can still vote', async () => {
     const { engine, narrator } = await startedFixture();
     await engine.updateSettings(room, mod, { whoMayContinue: 'writers' });
-    await expect(engine.continueStory(room, carol, {})).rejects.toThrow(
+    await expectUserError(
+      engine.continueStory(room, carol, {}),
       'In this room only writers and moderators add to the story. You can still vote on branches.',
     );
     expect(narrator.calls).toHaveLength(0);
@@ -74,7 +76,7 @@ describe('different rooms', () => {
     expect(other).not.toBe('still waiting');
     expect(other).toMatchObject({ beat: { author: { kind: 'narrator' } } });
     // The held room still refuses a second beat: the "being written" rule is per room, not global.
-    await expect(engine.continueStory(room, bob, {})).rejects.toThrow(/already being written/);
+    await expectUserError(engine.continueStory(room, bob, {}), /already being written/);
     narrator.release();
     await expect(held).resolves.toBeDefined();
   });

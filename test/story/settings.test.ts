@@ -6,6 +6,7 @@ import { createStoryEngine } from '../../src/story/engine.ts';
 import { createFakeClock } from '../helpers/fake-clock.ts';
 import { createRecordingNarrator } from '../helpers/recording-narrator.ts';
 import { alice, mod, room } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 
 async function engineWithModels(models?: string[]) {
   const store = createKeyvEventStore(new Keyv());
@@ -28,17 +29,16 @@ describe("a room's model", () => {
 
   it('refuses a model outside the allow-list, naming the allowed ones', async () => {
     const { engine } = await engineWithModels(['big-model', 'small-model']);
-    await expect(engine.updateSettings(room, mod, { model: 'gpt-9' })).rejects.toThrow(
+    await expectUserError(
+      engine.updateSettings(room, mod, { model: 'gpt-9' }),
       /"gpt-9" is not one of the allowed models: big-model, small-model/,
     );
-    await expect(engine.updateSettings(room, alice, { model: 'small-model' })).rejects.toThrow(
-      /Only moderators/,
-    );
+    await expectUserError(engine.updateSettings(room, alice, { model: 'small-model' }), /Only moderators/);
   });
 
   it('says so when the narrator offers no choice', async () => {
     const { engine } = await engineWithModels();
-    await expect(engine.updateSettings(room, mod, { model: 'x' })).rejects.toThrow(/LLM_MODELS_ALLOWED/);
+    await expectUserError(engine.updateSettings(room, mod, { model: 'x' }), /LLM_MODELS_ALLOWED/);
   });
 
   it('keeps the character-voices switch across a restart', async () => {
@@ -56,6 +56,6 @@ describe('the settings panel', () => {
       voteDurationMs: 60_000,
       whoMayContinue: 'everyone',
     });
-    await expect(engine.settings(room, alice)).rejects.toThrow('Only moderators can see the room settings.');
+    await expectUserError(engine.settings(room, alice), 'Only moderators can see the room settings.');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alice, bob, carol, mod, room, startedFixture } from '../helpers/story-fixture.ts';
+import { expectUserError } from '../helpers/user-error.ts';
 
 describe('vote', () => {
   it('counts one ballot per person, and voting again changes it', async () => {
@@ -72,24 +73,26 @@ describe('vote', () => {
 
   it('validates options, duration and the chosen option', async () => {
     const { engine } = await startedFixture();
-    await expect(engine.openVote(room, alice, { options: ['Only one'] })).rejects.toThrow(/2 to 5 options/);
-    await expect(engine.openVote(room, alice, { options: ['A', 'a'] })).rejects.toThrow(/listed twice/);
-    await expect(engine.openVote(room, alice, { options: ['A', 'x'.repeat(101)] })).rejects.toThrow(
+    await expectUserError(engine.openVote(room, alice, { options: ['Only one'] }), /2 to 5 options/);
+    await expectUserError(engine.openVote(room, alice, { options: ['A', 'a'] }), /listed twice/);
+    await expectUserError(
+      engine.openVote(room, alice, { options: ['A', 'x'.repeat(101)] }),
       /100 characters/,
     );
-    await expect(engine.openVote(room, alice, { options: ['A', 'B'], durationMs: 5_000 })).rejects.toThrow(
+    await expectUserError(
+      engine.openVote(room, alice, { options: ['A', 'B'], durationMs: 5_000 }),
       /10 seconds and 24 hours/,
     );
     await engine.openVote(room, alice, { options: ['A', 'B'] });
-    await expect(engine.openVote(room, alice, { options: ['C', 'D'] })).rejects.toThrow(/already open/);
-    await expect(engine.castVote(room, alice, { option: 3 })).rejects.toThrow(/from 1 to 2/);
+    await expectUserError(engine.openVote(room, alice, { options: ['C', 'D'] }), /already open/);
+    await expectUserError(engine.castVote(room, alice, { option: 3 }), /from 1 to 2/);
   });
 
   it("says a vote does not exist for ids that are not the room's votes", async () => {
     const { engine } = await startedFixture();
     await engine.openVote(room, alice, { options: ['A', 'B'] });
     for (const voteId of ['__proto__', 'toString', 'v999']) {
-      await expect(engine.castVote(room, bob, { option: 1, voteId })).rejects.toThrow(/no longer exists/);
+      await expectUserError(engine.castVote(room, bob, { option: 1, voteId }), /no longer exists/);
     }
   });
 
@@ -97,16 +100,14 @@ describe('vote', () => {
     const { engine, clock } = await startedFixture();
     const vote = await engine.openVote(room, alice, { options: ['A', 'B'], durationMs: 10_000 });
     await clock.advance(10_000);
-    await expect(engine.castVote(room, bob, { option: 1, voteId: vote.id })).rejects.toThrow(
-      /already closed/,
-    );
+    await expectUserError(engine.castVote(room, bob, { option: 1, voteId: vote.id }), /already closed/);
   });
 
   it('extends and cancels only for moderators', async () => {
     const { engine, clock } = await startedFixture();
     const vote = await engine.openVote(room, alice, { options: ['A', 'B'], durationMs: 30_000 });
-    await expect(engine.extendVote(room, alice, {})).rejects.toThrow(/Only moderators can extend/);
-    await expect(engine.closeVote(room, carol, {})).rejects.toThrow(/Only moderators can close/);
+    await expectUserError(engine.extendVote(room, alice, {}), /Only moderators can extend/);
+    await expectUserError(engine.closeVote(room, carol, {}), /Only moderators can close/);
     const extended = await engine.extendVote(room, mod, { byMs: 60_000 });
     expect(Date.parse(extended.deadline) - Date.parse(vote.deadline)).toBe(60_000);
     await clock.advance(30_000);

@@ -90,7 +90,8 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
     } catch (error) {
       if (isUserError(error)) {
         const hint = quoteHint(error.code, parsed.command, parsed.positional);
-        if (hint) return privateReply(text(msg('commands.error.with-hint', { error: error.text, hint })));
+        // The refusal is a catalog message, shown in the reader's language; the hint follows it.
+        if (hint) return privateReply(text(error.text), text(hint));
       }
       return errorReply(error, logger, { command: parsed.command.name, userId: actor.id, roomId });
     }

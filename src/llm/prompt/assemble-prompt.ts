@@ -3,6 +3,7 @@
 //   system (rules, rating, language, style) -> bible (characters, pinned canon) -> rolling summary
 //   -> recent beats verbatim -> [dynamic tail] lore the request mentions, current scene, direction, task.
 // Pinned canon is never dropped; everything else has a share of the budget and gives way in a fixed order.
+import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
 import { currentScene } from '../../story/tree.ts';
 import type { Beat, RoomState } from '../../story/types.ts';
@@ -161,10 +162,7 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
     // headings and fences around the recent beats and the lore
     40;
   if (fixed > total) {
-    throw new UserError(
-      'narrator.prompt-too-long',
-      'The pinned canon and character notes no longer fit in the model’s context. A moderator can remove some with /canon remove, or the operator can raise LLM_CONTEXT_TOKENS.',
-    );
+    throw new UserError('narrator.prompt-too-long', msg('llm.prompt.too-long'));
   }
 
   // The window: drop the oldest beats while it does not fit beside the lore's reserve.

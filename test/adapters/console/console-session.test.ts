@@ -35,7 +35,7 @@ describe('the console session, given lines people get wrong', () => {
   it('shows how a heading without quotes was read, and how to quote it', async () => {
     const { local } = await session();
     expect(await local.run('/scene new EXT. ROOF - DAY A windy roof')).toBe(
-      '(only you see this)\nSay where the scene is, e.g. "INT. DINER - NIGHT". The heading was read as just "EXT.", because each word fills one option: put a heading with spaces in quotes, e.g. /scene new "EXT. ROOF - DAY" "A windy roof".',
+      '(only you see this)\nSay where the scene is, e.g. "INT. DINER - NIGHT".\n\nThe heading was read as just "EXT.", because each word fills one option: put a heading with spaces in quotes, e.g. /scene new "EXT. ROOF - DAY" "A windy roof".',
     );
     expect(await local.run('/scene new "EXT. ROOF - DAY" "A windy roof"')).toContain('EXT. ROOF - DAY');
   });

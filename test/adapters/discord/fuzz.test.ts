@@ -9,6 +9,7 @@ import { describeOptions } from '../../../src/commands/describe-options.ts';
 import { commands as allCommands } from '../../../src/commands/index.ts';
 import { GENERIC_ERROR as GENERIC_ERROR_MESSAGE } from '../../../src/commands/run-command.ts';
 import { sharedTranslator } from '../../../src/i18n/catalog.ts';
+import { msg } from '../../../src/i18n/message.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import {
   ALICE,
@@ -103,6 +104,9 @@ describe('the Discord adapter under fuzz', () => {
     const people = [ALICE, BOB, MOD];
     const sent: Payload[] = [];
     const seenIds: string[] = [];
+    // The catalog's formatters are built on first use, once per process: not a stall a person would see twice.
+    for (const locale of sharedTranslator().locales)
+      sharedTranslator().translate(locale, msg('story.vote.none-open'));
     const stalls = startStallRecorder();
     for (const [name, options] of OPENING) {
       const payload = slashCommand(name, options, MOD);
