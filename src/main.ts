@@ -8,6 +8,7 @@ import { commands } from './commands/index.ts';
 import { configOrReport, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { createNarratorFromConfig } from './llm/create-narrator.ts';
+import { closeSharedExportPool } from './screenplay/export-pool.ts';
 import { createEventStore } from './store/create-event-store.ts';
 import { systemClock } from './story/clock.ts';
 import { createStoryEngine } from './story/engine.ts';
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
   const closeAll = () => {
     closing ??= (async () => {
       await engine.stop();
-      await store.close();
+      await Promise.all([store.close(), closeSharedExportPool()]);
     })();
     return closing;
   };
