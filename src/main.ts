@@ -9,6 +9,7 @@ import { configOrReport, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { createNarratorFromConfig } from './llm/create-narrator.ts';
 import { instrumentCommands } from './operations/instrument-commands.ts';
+import { closeSharedExportPool } from './screenplay/export-pool.ts';
 import { createEventStore } from './store/create-event-store.ts';
 import { systemClock } from './story/clock.ts';
 import { createStoryEngine } from './story/engine.ts';
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
   const closeAll = () => {
     closing ??= (async () => {
       await engine.stop();
-      await store.close();
+      await Promise.all([store.close(), closeSharedExportPool()]);
       if (metricsServer) await metricsServer.close();
     })();
     return closing;

@@ -5,17 +5,20 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n/keys.ts';
 import { msg } from '../i18n/message.ts';
-import { checkUpload, gzipFile, type SmallerForm } from '../screenplay/upload-limit.ts';
+import type { ExportPool } from '../screenplay/export-pool.ts';
+import { checkUpload, gzippedFile, type SmallerForm } from '../screenplay/upload-limit.ts';
 import { UserError } from '../story/errors.ts';
 import type { Platform } from '../story/types.ts';
 import { type Command, defineCommand, file, privateReply, text } from './command.ts';
-import { EXPORT_FORMATS, FORMATS } from './export-formats.ts';
+import { EXPORT_FORMATS, FORMATS, writeExport } from './export-formats.ts';
 import { fileSize } from './file-size.ts';
 import { booleanOption, choiceOption } from './option-schemas.ts';
 
 export interface ExportCommandOptions {
   /** Upload limits to apply instead of the platforms' own (tests use small ones). */
   uploadLimits?: Partial<Record<Platform, number>> | undefined;
+  /** The worker pool that renders the files (default: the process's shared pool). */
+  pool?: ExportPool | undefined;
 }
 
 const OFFERS: Record<SmallerForm, MessageKey> = {
@@ -48,9 +51,12 @@ export function createExportCommand(settings: ExportCommandOptions = {}): Comman
       const format = FORMATS[options.format];
       // The JSON export is always the whole room.
       const scope = options.format === 'json' ? 'all' : (options.scope ?? 'story');
-      const written = await format.write(history, scope);
-      const plain = { name: `${story.title}.${format.extension}`, mime: format.mime, bytes: written };
-      const out = options.gzip ? gzipFile(plain.name, plain.bytes) : plain;
+      const written = await writeExport(options.format, history, scope, {
+        gzip: options.gzip,
+        pool: settings.pool,
+      });
+      const name = `${story.title}.${format.extension}`;
+      const out = options.gzip ? gzippedFile(name, written) : { name, mime: format.mime, bytes: written };
       const platform = ctx.room.platform;
       const check = checkUpload(platform, out.bytes.length, {
         scope: options.format === 'json' ? undefined : scope,

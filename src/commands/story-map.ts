@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/message.ts';
+import { sharedExportPool } from '../screenplay/export-pool.ts';
 import { UserError } from '../story/errors.ts';
 import { defineCommand, file, publicReply, text } from './command.ts';
 
@@ -13,9 +14,8 @@ export default defineCommand({
     const history = await ctx.engine.history(ctx.room);
     const story = history.state.story;
     if (!story) throw new UserError('story.missing', msg('exports.no-story'));
-    // Loaded when first used: the renderer and its font are not needed at start-up.
-    const { storyMapPng } = await import('../screenplay/story-map-svg.ts');
-    const png = storyMapPng(history);
+    // Laid out and rendered in the export pool's worker thread, off the bot's event loop.
+    const png = await sharedExportPool().run(history, { kind: 'map-png', scope: 'all' });
     return publicReply(
       text(
         msg('exports.map.caption', { title: story.title, beats: Object.keys(history.state.beats).length }),

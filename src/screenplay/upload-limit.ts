@@ -43,9 +43,16 @@ export function checkUpload(
 
 /** The file gzipped, with ".gz" added to its name (text exports shrink to a fraction). */
 export function gzipFile(name: string, bytes: Uint8Array): { name: string; mime: string; bytes: Uint8Array } {
-  return {
-    name: `${name}.gz`,
-    mime: 'application/gzip',
-    bytes: new Uint8Array(gzipSync(bytes, { level: 9 })),
-  };
+  return gzippedFile(name, gzipBytes(bytes));
+}
+
+/** Bytes gzipped at the level every export uses. */
+export const gzipBytes = (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes, { level: 9 }));
+
+/** How a file already gzipped (by the export pool) is named and typed. */
+export function gzippedFile(
+  name: string,
+  gzipped: Uint8Array,
+): { name: string; mime: string; bytes: Uint8Array } {
+  return { name: `${name}.gz`, mime: 'application/gzip', bytes: gzipped };
 }

@@ -5,7 +5,6 @@ import { privateReply, text } from '../../commands/command.ts';
 import { describeOptions } from '../../commands/describe-options.ts';
 import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
 import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
-import { msg } from '../../i18n/message.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import { isUserError } from '../../story/errors.ts';

@@ -9,9 +9,11 @@ import type { Command } from '../../../src/commands/command.ts';
 import { createExportCommand } from '../../../src/commands/export.ts';
 import { commands } from '../../../src/commands/index.ts';
 import { createOfflineNarrator } from '../../../src/llm/offline-narrator.ts';
+import { createExportPool } from '../../../src/screenplay/export-pool.ts';
 import { createKeyvEventStore } from '../../../src/store/keyv-event-store.ts';
 import { createStoryEngine, type StoryEngine } from '../../../src/story/engine.ts';
 import type { RoomRef } from '../../../src/story/types.ts';
+import { makeBigHistory } from '../../helpers/export-room.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
 import { createRecordingLogger } from '../../helpers/recording-logger.ts';
 
@@ -142,6 +144,28 @@ describe('/export in the terminal room', () => {
     expect(gzipped).toContain('There is no smaller form of this export to offer.');
     expect(await readdir(dir)).toEqual([]);
     expect((await engine.history(room)).events.some((event) => event.type === 'room.exported')).toBe(false);
+  });
+
+  it('tells the moderator to try again in a moment when the export workers are busy', async () => {
+    const pool = createExportPool({ size: 1, queueLimit: 0 });
+    const busy = createExportCommand({ pool });
+    const { engine, sessionIn } = world(
+      commands.map((command) => (command.name === 'export' ? busy : command)),
+    );
+    const { local, room } = sessionIn('busy');
+    await story(engine, (line) => local.run(line));
+    // Someone else's big PDF holds the only worker.
+    const other = pool.run(makeBigHistory(2000, 50, 5), { kind: 'pdf', scope: 'all' }).catch(() => undefined);
+    try {
+      expect(await local.run('/export format:md')).toBe(
+        '(only you see this)\nExports are busy right now. Try again in a moment.',
+      );
+      expect((await engine.history(room)).events.some((event) => event.type === 'room.exported')).toBe(false);
+    } finally {
+      await pool.close();
+      await other;
+    }
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('gives a hostile title a safe file name inside the folder, CJK kept', async () => {

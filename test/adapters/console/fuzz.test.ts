@@ -111,12 +111,6 @@ describe('the console session under fuzz', () => {
         expect(shown, line).toBeUndefined();
       } else {
         expect(shown?.trim().length ?? 0, `line ${index}: ${line.slice(0, 80)}`).toBeGreaterThan(0);
-        if (shown?.includes(GENERIC_ERROR))
-          console.error(
-            JSON.stringify(logger.entries?.slice?.(-3) ?? logger, (k, v) =>
-              v instanceof Error ? { m: v.message, s: v.stack } : v,
-            ).slice(0, 3000),
-          );
         expect(shown, `line ${index}: ${line.slice(0, 80)}`).not.toContain(GENERIC_ERROR);
         expect(shown, `line ${index}: ${line.slice(0, 80)}`).not.toMatch(CONTROL_EXCEPT_NEWLINE);
       }

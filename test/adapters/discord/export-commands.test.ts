@@ -38,6 +38,14 @@ const callsFor = (h: Harness, payload: { token: string; id: string }) =>
     .filter((call) => call.path.includes(payload.token) || call.path.includes(payload.id))
     .map((call) => [call.method, call.path]);
 
+/**
+ * The calls made for one interaction, and the last of them. Exports render in a worker thread, so another
+ * message's edit (the closed vote's) may land after the export's reply.
+ */
+const callsOf = (h: Harness, payload: { token: string; id: string }) =>
+  h.rest.calls.filter((call) => call.path.includes(payload.token) || call.path.includes(payload.id));
+const lastFor = (h: Harness, payload: { token: string; id: string }) => callsOf(h, payload).at(-1);
+
 /** /scene import with a file attached, as Discord sends it: the option holds the attachment's id. */
 function importPayload(
   attachment: { filename: string; size: number; url: string },
@@ -82,7 +90,7 @@ describe('/export on Discord', () => {
       ['POST', callback(payload)],
       ['PATCH', original(payload)],
     ]);
-    const [deferred, edit] = harness.rest.calls.slice(-2);
+    const [deferred, edit] = callsOf(harness, payload);
     expect(deferred?.body).toEqual({
       type: InteractionResponseType.DeferredChannelMessageWithSource,
       data: { flags: MessageFlags.Ephemeral },
@@ -130,14 +138,14 @@ describe('/export on Discord', () => {
 
     await harness.send(payload);
 
-    const edit = harness.rest.calls.at(-1);
+    const edit = lastFor(harness, payload);
     expect(edit?.files).toBeUndefined();
     expect(edit?.body.content).toMatch(
       /^The HTML file would be [\d.]+ KB, over Discord's upload limit of 2 KB, so it was not sent\.\n\nTry scope:story for the story without what was not kept\.\n\nTry gzip:on/,
     );
     const gzipped = slashCommand('export', { format: 'md', gzip: true }, MOD);
     await harness.send(gzipped);
-    const file = onlyFile(harness.rest.calls.at(-1));
+    const file = onlyFile(lastFor(harness, gzipped));
     expect(file?.name).toBe('The-Long-Night.md.gz');
     expect([...(file?.bytes.subarray(0, 2) ?? [])]).toEqual([0x1f, 0x8b]);
   });
@@ -149,7 +157,7 @@ describe('/export on Discord', () => {
 
     await harness.send(payload);
 
-    expect(onlyFile(harness.rest.calls.at(-1))?.name).toBe('夜行列车-everyone.fountain');
+    expect(onlyFile(lastFor(harness, payload))?.name).toBe('夜行列车-everyone.fountain');
   });
 });
 
@@ -165,8 +173,8 @@ describe('/story map on Discord', () => {
       ['POST', callback(payload)],
       ['PATCH', original(payload)],
     ]);
-    const edit = harness.rest.calls.at(-1);
-    expect(harness.rest.calls.at(-2)?.body.data).toEqual({ flags: 0 });
+    const [deferred, edit] = callsOf(harness, payload);
+    expect(deferred?.body.data).toEqual({ flags: 0 });
     expect(edit?.body.content).toMatch(/^The map of “The Long Night”: 2 beats, the story's path in blue/);
     const file = onlyFile(edit);
     expect(file?.name).toBe('The-Long-Night-map.png');
@@ -201,8 +209,9 @@ describe('/scene import on Discord', () => {
   it('downloads the attached export from the CDN and recreates the room in an empty channel', async () => {
     harness = await startHarness();
     await story(harness);
-    await harness.send(slashCommand('export', { format: 'json' }, MOD));
-    const bytes = harness.rest.calls.at(-1)?.files?.[0]?.bytes ?? Buffer.alloc(0);
+    const exported = slashCommand('export', { format: 'json' }, MOD);
+    await harness.send(exported);
+    const bytes = lastFor(harness, exported)?.files?.[0]?.bytes ?? Buffer.alloc(0);
     const cdn = nock(CDN).get('/attachments/1/2/room.json').reply(200, bytes);
     const payload = importPayload({
       filename: 'room.json',
