@@ -4,6 +4,9 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import type { Reply, ShownReply } from '../../commands/command.ts';
 import { findCommand, runCommand } from '../../commands/run-command.ts';
+import { sharedTranslator } from '../../i18n/catalog.ts';
+import { matchLocale } from '../../i18n/match-locale.ts';
+import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
 import type { Actor } from '../../story/types.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
@@ -26,14 +29,11 @@ export async function handleCommand(
   const call = readCommand(interaction);
   const command = findCommand(deps.commands, call.name);
   if (!command) {
-    throw new UserError(
-      'command.unknown',
-      `/${call.name} is not a storyroom command any more. Ask a server admin to register the commands again.`,
-    );
+    throw new UserError('command.unknown', msg('discord.command.unknown', { name: call.name }));
   }
   const room = roomOf(interaction);
   if (!room) {
-    throw new UserError('command.guild', 'storyroom works in server channels, not in direct messages.');
+    throw new UserError('command.guild', msg('discord.command.guild-only'));
   }
   const actor = actorOf(interaction, deps.config);
   deps.logger.info(
@@ -106,7 +106,11 @@ async function tellSaved(
     'a command succeeded but Discord refused part of its reply',
   );
   try {
-    await output.addPrivate([{ content: savedNotice(name, reply, 'Discord'), embeds: [], components: [] }]);
+    const content = sharedTranslator().translate(
+      matchLocale(interaction.locale, sharedTranslator().locales),
+      savedNotice(name, reply, 'Discord'),
+    );
+    await output.addPrivate([{ content, embeds: [], components: [] }]);
   } catch (noteError) {
     deps.logger.error(
       { ...where, err: safeError(noteError) },
