@@ -10,6 +10,7 @@ import { createKeyvEventStore } from '../../../src/store/keyv-event-store.ts';
 import { createStoryEngine } from '../../../src/story/engine.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
 import { createRecordingLogger } from '../../helpers/recording-logger.ts';
+import { runMain } from '../../helpers/run-main.ts';
 
 function terminalRoom(env: Record<string, string>, argv: string[] = []) {
   const clock = createFakeClock();
@@ -106,5 +107,22 @@ describe('a zh-CN story night in a terminal with LANG=zh_CN.UTF-8', () => {
     );
     // The room's public messages stay Chinese.
     expect(await local.run('/vote close')).toContain('投票 · 版主提前结束了投票，按已投的票决定结果');
+  });
+});
+
+describe('the real program in a terminal', () => {
+  it('answers the person in the language of LANG, and --lang overrides it', async () => {
+    const env = { STORE_URL: 'memory:', LOG_LEVEL: 'warn', LANG: 'zh_CN.UTF-8' };
+    const chinese = await runMain({ env, stdin: '/quit now\n' });
+    expect(chinese.code).toBe(0);
+    expect(chinese.stdout).toContain(
+      '（仅你可见）\n要离开房间，请单独输入 /quit（或 /exit），后面不要跟其他内容。',
+    );
+
+    const english = await runMain({ env, stdin: '/quit now\n', args: ['--lang', 'en'] });
+    expect(english.code).toBe(0);
+    expect(english.stdout).toContain(
+      '(only you see this)\nTo leave the room, type /quit (or /exit) on its own',
+    );
   });
 });
