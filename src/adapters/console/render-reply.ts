@@ -18,7 +18,7 @@ function renderBlock(block: ShownBlock, now: number, locale: string): string[] {
     case 'text':
       return block.text.split('\n');
     case 'beats':
-      return renderBeats(block.beats, block.scenes);
+      return renderBeats(block.beats, block.scenes, locale);
     case 'vote':
       return renderVote(block.vote, now, locale);
     case 'fields': {

@@ -19,7 +19,7 @@ import type { InteractionOutput } from './interaction-output.ts';
 import { readCommand } from './read-command.ts';
 import { renderPreview, renderReply } from './render/render-reply.ts';
 import { safeError } from './safe-error.ts';
-import { prepareVoicing, showVoicedReply, type Voicing } from './show-voiced-reply.ts';
+import { showVoicedReply, type Voicing, voicingOf } from './show-voiced-reply.ts';
 
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
@@ -50,7 +50,15 @@ export async function handleCommand(
   // not is fixed by the first response; errors are private either way.
   const privately = repliesPrivately(command, call.options);
   await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
-  const voicing = privately ? undefined : await prepareVoicing(deps, room);
+  // The room as it was before the command, for a public reply: voices, and the preview's language. A failing
+  // store is left to the command, which reads the room too and reports it.
+  const before = privately ? undefined : await deps.engine.room(room).catch(() => undefined);
+  const voicing = before && voicingOf(before);
+  const translator = sharedTranslator();
+  const previewLocale = matchLocale(
+    privately ? interaction.locale : before?.story?.language,
+    translator.locales,
+  );
 
   const preview = command.slow
     ? createStreamPreview({
@@ -58,7 +66,7 @@ export async function handleCommand(
         logger: deps.logger,
         describeError: safeError,
         show: async (text) => {
-          await output.showPublic(renderPreview(text), { final: false });
+          await output.showPublic(renderPreview(text, previewLocale), { final: false });
         },
       })
     : undefined;

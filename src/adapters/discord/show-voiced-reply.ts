@@ -8,7 +8,7 @@ import type { ShownReply } from '../../commands/command.ts';
 import { sharedTranslator } from '../../i18n/catalog.ts';
 import { matchLocale } from '../../i18n/match-locale.ts';
 import { msg } from '../../i18n/message.ts';
-import type { Actor, Beat, RoomRef } from '../../story/types.ts';
+import type { Actor, Beat, RoomState } from '../../story/types.ts';
 import { splitVoices } from '../shared/split-voices.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import type { ChannelWebhook, VoiceTarget, WebhookLookup } from './character-webhooks.ts';
@@ -28,16 +28,9 @@ export interface Voicing {
   known: ReadonlySet<string>;
 }
 
-/** Before a command runs: whether its room wants character voices, and which beats it already has. */
-export async function prepareVoicing(deps: AdapterDeps, room: RoomRef): Promise<Voicing | undefined> {
-  try {
-    const state = await deps.engine.room(room);
-    return state.settings.characterVoices ? { known: new Set(Object.keys(state.beats)) } : undefined;
-  } catch {
-    // The command reads the room too and reports a failing store itself.
-    return undefined;
-  }
-}
+/** Before a command runs (from the room as it is): whether it wants character voices, and which beats it has. */
+export const voicingOf = (state: RoomState): Voicing | undefined =>
+  state.settings.characterVoices ? { known: new Set(Object.keys(state.beats)) } : undefined;
 
 export async function showVoicedReply(
   reply: ShownReply,

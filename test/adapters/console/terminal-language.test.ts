@@ -50,6 +50,9 @@ describe('a zh-CN story night in a terminal with LANG=zh_CN.UTF-8', () => {
     await local.run('/scene new');
     await local.run('/scene continue');
 
+    const steered = await local.run('/scene continue 警察到了');
+    expect(steered).toContain('— offline narrator，朝着“警察到了”写');
+
     const opened = shown(await local.run('/vote open'));
     expect(opened).toContain('mo 发起了投票：接下来会发生什么？');
     expect(opened).toContain('投票 · 进行中 · 1分钟后结束（HH:MM:SS 截止）');

@@ -24,8 +24,6 @@ const FIELD_VALUE_MAX = 1024;
 /** Room for the title and some slack under Discord's 6,000 characters per message. */
 const EMBED_BUDGET = EMBED_TOTAL_MAX - TITLE_MAX - 100;
 
-const WRITING = '-# ✍️ writing…';
-
 export function renderReply(reply: ShownReply): MessageDraft[] {
   const pieces: string[] = [];
   const attachments: Omit<MessageDraft, 'content'>[] = [];
@@ -60,11 +58,15 @@ function attachFiles(drafts: MessageDraft[], files: DraftFile[]) {
   }
 }
 
-/** What a message shows while the narrator is still writing: the text so far, marked as unfinished. */
-export function renderPreview(text: string): MessageDraft[] {
-  const chunks = splitText(escapeText(text), CONTENT_MAX - WRITING.length - 1);
+/**
+ * What a message shows while the narrator is still writing: the text so far, marked as unfinished (in
+ * `locale`, the room's language: the preview is public).
+ */
+export function renderPreview(text: string, locale: string = SOURCE_LOCALE): MessageDraft[] {
+  const writing = sharedTranslator().translate(locale, msg('discord.reply.writing'));
+  const chunks = splitText(escapeText(text), CONTENT_MAX - writing.length - 1);
   const last = chunks.pop() ?? '';
-  return [...chunks, `${last}\n${WRITING}`.trim()].map((content) => ({
+  return [...chunks, `${last}\n${writing}`.trim()].map((content) => ({
     content,
     embeds: [],
     components: [],
