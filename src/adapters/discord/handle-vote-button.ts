@@ -6,6 +6,8 @@ import { type ButtonInteraction, MessageFlags, MessageFlagsBitField } from 'disc
 import type { Command } from '../../commands/command.ts';
 import { voteOutcome } from '../../commands/format.ts';
 import { findCommand, runCommand } from '../../commands/run-command.ts';
+import { sharedTranslator } from '../../i18n/catalog.ts';
+import { matchLocale } from '../../i18n/match-locale.ts';
 import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
@@ -27,10 +29,13 @@ export async function handleVoteButton(
   const cast = voteCastCommand(deps.commands);
   await interaction.deferUpdate();
   const { room, voteId, option } = button;
+  const ephemeral = new MessageFlagsBitField(interaction.message.flags).has(MessageFlags.Ephemeral);
   const message = {
     messageId: interaction.message.id,
     channelId: interaction.channelId,
-    ephemeral: new MessageFlagsBitField(interaction.message.flags).has(MessageFlags.Ephemeral),
+    ephemeral,
+    // Only the clicker sees an ephemeral vote message (their /vote status): it stays in their language.
+    locale: ephemeral ? matchLocale(interaction.locale, sharedTranslator().locales) : undefined,
     webhook: {
       applicationId: interaction.applicationId,
       token: interaction.token,

@@ -22,7 +22,8 @@ import { safeError } from './safe-error.ts';
 
 export type { VoteMessageStore };
 
-type VoteMessage = Omit<SentMessage, 'draft'>;
+/** A message showing a vote; `locale` for a private one, drawn in its reader's language (a public one: the room's). */
+type VoteMessage = Omit<SentMessage, 'draft'> & { locale?: string | undefined };
 export type VoteMessages = Tracker<VoteMessage>;
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
@@ -70,7 +71,7 @@ export function createVoteMessages(deps: {
     storedId: snowflake,
     describeError: safeError,
     async edit(message: VoteMessage, current, room) {
-      const locale = await languageOf(room);
+      const locale = ('locale' in message && message.locale) || (await languageOf(room));
       const draw = () => {
         const { embed, components } = renderVote(current(), room, locale);
         return { embeds: [embed], components, allowed_mentions: NO_MENTIONS };

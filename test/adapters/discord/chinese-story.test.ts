@@ -116,6 +116,21 @@ describe('a zh-CN story on Discord', () => {
     expect(shown?.title).toBe('What happens next?');
     expect(shown?.description).toMatch(/^\*\*A\.\*\* \p{Script=Han}+ · 1 vote\n/u);
 
+    // A click on that private message keeps it in her language when the counts are redrawn.
+    const statusButtons = original(h, status.token)?.components[0].components ?? [];
+    const again = buttonClick(
+      statusButtons[1]?.custom_id ?? '',
+      h.rest.originalId(status.token) ?? '',
+      ALICE,
+    );
+    again.message.flags = MessageFlags.Ephemeral;
+    await h.send(again);
+    await eventually(() => {
+      const redrawn = original(h, again.token)?.embeds?.[0];
+      expect(redrawn?.title).toBe('What happens next?');
+      expect(redrawn?.description).toMatch(/\*\*B\.\*\* \p{Script=Han}+ · 1 vote\n/u);
+    });
+
     const critique = slashCommand('critique', {}, ALICE);
     await h.send(critique);
     const review = original(h, critique.token)?.embeds[0];
