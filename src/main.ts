@@ -1,7 +1,7 @@
 // Wires config -> store -> narrator -> engine -> adapters. The only module that knows everything.
 // With a Discord token it serves Discord; with none it opens the local story room in the terminal.
 
-import { runConsoleRoom } from './adapters/console/index.ts';
+import { runConsoleRoom, terminalLocale } from './adapters/console/index.ts';
 import { startDiscordAdapter } from './adapters/discord/index.ts';
 import { shardFilter } from './adapters/discord/sharding.ts';
 import { commands } from './commands/index.ts';
@@ -126,6 +126,7 @@ async function main(): Promise<number> {
         interactive,
         channel: config.CONSOLE_CHANNEL,
         exportsDir: config.EXPORTS_DIR,
+        locale: terminalLocale(process.argv.slice(2), process.env),
       });
     }
   } finally {

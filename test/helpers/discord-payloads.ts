@@ -160,6 +160,12 @@ export function buttonClick(
   return { ...common(person, createdAt), type: InteractionType.MessageComponent, data, message };
 }
 
+/** The payload as a person whose Discord is set to that language sends it (e.g. Locale.ChineseCN). */
+export const inLocale = <T extends { locale: Locale }>(payload: T, locale: Locale): T => ({
+  ...payload,
+  locale,
+});
+
 /** Hands a payload to discord.js exactly as its gateway handler for INTERACTION_CREATE does. */
 export function deliver(client: Client, payload: object): void {
   const internals = client as unknown as { actions: { InteractionCreate: { handle(data: object): void } } };

@@ -16,11 +16,14 @@ export interface MainRun {
   killed: boolean;
 }
 
-/** An environment with no chat platform, model or store configured, plus `env`. */
+/** An environment with no chat platform, model, store or language configured, plus `env`. */
 export function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([name]) => !/^(DISCORD_|SLACK_|LLM_|OPENAI_|STORE_URL$|LOG_LEVEL$|NARRATOR_)/.test(name),
+      ([name]) =>
+        !/^(DISCORD_|SLACK_|LLM_|OPENAI_|STORE_URL$|LOG_LEVEL$|NARRATOR_|LANG$|LC_ALL$|LC_MESSAGES$)/.test(
+          name,
+        ),
     ),
   );
   return { ...inherited, ...env };
@@ -31,10 +34,15 @@ export function runMain(options: {
   /** Written to stdin, which is then closed; undefined leaves stdin open. */
   stdin?: string | undefined;
   killAfterMs?: number;
+  /** Command-line arguments after src/main.ts (e.g. --lang zh-CN). */
+  args?: readonly string[];
 }): Promise<MainRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['src/main.ts'], { cwd: REPO, env: cleanEnv(options.env) });
+    const child = spawn(process.execPath, ['src/main.ts', ...(options.args ?? [])], {
+      cwd: REPO,
+      env: cleanEnv(options.env),
+    });
     let stdout = '';
     let stderr = '';
     let killed = false;

@@ -75,7 +75,44 @@ function isFieldEntry(node: ts.ObjectLiteralExpression): boolean {
   return ts.isPropertyAssignment(parent) && propertyName(parent) === 'fields';
 }
 
-export function findLiteralTexts(file: string, source: string): LiteralText[] {
+/** Two words in a row: a sentence or phrase for people, not an id, a code, a path or a separator. */
+const WORDS = /\p{L}{2,}[ \u00a0]+\p{L}{2,}/u;
+const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
+
+/** Where a literal with words is not for people: a log line, an internal Error, a thrown check. */
+function isInternal(node: ts.Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (ts.isNewExpression(parent)) {
+      const name = calleeName(parent);
+      if (name && /Error$/.test(name) && name !== 'UserError') return true;
+    }
+    if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression)) {
+      if (LOG_METHODS.has(parent.expression.name.text)) return true;
+    }
+    if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return true;
+    // A command's name ("vote cast"), and the reason Discord writes in a server's audit log (English, for admins).
+    if (ts.isCallExpression(parent) && calleeName(parent) === 'findCommand') return true;
+    if (ts.isPropertyAssignment(parent) && propertyName(parent) === 'reason') return true;
+  }
+  return false;
+}
+
+function literalText(node: ts.Node): string | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node))
+    return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
+  return undefined;
+}
+
+export interface FindOptions {
+  /**
+   * Adapters write to people in many more ways (embeds, buttons, terminal lines): with this, every literal
+   * with two words in a row outside a log line or an internal Error counts.
+   */
+  readonly sentences?: boolean;
+}
+
+export function findLiteralTexts(file: string, source: string, options: FindOptions = {}): LiteralText[] {
   const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found: LiteralText[] = [];
   const report = (nodes: ts.Expression[], where: string) => {
@@ -86,6 +123,13 @@ export function findLiteralTexts(file: string, source: string): LiteralText[] {
   };
 
   const visit = (node: ts.Node): void => {
+    if (options.sentences) {
+      const words = literalText(node);
+      if (words !== undefined && WORDS.test(words) && !isInternal(node)) {
+        report([node as ts.Expression], 'literal text');
+        return;
+      }
+    }
     if (ts.isNewExpression(node) && calleeName(node) === 'UserError') {
       const message = node.arguments?.[1];
       if (message) report(wordyLiterals(message), 'UserError message');
@@ -114,5 +158,7 @@ export function findLiteralTexts(file: string, source: string): LiteralText[] {
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return found;
+  // A UserError's literal message is also a literal with words: report it once.
+  const seen = new Set<string>();
+  return found.filter(({ line, text }) => !seen.has(`${line}:${text}`) && seen.add(`${line}:${text}`));
 }

@@ -5,6 +5,7 @@ import { privateReply, text } from '../../commands/command.ts';
 import { describeOptions } from '../../commands/describe-options.ts';
 import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
 import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
+import { msg } from '../../i18n/message.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import { isUserError } from '../../story/errors.ts';
@@ -31,17 +32,11 @@ export interface ConsoleSessionOptions {
   saveFile?: ((file: FileBlock) => Promise<string>) | undefined;
 }
 
-export const CONSOLE_HELP = [
-  'In this terminal:',
-  '  Options go by position in the order shown, or by name: name:value or name:"a value with spaces".',
-  '  A free-text option (a direction, a line, a description) takes the rest of the line.',
-  '  /as alice /vote cast 2 runs one command as alice (a writer); /as bob:audience … sets the role.',
-  '  Lines starting with # are ignored. Ctrl-C stops a beat being written; Ctrl-D or /quit leaves.',
-].join('\n');
+export const CONSOLE_HELP = msg('console.help');
 
 /** "/quit now": the room leaves only on /quit (or /exit) by itself, so a stray word never ends a session. */
 const QUIT_WITH_WORDS = /^\/?(?:quit|exit)\s+\S/i;
-const QUIT_ALONE = 'To leave the room, type /quit (or /exit) on its own, with nothing after it.';
+const QUIT_ALONE = msg('console.quit-alone');
 
 /** Blank lines and # comments do nothing. */
 export const isIgnorable = (line: string) => line.trim() === '' || line.trim().startsWith('#');
@@ -107,14 +102,19 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
         continue;
       }
       try {
+        const path = await saveFile(block);
         blocks.push(
-          text(`Saved ${block.name} (${formatBytes(block.bytes.length)}) to ${await saveFile(block)}`),
+          text(msg('console.file.saved', { name: block.name, size: formatBytes(block.bytes.length), path })),
         );
       } catch (error) {
         logger.warn({ err: error, file: block.name }, 'could not save a file');
         const code = (error as NodeJS.ErrnoException).code;
         blocks.push(
-          text(`Could not save ${block.name}${code ? ` (${code})` : ''}; nothing else was affected.`),
+          text(
+            code
+              ? msg('console.file.not-saved-code', { name: block.name, code })
+              : msg('console.file.not-saved', { name: block.name }),
+          ),
         );
       }
     }

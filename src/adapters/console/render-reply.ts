@@ -1,5 +1,7 @@
 // A command's reply as terminal text: blocks separated by blank lines, private replies marked as such.
 import type { ShownBlock, ShownReply } from '../../commands/command.ts';
+import { SOURCE_LOCALE, sharedTranslator } from '../../i18n/catalog.ts';
+import { type Message, msg } from '../../i18n/message.ts';
 import { formatBytes } from './format-bytes.ts';
 import { renderBeats } from './render-beats.ts';
 import { renderVote } from './render-vote.ts';
@@ -11,14 +13,14 @@ export interface RenderOptions {
   now: number;
 }
 
-function renderBlock(block: ShownBlock, now: number): string[] {
+function renderBlock(block: ShownBlock, now: number, locale: string): string[] {
   switch (block.type) {
     case 'text':
       return block.text.split('\n');
     case 'beats':
-      return renderBeats(block.beats, block.scenes);
+      return renderBeats(block.beats, block.scenes, locale);
     case 'vote':
-      return renderVote(block.vote, now);
+      return renderVote(block.vote, now, locale);
     case 'fields': {
       const pad = block.title ? '  ' : '';
       const fields = block.fields.map(
@@ -27,13 +29,23 @@ function renderBlock(block: ShownBlock, now: number): string[] {
       return block.title ? [block.title, ...fields] : fields;
     }
     case 'file':
-      return [`File: ${block.name} (${formatBytes(block.bytes.length)})`];
+      return [
+        sharedTranslator().translate(
+          locale,
+          msg('console.file.shown', { name: block.name, size: formatBytes(block.bytes.length) }),
+        ),
+      ];
   }
 }
 
 export function renderReply(reply: ShownReply, options: RenderOptions): string {
-  const body = reply.blocks.map((block) => renderBlock(block, options.now).join('\n')).join('\n\n');
+  // The reply is already in its reader's language (localizeReply); what the terminal adds follows it.
+  const locale = reply.language ?? SOURCE_LOCALE;
+  const body = reply.blocks.map((block) => renderBlock(block, options.now, locale).join('\n')).join('\n\n');
   if (reply.visibility === 'public') return printable(body);
-  const marker = options.viewer === 'you' ? '(only you see this)' : `(only ${options.viewer} sees this)`;
-  return printable(`${marker}\n${body}`);
+  const marker: Message =
+    options.viewer === 'you'
+      ? msg('console.private.you')
+      : msg('console.private.viewer', { name: options.viewer });
+  return printable(`${sharedTranslator().translate(locale, marker)}\n${body}`);
 }

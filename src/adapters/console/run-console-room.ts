@@ -6,7 +6,9 @@ import type { Readable, Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Command, FileBlock } from '../../commands/command.ts';
 import { GENERIC_ERROR } from '../../commands/run-command.ts';
-import { SOURCE_LOCALE, sharedTranslator } from '../../i18n/catalog.ts';
+import { sharedTranslator } from '../../i18n/catalog.ts';
+import { matchLocale } from '../../i18n/match-locale.ts';
+import { type Message, msg } from '../../i18n/message.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import type { NarrationOptions } from '../../story/narrator.ts';
@@ -32,6 +34,8 @@ export interface ConsoleRoomOptions {
   user?: string | undefined;
   /** Where files that replies carry (exports) are written; default ./exports. */
   exportsDir?: string | undefined;
+  /** The person's language (--lang, or LC_ALL/LC_MESSAGES/LANG; see terminalLocale): their private replies. */
+  locale?: string | undefined;
   /** Current time, for "closes in 30s"; default Date.now. */
   now?: (() => number) | undefined;
 }
@@ -60,7 +64,13 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
   const user: Actor = { id: `local:${name.toLowerCase()}`, name, role: 'moderator' };
   const exportsDir = options.exportsDir ?? 'exports';
   const saveFile = (file: FileBlock) => saveFileIn(exportsDir, file);
-  const session = createConsoleSession({ engine, commands, logger, room, user, now, saveFile });
+  const { locale } = options;
+  const session = createConsoleSession({ engine, commands, logger, room, user, now, saveFile, locale });
+  // What the terminal itself says (banner, hints) is for the person at the keyboard: their language.
+  const say = (message: Message) => {
+    const translator = sharedTranslator();
+    return translator.translate(matchLocale(locale, translator.locales), message);
+  };
 
   let outputBroken = false;
   const onOutputError = (error: unknown) => {
@@ -121,10 +131,7 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
   });
 
   if (rl) {
-    write(
-      `storyroom · local story room #${room.channelId} · you are ${name} (moderator)\n` +
-        'Type /help for commands. Ctrl-C stops a beat being written; Ctrl-D or /quit leaves.\n\n',
-    );
+    write(`${say(msg('console.banner', { channel: room.channelId, name }))}\n\n`);
     rl.on('SIGINT', () => interrupt(rl));
     rl.prompt();
   }
@@ -170,7 +177,7 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
           },
           // A retry or a fallback model starts the text over: say so rather than run two drafts together.
           onRestart: () => {
-            if (streamed) write(`\n${DIM}(the narrator is starting over)${NORMAL}\n`);
+            if (streamed) write(`\n${DIM}${say(msg('console.narrator-restart'))}${NORMAL}\n`);
           },
         }
       : undefined;
@@ -182,7 +189,7 @@ export async function runConsoleRoom(options: ConsoleRoomOptions): Promise<void>
       shown = (await session.run(line, stream)) ?? '';
     } catch (error) {
       logger.error({ err: error }, 'console command failed unexpectedly');
-      shown = sharedTranslator().translate(SOURCE_LOCALE, GENERIC_ERROR);
+      shown = say(GENERIC_ERROR);
     }
     if (streamed) write('\n\n');
     write(`${shown}\n\n`);

@@ -5,6 +5,9 @@ import { type ChatInputCommandInteraction, type Client, Events, type Interaction
 import type { Command } from '../../commands/command.ts';
 import { commands as allCommands } from '../../commands/index.ts';
 import { errorReply } from '../../commands/run-command.ts';
+import { sharedTranslator } from '../../i18n/catalog.ts';
+import { matchLocale } from '../../i18n/match-locale.ts';
+import { msg } from '../../i18n/message.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
@@ -130,10 +133,12 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
 /** What the channel is told when a command fails after its token expired: who, what, and that nothing changed. */
 function failureNotice(interaction: ChatInputCommandInteraction): MessageDraft {
   const command = `/${readCommand(interaction).name}`;
+  // Addressed to the person, about their command: in their language.
+  const translator = sharedTranslator();
+  const locale = matchLocale(interaction.locale, translator.locales);
+  const mention = `<@${interaction.user.id}>`;
   return {
-    content:
-      `⚠️ <@${interaction.user.id}>, your ${command} took longer than Discord keeps a reply open and then ` +
-      `failed, so nothing was saved. Run ${command} again to try once more.`,
+    content: translator.translate(locale, msg('discord.command.failed-late', { mention, command })),
     embeds: [],
     components: [],
   };

@@ -4,6 +4,9 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import type { Reply, ShownReply } from '../../commands/command.ts';
 import { findCommand, runCommand } from '../../commands/run-command.ts';
+import { sharedTranslator } from '../../i18n/catalog.ts';
+import { matchLocale } from '../../i18n/match-locale.ts';
+import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
 import type { Actor } from '../../story/types.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
@@ -16,7 +19,7 @@ import type { InteractionOutput } from './interaction-output.ts';
 import { readCommand } from './read-command.ts';
 import { renderPreview, renderReply } from './render/render-reply.ts';
 import { safeError } from './safe-error.ts';
-import { prepareVoicing, showVoicedReply, type Voicing } from './show-voiced-reply.ts';
+import { showVoicedReply, type Voicing, voicingOf } from './show-voiced-reply.ts';
 
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
@@ -26,14 +29,11 @@ export async function handleCommand(
   const call = readCommand(interaction);
   const command = findCommand(deps.commands, call.name);
   if (!command) {
-    throw new UserError(
-      'command.unknown',
-      `/${call.name} is not a storyroom command any more. Ask a server admin to register the commands again.`,
-    );
+    throw new UserError('command.unknown', msg('discord.command.unknown', { name: call.name }));
   }
   const room = roomOf(interaction);
   if (!room) {
-    throw new UserError('command.guild', 'storyroom works in server channels, not in direct messages.');
+    throw new UserError('command.guild', msg('discord.command.guild-only'));
   }
   const actor = actorOf(interaction, deps.config);
   deps.logger.info(
@@ -50,7 +50,15 @@ export async function handleCommand(
   // not is fixed by the first response; errors are private either way.
   const privately = repliesPrivately(command, call.options);
   await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
-  const voicing = privately ? undefined : await prepareVoicing(deps, room);
+  // The room as it was before the command, for a public reply: voices, and the preview's language. A failing
+  // store is left to the command, which reads the room too and reports it.
+  const before = privately ? undefined : await deps.engine.room(room).catch(() => undefined);
+  const voicing = before && voicingOf(before);
+  const translator = sharedTranslator();
+  const previewLocale = matchLocale(
+    privately ? interaction.locale : before?.story?.language,
+    translator.locales,
+  );
 
   const preview = command.slow
     ? createStreamPreview({
@@ -58,7 +66,7 @@ export async function handleCommand(
         logger: deps.logger,
         describeError: safeError,
         show: async (text) => {
-          await output.showPublic(renderPreview(text), { final: false });
+          await output.showPublic(renderPreview(text, previewLocale), { final: false });
         },
       })
     : undefined;
@@ -106,7 +114,11 @@ async function tellSaved(
     'a command succeeded but Discord refused part of its reply',
   );
   try {
-    await output.addPrivate([{ content: savedNotice(name, reply, 'Discord'), embeds: [], components: [] }]);
+    const content = sharedTranslator().translate(
+      matchLocale(interaction.locale, sharedTranslator().locales),
+      savedNotice(name, reply, 'Discord'),
+    );
+    await output.addPrivate([{ content, embeds: [], components: [] }]);
   } catch (noteError) {
     deps.logger.error(
       { ...where, err: safeError(noteError) },

@@ -6,7 +6,9 @@ import { type ButtonInteraction, MessageFlags, MessageFlagsBitField } from 'disc
 import type { Command } from '../../commands/command.ts';
 import { voteOutcome } from '../../commands/format.ts';
 import { findCommand, runCommand } from '../../commands/run-command.ts';
-import { SOURCE_LOCALE, sharedTranslator } from '../../i18n/catalog.ts';
+import { sharedTranslator } from '../../i18n/catalog.ts';
+import { matchLocale } from '../../i18n/match-locale.ts';
+import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
@@ -22,15 +24,18 @@ export async function handleVoteButton(
 ): Promise<void> {
   const button = parseVoteButtonId(interaction.customId);
   if (!button || button.room.workspaceId !== interaction.guildId) {
-    throw new UserError('vote.button', 'This button does not belong to a vote in this server.');
+    throw new UserError('vote.button', msg('discord.vote.foreign-button'));
   }
   const cast = voteCastCommand(deps.commands);
   await interaction.deferUpdate();
   const { room, voteId, option } = button;
+  const ephemeral = new MessageFlagsBitField(interaction.message.flags).has(MessageFlags.Ephemeral);
   const message = {
     messageId: interaction.message.id,
     channelId: interaction.channelId,
-    ephemeral: new MessageFlagsBitField(interaction.message.flags).has(MessageFlags.Ephemeral),
+    ephemeral,
+    // Only the clicker sees an ephemeral vote message (their /vote status): it stays in their language.
+    locale: ephemeral ? matchLocale(interaction.locale, sharedTranslator().locales) : undefined,
     webhook: {
       applicationId: interaction.applicationId,
       token: interaction.token,
@@ -41,14 +46,11 @@ export async function handleVoteButton(
   };
 
   const vote = (await deps.engine.room(room)).votes[voteId];
-  if (!vote) throw new UserError('vote.none', 'That vote no longer exists.');
+  if (!vote) throw new UserError('vote.none', msg('discord.vote.gone'));
   deps.votes.remember(room, voteId, message);
   if (vote.status !== 'open') {
     deps.votes.refresh(room, vote);
-    throw new UserError(
-      'vote.closed',
-      `This vote has already closed, so your click was not counted. ${sharedTranslator().translate(SOURCE_LOCALE, voteOutcome(vote))}`,
-    );
+    throw new UserError('vote.closed', msg('discord.vote.closed-click', { outcome: voteOutcome(vote) }));
   }
 
   // The button's own vote, by id: a click on an older vote's button never counts for a newer one.

@@ -12,6 +12,9 @@ import {
   type RepliableInteraction,
   Routes,
 } from 'discord.js';
+import { sharedTranslator } from '../../i18n/catalog.ts';
+import { matchLocale } from '../../i18n/match-locale.ts';
+import { msg } from '../../i18n/message.ts';
 import type { Logger } from '../../logger.ts';
 import {
   jsonBody,
@@ -168,7 +171,7 @@ export function createInteractionOutput(
     const more = await postToChannel(remaining);
     const first = more[0];
     if (staleFrom !== undefined) {
-      await clearStale(staleFrom, first ? continuesIn(interaction.guildId, first) : undefined);
+      await clearStale(staleFrom, first ? continuesIn(interaction, first) : undefined);
     }
     return more;
   }
@@ -308,10 +311,16 @@ export function createInteractionOutput(
 }
 
 /** The stale original after a reply moved to the channel: one line with a link to where it continues. */
-function continuesIn(guildId: string | null, message: SentMessage): MessageDraft {
-  const link = `https://discord.com/channels/${guildId ?? '@me'}/${message.channelId}/${message.messageId}`;
+function continuesIn(
+  interaction: Pick<RepliableInteraction, 'guildId' | 'locale'>,
+  message: SentMessage,
+): MessageDraft {
+  const link = `https://discord.com/channels/${interaction.guildId ?? '@me'}/${message.channelId}/${message.messageId}`;
+  // Under the person's own command, about their reply: in their language.
+  const translator = sharedTranslator();
+  const locale = matchLocale(interaction.locale, translator.locales);
   return {
-    content: `-# ⏱️ This took longer than Discord keeps a reply open, so it continues in a new message: ${link}`,
+    content: translator.translate(locale, msg('discord.reply.continues-in', { link })),
     embeds: [],
     components: [],
   };

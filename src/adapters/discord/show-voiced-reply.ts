@@ -5,7 +5,10 @@
 // the webhook fails to post is shown as usual too, so the whole text always arrives.
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from 'discord.js';
 import type { ShownReply } from '../../commands/command.ts';
-import type { Actor, Beat, RoomRef } from '../../story/types.ts';
+import { sharedTranslator } from '../../i18n/catalog.ts';
+import { matchLocale } from '../../i18n/match-locale.ts';
+import { msg } from '../../i18n/message.ts';
+import type { Actor, Beat, RoomState } from '../../story/types.ts';
 import { splitVoices } from '../shared/split-voices.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import type { ChannelWebhook, VoiceTarget, WebhookLookup } from './character-webhooks.ts';
@@ -17,26 +20,17 @@ import { splitText } from './render/split-text.ts';
 import { voicesPointer, webhookUsername, withPointer } from './render/voice-pointer.ts';
 import { safeError } from './safe-error.ts';
 
-export const VOICES_NEED_PERMISSION =
-  'Character voices are on, but storyroom lacks the Manage Webhooks permission in this channel, so ' +
-  'lines are posted as usual. Give storyroom Manage Webhooks here, or turn voices off with ' +
-  '`/room settings character_voices:off`.';
+/** Told privately to the moderator, in their language. */
+export const VOICES_NEED_PERMISSION = msg('discord.voices.need-permission');
 
 export interface Voicing {
   /** Beats the room had before the command: a reply that restates one (e.g. after an undo) does not voice it. */
   known: ReadonlySet<string>;
 }
 
-/** Before a command runs: whether its room wants character voices, and which beats it already has. */
-export async function prepareVoicing(deps: AdapterDeps, room: RoomRef): Promise<Voicing | undefined> {
-  try {
-    const state = await deps.engine.room(room);
-    return state.settings.characterVoices ? { known: new Set(Object.keys(state.beats)) } : undefined;
-  } catch {
-    // The command reads the room too and reports a failing store itself.
-    return undefined;
-  }
-}
+/** Before a command runs (from the room as it is): whether it wants character voices, and which beats it has. */
+export const voicingOf = (state: RoomState): Voicing | undefined =>
+  state.settings.characterVoices ? { known: new Set(Object.keys(state.beats)) } : undefined;
 
 export async function showVoicedReply(
   reply: ShownReply,
@@ -61,15 +55,22 @@ export async function showVoicedReply(
       actor.role === 'moderator' &&
       deps.voices.claimNotice(target.channelId)
     ) {
-      await output.addPrivate([{ content: VOICES_NEED_PERMISSION, embeds: [], components: [] }]);
+      const translator = sharedTranslator();
+      const content = translator.translate(
+        matchLocale(interaction.locale, translator.locales),
+        VOICES_NEED_PERMISSION,
+      );
+      await output.addPrivate([{ content, embeds: [], components: [] }]);
     }
     return sent;
   }
 
   const [first, ...rest] = parts;
   const lead = first?.type === 'blocks' ? first.blocks : [];
-  const leadDrafts = lead.length > 0 ? renderReply({ visibility: 'public', blocks: lead }) : [];
-  const sent = await output.showPublic(withPointer(leadDrafts, voicesPointer(lines)), { final: true });
+  const { language } = reply;
+  const leadDrafts = lead.length > 0 ? renderReply({ visibility: 'public', blocks: lead, language }) : [];
+  const pointer = voicesPointer(lines, language);
+  const sent = await output.showPublic(withPointer(leadDrafts, pointer), { final: true });
   let webhook: ChannelWebhook | undefined = lookup.webhook;
   for (const part of first?.type === 'voice' ? parts : rest) {
     if (part.type === 'voice' && webhook) {
@@ -77,7 +78,7 @@ export async function showVoicedReply(
       webhook = undefined;
     }
     const blocks = part.type === 'voice' ? [{ type: 'beats' as const, beats: [part.beat] }] : part.blocks;
-    sent.push(...(await output.appendPublic(renderReply({ visibility: 'public', blocks }))));
+    sent.push(...(await output.appendPublic(renderReply({ visibility: 'public', blocks, language }))));
   }
   return sent;
 }

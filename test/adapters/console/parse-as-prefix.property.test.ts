@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAsPrefix } from '../../../src/adapters/console/parse-as-prefix.ts';
+import { sharedTranslator } from '../../../src/i18n/catalog.ts';
 import { hostileLine, withinBound } from '../../helpers/hostile-text.ts';
 
 const RUNS = 1000;
@@ -24,7 +25,8 @@ describe('the /as prefix on hostile lines', () => {
           expect(parsed.rest.length).toBeGreaterThan(0);
           expect(text).toContain(parsed.rest);
         }
-        if (parsed.kind === 'error') expect(parsed.message.length).toBeLessThan(300);
+        if (parsed.kind === 'error')
+          expect(sharedTranslator().translate('en', parsed.message).length).toBeLessThan(300);
       }),
       { numRuns: RUNS },
     );

@@ -150,6 +150,25 @@ describe('runConsoleRoom, reading from a pipe', () => {
     room.engine.stop();
   });
 
+  it("shows a vote closing at its deadline in the room's language, whatever the terminal's", async () => {
+    const room = setup();
+    const input = new PassThrough();
+    const done = room.run(input);
+    input.write(
+      '/scene start title:夜 language:zh-CN\n/vote open 向左走 向右走 duration:30s\n/as alice /vote cast 2\n',
+    );
+    // alice's confirmation is private: this terminal's language (English, none set).
+    await waitFor(() => room.printed().includes('You voted for B'), 'the ballot');
+    await room.clock.advance(30_000);
+    input.end('/vote status\n');
+    await done;
+    const shown = room.printed();
+    const notice = shown.indexOf('投票时间到，已经结束。\nB. 向右走 胜出，下一段剧情将沿着它展开。');
+    expect(notice).toBeGreaterThan(shown.indexOf('You voted for B'));
+    expect(shown.slice(notice)).toContain('投票 · 已按时结束\n  A. 向左走  0 票\n  B. 向右走  1 票  ← 胜出');
+    room.engine.stop();
+  });
+
   it('lists every command with its options in order for /help', async () => {
     const room = setup();
     await room.run(piped('/help'));

@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VOICES_NEED_PERMISSION } from '../../../src/adapters/discord/show-voiced-reply.ts';
+import { sharedTranslator } from '../../../src/i18n/catalog.ts';
 import { type Harness, startHarness } from '../../helpers/discord-harness.ts';
 import {
   ALICE,
@@ -167,7 +168,7 @@ describe('character voices', () => {
     expect(
       harness.rest.find('POST', new RegExp(`^/webhooks/${APP_ID}/${say.token}$`))[0]?.body,
     ).toMatchObject({
-      content: VOICES_NEED_PERMISSION,
+      content: sharedTranslator().translate('en', VOICES_NEED_PERMISSION),
       flags: MessageFlags.Ephemeral,
       allowed_mentions: { parse: [] },
     });

@@ -2,6 +2,8 @@
 // paragraph or line breaks, fields and votes as embeds (votes with their buttons) on the last of them.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { ShownBlock, ShownReply } from '../../../commands/command.ts';
+import { SOURCE_LOCALE, sharedTranslator } from '../../../i18n/catalog.ts';
+import { msg } from '../../../i18n/message.ts';
 import { escapeText } from './escape-text.ts';
 import {
   CONTENT_MAX,
@@ -22,15 +24,13 @@ const FIELD_VALUE_MAX = 1024;
 /** Room for the title and some slack under Discord's 6,000 characters per message. */
 const EMBED_BUDGET = EMBED_TOTAL_MAX - TITLE_MAX - 100;
 
-const WRITING = '-# ✍️ writing…';
-
 export function renderReply(reply: ShownReply): MessageDraft[] {
   const pieces: string[] = [];
   const attachments: Omit<MessageDraft, 'content'>[] = [];
   const files: DraftFile[] = [];
   for (const block of reply.blocks) {
     if (block.type === 'file') files.push({ name: block.name, bytes: block.bytes });
-    else renderBlock(block, pieces, attachments);
+    else renderBlock(block, pieces, attachments, reply.language ?? SOURCE_LOCALE);
   }
   const drafts: MessageDraft[] = splitText(pieces.join('\n\n'), CONTENT_MAX).map((content) => ({
     content,
@@ -43,7 +43,9 @@ export function renderReply(reply: ShownReply): MessageDraft[] {
     else drafts.push({ content: '', ...attachment });
   }
   attachFiles(drafts, files);
-  return drafts.length > 0 ? drafts : [{ content: '(nothing to show)', embeds: [], components: [] }];
+  if (drafts.length > 0) return drafts;
+  const empty = sharedTranslator().translate(reply.language ?? SOURCE_LOCALE, msg('discord.reply.empty'));
+  return [{ content: empty, embeds: [], components: [] }];
 }
 
 /** Files go on the last message (up to Discord's 10 a message), any more on messages of their own. */
@@ -56,18 +58,27 @@ function attachFiles(drafts: MessageDraft[], files: DraftFile[]) {
   }
 }
 
-/** What a message shows while the narrator is still writing: the text so far, marked as unfinished. */
-export function renderPreview(text: string): MessageDraft[] {
-  const chunks = splitText(escapeText(text), CONTENT_MAX - WRITING.length - 1);
+/**
+ * What a message shows while the narrator is still writing: the text so far, marked as unfinished (in
+ * `locale`, the room's language: the preview is public).
+ */
+export function renderPreview(text: string, locale: string = SOURCE_LOCALE): MessageDraft[] {
+  const writing = sharedTranslator().translate(locale, msg('discord.reply.writing'));
+  const chunks = splitText(escapeText(text), CONTENT_MAX - writing.length - 1);
   const last = chunks.pop() ?? '';
-  return [...chunks, `${last}\n${WRITING}`.trim()].map((content) => ({
+  return [...chunks, `${last}\n${writing}`.trim()].map((content) => ({
     content,
     embeds: [],
     components: [],
   }));
 }
 
-function renderBlock(block: ShownBlock, pieces: string[], attachments: Omit<MessageDraft, 'content'>[]) {
+function renderBlock(
+  block: ShownBlock,
+  pieces: string[],
+  attachments: Omit<MessageDraft, 'content'>[],
+  locale: string,
+) {
   switch (block.type) {
     case 'text':
       pieces.push(escapeText(block.text));
@@ -84,7 +95,7 @@ function renderBlock(block: ShownBlock, pieces: string[], attachments: Omit<Mess
       return;
     case 'vote': {
       const { room } = block;
-      const { embed, components } = renderVote(block.vote, room);
+      const { embed, components } = renderVote(block.vote, room, locale);
       attachments.push({
         embeds: [embed],
         components,

@@ -9,6 +9,7 @@ import {
 } from 'discord.js';
 import { voteOutcome } from '../../../commands/format.ts';
 import { SOURCE_LOCALE, sharedTranslator } from '../../../i18n/catalog.ts';
+import { type Message, msg } from '../../../i18n/message.ts';
 import type { RoomRef, Vote } from '../../../story/types.ts';
 import { optionLetter, tally } from '../../../story/votes.ts';
 import { escapeText } from './escape-text.ts';
@@ -25,26 +26,34 @@ export interface RenderedVote {
   components: APIActionRowComponent<APIButtonComponent>[];
 }
 
-export function renderVote(vote: Vote, room: RoomRef): RenderedVote {
+/** The vote in that catalog language: a public vote message in the room's, a private one in the person's. */
+export function renderVote(vote: Vote, room: RoomRef, locale: string = SOURCE_LOCALE): RenderedVote {
+  const t = (message: Message) => sharedTranslator().translate(locale, message);
   const counts = vote.result?.tally ?? tally(vote);
   const total = counts.reduce((sum, count) => sum + count, 0);
   const winner = vote.status === 'closed' ? vote.result?.winner : undefined;
   const lines = vote.options.map((option, index) => {
     const count = counts[index] ?? 0;
     const mark = winner === index ? ' ✅' : '';
-    return `**${optionLetter(index)}.** ${escapeText(option)} · ${count} ${count === 1 ? 'vote' : 'votes'}${mark}`;
+    return `${t(msg('discord.vote.option', { letter: optionLetter(index), option: escapeText(option), count }))}${mark}`;
   });
   const status =
     vote.status === 'open'
-      ? `Closes <t:${Math.floor(Date.parse(vote.deadline) / 1000)}:R> · ${total} ${total === 1 ? 'vote' : 'votes'} so far. Click an option to vote; click another to change.`
-      : escapeText(sharedTranslator().translate(SOURCE_LOCALE, voteOutcome(vote)));
+      ? t(
+          msg('discord.vote.open-status', {
+            deadline: `<t:${Math.floor(Date.parse(vote.deadline) / 1000)}:R>`,
+            count: total,
+          }),
+        )
+      : escapeText(t(voteOutcome(vote)));
   const embed: APIEmbed = {
-    title:
+    title: t(
       vote.status === 'open'
-        ? 'What happens next?'
+        ? msg('discord.vote.title-open')
         : vote.status === 'closed'
-          ? 'Vote closed'
-          : 'Vote cancelled',
+          ? msg('discord.vote.title-closed')
+          : msg('discord.vote.title-cancelled'),
+    ),
     description: `${lines.join('\n')}\n\n${status}`,
     color: vote.status === 'open' ? OPEN_COLOR : vote.status === 'closed' ? CLOSED_COLOR : CANCELLED_COLOR,
   };

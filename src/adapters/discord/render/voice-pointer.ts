@@ -1,16 +1,17 @@
 // What a reply shows in place of the lines its characters speak themselves, and the name each character
 // speaks under (a channel webhook's username).
+import { SOURCE_LOCALE, sharedTranslator } from '../../../i18n/catalog.ts';
+import { msg } from '../../../i18n/message.ts';
 import type { Beat } from '../../../story/types.ts';
 import { escapeText } from './escape-text.ts';
 import { CONTENT_MAX, type MessageDraft } from './message-draft.ts';
 
-/** "-# 🎭 NORA speaks below.": what the reply shows in place of the lines. */
-export function voicesPointer(beats: readonly Beat[]): string {
+/** "-# 🎭 NORA speaks below.": what the reply (public: the room's language) shows in place of the lines. */
+export function voicesPointer(beats: readonly Beat[], locale: string = SOURCE_LOCALE): string {
   const names = [...new Set(beats.map((beat) => (beat.character ?? '').toUpperCase()))].map(
     (name) => `**${escapeText(name)}**`,
   );
-  const who = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-  return `-# 🎭 ${who} ${names.length > 1 ? 'speak' : 'speaks'} below.`;
+  return sharedTranslator().translate(locale, msg('discord.voices.pointer', { names, count: names.length }));
 }
 
 /** The drafts with the pointer as their last line (or message, when the last one carries embeds). */
