@@ -1,6 +1,7 @@
 // The environment, parsed once with zod. A bad value stops start-up with a message naming the variable.
 import { z } from 'zod';
 import { discordConfigSchema } from './adapters/discord/discord-config.ts';
+import { slackConfigSchema } from './adapters/slack/slack-config.ts';
 import { type LlmConfig, llmConfigSchema, llmEnvSchema } from './llm/llm-config.ts';
 
 /** A daily token budget: unset (or empty) for no limit. */
@@ -62,6 +63,7 @@ const baseSchema = z.object({
 
 export type Config = z.output<typeof baseSchema> & {
   discord: z.output<typeof discordConfigSchema>;
+  slack: z.output<typeof slackConfigSchema>;
   llm: LlmConfig;
 };
 
@@ -71,6 +73,7 @@ export function configVariables(): string[] {
     ...Object.keys(baseSchema.shape),
     ...Object.keys(llmEnvSchema.shape),
     ...Object.keys(discordConfigSchema.in.shape),
+    ...Object.keys(slackConfigSchema.in.shape),
   ];
 }
 
@@ -123,8 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   const base = part(baseSchema);
   const discord = part(discordConfigSchema);
+  const slack = part(slackConfigSchema);
   const llm = part(llmConfigSchema);
-  if (!base || !discord || !llm || problems.length > 0)
+  if (!base || !discord || !slack || !llm || problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
-  return { ...base, discord, llm };
+  return { ...base, discord, slack, llm };
 }
