@@ -26,8 +26,18 @@ const milliseconds = (fallback: number, min: number, max: number) => {
 
 export const slackConfigSchema = z
   .object({
-    SLACK_BOT_TOKEN: optional(z.string().trim().regex(/^xoxb-/, { error: 'expected a bot token (xoxb-…)' })),
-    SLACK_APP_TOKEN: optional(z.string().trim().regex(/^xapp-/, { error: 'expected an app-level token (xapp-…)' })),
+    SLACK_BOT_TOKEN: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^xoxb-/, { error: 'expected a bot token (xoxb-…)' }),
+    ),
+    SLACK_APP_TOKEN: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^xapp-/, { error: 'expected an app-level token (xapp-…)' }),
+    ),
     SLACK_SIGNING_SECRET: secret,
     SLACK_PORT: z.preprocess(
       (value) => (value === '' ? undefined : value),
@@ -94,7 +104,8 @@ export const slackConfigSchema = z
       context.addIssue({
         code: 'custom',
         path: ['SLACK_CLIENT_ID'],
-        message: 'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together: set all three or none',
+        message:
+          'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together: set all three or none',
       });
     if (oauth === 3 && !config.signingSecret)
       context.addIssue({
