@@ -14,14 +14,18 @@ export const MANIFEST_LIMITS = {
   command: 32,
   commandDescription: 2000,
   usageHint: 1000,
+  slashCommands: 50,
+  shortcutDescription: 150,
 } as const;
 
 /**
- * Bot scopes, each for a reason (README "Slack"): slash commands; posting and editing its messages; posting
- * in public channels it was not invited to (a story can start in any public channel without inviting the
- * bot first; private channels still need an invitation); character voices (a username and icon per
- * message); uploading exports; telling workspace owners and admins (users.info); the moderator and writer
- * user groups (usergroups.users.list); reactions on beats (reaction_added / reaction_removed).
+ * Bot scopes, each for a reason (README "Slack"): slash commands and the message shortcut; posting and
+ * editing its messages; posting in public channels it was not invited to (a story can start in any public
+ * channel without inviting the bot first; private channels still need an invitation); character voices (a
+ * username and icon per message); uploading exports; a private export goes to the person's direct message
+ * with the bot (conversations.open); telling workspace owners and admins (users.info); the moderator and
+ * writer user groups (usergroups.users.list); mentions in threads, where Slack runs no app's slash commands;
+ * reactions on beats (reaction_added / reaction_removed).
  */
 export const BOT_SCOPES = [
   'commands',
@@ -29,13 +33,26 @@ export const BOT_SCOPES = [
   'chat:write.public',
   'chat:write.customize',
   'files:write',
+  'im:write',
   'users:read',
   'usergroups:read',
+  'app_mentions:read',
   'reactions:read',
 ] as const;
 
-/** Events the runtime listens to. app_mention is not needed: everything starts from a command or a button. */
-export const BOT_EVENTS = ['reaction_added', 'reaction_removed'] as const;
+/**
+ * Events the runtime listens to: a mention is how a thread's room takes commands ("@storyroom scene
+ * continue"), since Slack does not run app slash commands in threads; reactions for story craft.
+ */
+export const BOT_EVENTS = ['app_mention', 'reaction_added', 'reaction_removed'] as const;
+
+/** The message shortcut ("Continue the story" on any message) that runs /scene continue in its room. */
+export const CONTINUE_SHORTCUT = {
+  type: 'message',
+  name: 'Continue the story',
+  callback_id: 'storyroom_continue',
+  description: 'Ask the narrator for the next beat in this message’s room (its thread, when it is in one)',
+} as const;
 
 /**
  * Slack's built-in slash commands (Slack Help Center, "Use built-in slash commands"): an app cannot take these
@@ -96,6 +113,7 @@ export interface SlackManifest {
   display_information: { name: string; description: string; background_color: string };
   features: {
     bot_user: { display_name: string; always_online: boolean };
+    shortcuts: (typeof CONTINUE_SHORTCUT)[];
     slash_commands: SlashCommand[];
   };
   oauth_config: { redirect_urls?: string[]; scopes: { bot: string[] } };
@@ -150,6 +168,9 @@ export function buildSlackManifest(options: ManifestOptions): SlackManifest {
       ...(url && { url }),
     };
   });
+  if (slashCommands.length > MANIFEST_LIMITS.slashCommands) {
+    throw new Error(`Slack takes at most ${MANIFEST_LIMITS.slashCommands} slash commands an app`);
+  }
   const name = clip(options.name ?? 'storyroom', MANIFEST_LIMITS.appName);
   return {
     _metadata: { major_version: 1, minor_version: 1 },
@@ -163,6 +184,7 @@ export function buildSlackManifest(options: ManifestOptions): SlackManifest {
     },
     features: {
       bot_user: { display_name: name, always_online: true },
+      shortcuts: [CONTINUE_SHORTCUT],
       slash_commands: slashCommands,
     },
     oauth_config: {

@@ -69,7 +69,7 @@ describe('the Slack app manifest', () => {
     }
   });
 
-  it('asks for the smallest set of bot scopes, with interactivity and the reaction events', () => {
+  it('asks for the smallest set of bot scopes, with interactivity, the shortcut, mentions and reactions', () => {
     const manifest = buildSlackManifest({ commands, mode: socket });
     expect(manifest.oauth_config.scopes.bot).toEqual([
       'commands',
@@ -77,13 +77,22 @@ describe('the Slack app manifest', () => {
       'chat:write.public',
       'chat:write.customize',
       'files:write',
+      'im:write',
       'users:read',
       'usergroups:read',
+      'app_mentions:read',
       'reactions:read',
     ]);
     expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['reaction_added', 'reaction_removed']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      'app_mention',
+      'reaction_added',
+      'reaction_removed',
+    ]);
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ type: 'message', callback_id: 'storyroom_continue' }),
+    ]);
   });
 
   it('turns Socket Mode on with no URLs, or off with every request URL under the public base', () => {
