@@ -1,5 +1,6 @@
 // Reading Slack messages back in tests: Slack's escaping undone, every text a message shows, and every limit
 // a message must keep (src/adapters/slack/render/limits.ts).
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
   ACTIONS_ELEMENTS_MAX,
@@ -12,6 +13,8 @@ import {
   SECTION_TEXT_MAX,
   type SlackMessage,
 } from '../../src/adapters/slack/render/index.ts';
+import type { Beat, Vote } from '../../src/story/types.ts';
+import { hostileText } from './hostile-text.ts';
 
 const UNESCAPED: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
 
@@ -84,3 +87,50 @@ export function expectNoMarkup(text: string) {
 
 /** Text without white space: what splitting keeps exactly (it drops the white space at each cut). */
 export const ink = (text: string) => text.replace(/\s+/g, '');
+
+const alice = { kind: 'user' as const, id: 'U1', name: 'alice' };
+
+/** A beat written by alice, with what a test names. */
+export const aBeat = (fields: Partial<Beat> & Pick<Beat, 'id' | 'kind' | 'text'>): Beat => ({
+  parentId: null,
+  author: alice,
+  at: '2026-01-01T00:00:00.000Z',
+  ...fields,
+});
+
+/** An open vote alice opened on 1 January 2026, closing five minutes later. */
+export const anOpenVote = (fields: Partial<Vote> = {}): Vote => ({
+  id: 'v1',
+  options: ['a', 'b'],
+  openedBy: alice,
+  openedAt: '2026-01-01T00:00:00.000Z',
+  deadline: '2026-01-01T00:05:00.000Z',
+  ballots: {},
+  status: 'open',
+  ...fields,
+});
+
+/** Every way text could mention someone or link somewhere in mrkdwn, among hostile text and entities. */
+const MENTIONS = [
+  '<!channel>',
+  '<!here>',
+  '<!everyone>',
+  '<@U123ABC>',
+  '<@U123ABC|bob>',
+  '<!subteam^S01|@team>',
+  '<https://x.io|click>',
+  '<#C1|general>',
+  '<!date^1^{date}|x>',
+  '&lt;!here&gt;',
+  '&amp;',
+  '*bold*',
+  '_it_',
+  '~gone~',
+  '`code`',
+  '```',
+  '> ',
+];
+export const mentionSoup = (maxParts = 20) =>
+  fc
+    .array(fc.oneof(fc.constantFrom(...MENTIONS), hostileText({ maxLength: 40 })), { maxLength: maxParts })
+    .map((parts) => parts.join(''));

@@ -6,6 +6,7 @@ import { sharedTranslator } from '../../../i18n/catalog.ts';
 import { msg } from '../../../i18n/message.ts';
 import { beatElements, parentheticalText, type ScreenplayElement } from '../../../screenplay/elements.ts';
 import type { Beat, Scene } from '../../../story/types.ts';
+import { dialogueLines } from '../../shared/dialogue-lines.ts';
 import { escapeLiteral, escapeMrkdwn, oneLine } from './escape-mrkdwn.ts';
 import { fitText } from './fit-text.ts';
 import { context, type Piece } from './slack-message.ts';
@@ -29,7 +30,7 @@ function beatText(beat: Beat, scenes: Record<string, Scene>): Piece {
   if (beat.kind !== 'dialogue') return { type: 'text', text: elements.map(renderElement).join('\n') };
   // Dialogue is one quote: blank lines would end it, so paragraphs become single line breaks.
   const lines = elements.flatMap((element) =>
-    element.type === 'dialogue' ? paragraphLines(element.text) : [renderElement(element)],
+    element.type === 'dialogue' ? dialogueLines(element.text).map(escapeMrkdwn) : [renderElement(element)],
   );
   return {
     type: 'text',
@@ -92,13 +93,4 @@ function attribution(beat: Beat, locale: string): string | undefined {
     t.translate(locale, msg('slack-render.beat.toward', { model, direction: escapeLiteral(shown) })),
     ATTRIBUTION_MAX,
   );
-}
-
-/** Dialogue stays inside one quote: blank lines would end it, so paragraphs become single line breaks. */
-function paragraphLines(text: string): string[] {
-  return text
-    .split(/\r\n?|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .map(escapeMrkdwn);
 }

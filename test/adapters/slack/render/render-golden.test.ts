@@ -1,15 +1,9 @@
 // Golden tests: the exact Block Kit a beat reply and a vote become.
 import { describe, expect, it } from 'vitest';
 import { renderReply, renderVote } from '../../../../src/adapters/slack/render/index.ts';
-import type { Beat, RoomRef, Vote } from '../../../../src/story/types.ts';
+import type { RoomRef, Vote } from '../../../../src/story/types.ts';
+import { anOpenVote, aBeat as beat } from '../../../helpers/slack-blocks.ts';
 
-const alice = { kind: 'user' as const, id: 'U1', name: 'alice' };
-const beat = (fields: Partial<Beat> & Pick<Beat, 'id' | 'kind' | 'text'>): Beat => ({
-  parentId: null,
-  author: alice,
-  at: '2026-01-01T00:00:00.000Z',
-  ...fields,
-});
 const md = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
 const room: RoomRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C1:1700000000.000100' };
 
@@ -56,15 +50,7 @@ describe('a beat reply in Slack', () => {
 });
 
 describe('a vote in Slack', () => {
-  const vote: Vote = {
-    id: 'v1',
-    options: ['Go <left>', 'Go *right*'],
-    openedBy: alice,
-    openedAt: '2026-01-01T00:00:00.000Z',
-    deadline: '2026-01-01T00:05:00.000Z',
-    ballots: { U1: 1, U2: 1, U3: 0 },
-    status: 'open',
-  };
+  const vote = anOpenVote({ options: ['Go <left>', 'Go *right*'], ballots: { U1: 1, U2: 1, U3: 0 } });
 
   it('shows the question, live counts, the deadline and one button per option while open', () => {
     const id = (option: number) => `storyroom:vote:T1:C1:1700000000.000100:v1:${option}`;

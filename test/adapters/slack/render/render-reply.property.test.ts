@@ -19,13 +19,21 @@ import {
   textAroundLimits,
   withinBound,
 } from '../../../helpers/hostile-text.ts';
-import { expectWithinLimits, ink, sectionTexts, unescapeMrkdwn } from '../../../helpers/slack-blocks.ts';
+import {
+  expectWithinLimits,
+  ink,
+  mentionSoup,
+  sectionTexts,
+  unescapeMrkdwn,
+} from '../../../helpers/slack-blocks.ts';
 
 const RUNS = 200;
 const room: RoomRef = { platform: 'slack', workspaceId: 'T0ABC', channelId: 'C0DEF:1700000000.000100' };
 
 const block: fc.Arbitrary<ShownBlock> = fc.oneof(
-  hostileText({ maxLength: 12_000 }).map((text): ShownBlock => ({ type: 'text', text })),
+  fc
+    .oneof(hostileText({ maxLength: 12_000 }), mentionSoup(200))
+    .map((text): ShownBlock => ({ type: 'text', text })),
   fc
     .array(hostileBeat({ maxLength: 4000 }), { maxLength: 8 })
     .map((beats): ShownBlock => ({ type: 'beats', beats })),

@@ -2,28 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderVoicedReply, USERNAME_MAX } from '../../../../src/adapters/slack/render/index.ts';
 import type { ShownReply } from '../../../../src/commands/command.ts';
-import type { Beat, Vote } from '../../../../src/story/types.ts';
 import { hostileBeat, withinBound } from '../../../helpers/hostile-text.ts';
-import { expectWithinLimits, ink, sectionTexts, unescapeMrkdwn } from '../../../helpers/slack-blocks.ts';
+import {
+  anOpenVote,
+  aBeat as beat,
+  expectWithinLimits,
+  ink,
+  sectionTexts,
+  unescapeMrkdwn,
+} from '../../../helpers/slack-blocks.ts';
 
 const RUNS = 300;
-const alice = { kind: 'user' as const, id: 'U1', name: 'alice' };
-const beat = (fields: Partial<Beat> & Pick<Beat, 'id' | 'kind' | 'text'>): Beat => ({
-  parentId: null,
-  author: alice,
-  at: '2026-01-01T00:00:00.000Z',
-  ...fields,
-});
 const room = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C1' };
-const vote: Vote = {
-  id: 'v1',
-  options: ['a', 'b'],
-  openedBy: alice,
-  openedAt: '2026-01-01T00:00:00.000Z',
-  deadline: '2026-01-01T00:05:00.000Z',
-  ballots: {},
-  status: 'open',
-};
+const vote = anOpenVote();
 
 describe('character voices in Slack', () => {
   it('posts each new line under its character, points to them from the reply, and keeps the order', () => {
