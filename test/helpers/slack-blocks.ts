@@ -7,6 +7,7 @@ import {
   BLOCKS_PER_MESSAGE,
   BUTTON_TEXT_MAX,
   BUTTON_VALUE_MAX,
+  CONTEXT_TEXT_MAX,
   FALLBACK_TEXT_MAX,
   type KnownBlock,
   MESSAGE_TEXT_BUDGET,
@@ -63,6 +64,9 @@ export function expectWithinLimits(message: SlackMessage) {
       const length = block.text?.text.length ?? 0;
       expect(length).toBeGreaterThan(0);
       expect(length).toBeLessThanOrEqual(SECTION_TEXT_MAX);
+    }
+    if (block.type === 'context') {
+      for (const text of blockTexts(block)) expect(text.length).toBeLessThanOrEqual(CONTEXT_TEXT_MAX);
     }
     if (block.type === 'actions') {
       expect(block.elements.length).toBeLessThanOrEqual(ACTIONS_ELEMENTS_MAX);

@@ -62,6 +62,21 @@ describe('character voices in Slack', () => {
     expect(messages.at(-1)?.message.vote).toEqual({ room, voteId: 'v1', open: true });
   });
 
+  it('keeps the pointer within a context block however many characters speak', () => {
+    const beats = Array.from({ length: 60 }, (_, index) =>
+      beat({ id: `b${index}`, kind: 'dialogue', character: `${'&'.repeat(75)}${index}`, text: 'Yes.' }),
+    );
+    const reply: ShownReply = {
+      visibility: 'public',
+      language: 'en',
+      blocks: [{ type: 'text', text: 'Before.' }, { type: 'beats', beats }],
+    };
+    const { messages } = renderVoicedReply(reply, () => true, { locale: 'en' });
+    expect(messages.filter((message) => message.type === 'voice')).toHaveLength(60);
+    for (const { message } of messages) expectWithinLimits(message);
+    expect(messages[0]?.message.blocks.at(-1)?.type).toBe('context');
+  });
+
   it('renders a reply with no new lines as usual', () => {
     const reply: ShownReply = { visibility: 'public', blocks: [{ type: 'text', text: 'x' }] };
     const { messages } = renderVoicedReply(reply, () => true, { locale: 'en' });
