@@ -2,9 +2,10 @@
 // moment the frame shows, the looks of the characters in it, the room's style, and the room's content rating,
 // within PICTURE_PROMPT_MAX characters (DALL-E 2's limit; every images endpoint takes that much). The rating
 // and the no-lettering rule are never cut; the scene's details give way first, from the least visual.
-import { findCharacter } from './tree.ts';
+
 import { pictureStyle } from './picture-style.ts';
 import { cutGraphemes } from './scene-card.ts';
+import { findCharacter } from './tree.ts';
 import type { Beat, ContentRating, RoomState, Scene } from './types.ts';
 
 export const PICTURE_PROMPT_MAX = 1000;

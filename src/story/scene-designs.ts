@@ -42,7 +42,8 @@ export function createSceneDesigns(core: EngineCore) {
       stream?: NarrationOptions,
     ): Promise<SceneProposal> {
       const heading = input.heading === undefined ? undefined : cleanHeading(input.heading);
-      const notes = input.notes === undefined ? undefined : cleanText(input.notes, 'direction', SCENE_NOTES_MAX);
+      const notes =
+        input.notes === undefined ? undefined : cleanText(input.notes, 'direction', SCENE_NOTES_MAX);
       const state = await readStory(core, ref, (room) => {
         requireUnlocked(room);
         requireWriter(room, actor);

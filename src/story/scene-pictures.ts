@@ -23,7 +23,11 @@ export interface PictureOutcome {
   position: number;
 }
 
-const EXTENSIONS: Record<PictureType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+const EXTENSIONS: Record<PictureType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
 
 /** The beat to draw (the latest, or the given number on the path) and the scene it is in. */
 function frameOf(path: readonly Beat[], scenes: Record<string, Scene>, number: number | undefined) {
@@ -31,7 +35,10 @@ function frameOf(path: readonly Beat[], scenes: Record<string, Scene>, number: n
   const position = number ?? path.length;
   const beat = path[position - 1];
   if (!beat) {
-    throw new UserError('picture.beat', msg('scenes.picture.no-beat', { number: position, count: path.length }));
+    throw new UserError(
+      'picture.beat',
+      msg('scenes.picture.no-beat', { number: position, count: path.length }),
+    );
   }
   for (let i = position - 1; i >= 0; i--) {
     const opener = path[i];
