@@ -42,6 +42,8 @@ const hostileCard = (): fc.Arbitrary<SceneCard> =>
   });
 
 const BREAKS = /[\r\n\u2028\u2029\u0085]/;
+// Zero-width space, right-to-left override, NUL to backspace.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
 const INVISIBLE = /[\u200b\u202e\u0000-\u0008]/;
 
 describe('normalizeSceneCard', () => {
@@ -140,12 +142,12 @@ describe('picturePrompt', () => {
       },
       settings: { ...DEFAULT_SETTINGS },
     });
-    descriptions.forEach((description, i) =>
+    for (const [i, description] of descriptions.entries()) {
       apply({
         type: 'character.added',
         character: { name: `C${i}`, description, voice: '', createdBy: alice, createdAt: at },
-      }),
-    );
+      });
+    }
     const scene: Scene = { id: 's9', heading: 'INT. DINER - NIGHT', description: '', card };
     apply({
       type: 'beat.added',

@@ -218,7 +218,7 @@ describe('/scene picture with the content filter on', () => {
       expect(images.requests).toHaveLength(0);
       expect((await engine.room(room)).seq).toBe(before);
       const moderated = llm.requests.filter((request) => request.path.endsWith('/moderations')).at(-1);
-      expect(String((moderated?.body.input as string[])[0])).toContain('A single storyboard frame');
+      expect(String(((moderated?.body.input ?? []) as string[])[0])).toContain('A single storyboard frame');
     } finally {
       await llm.close();
     }

@@ -42,7 +42,9 @@ describe('scene craft on Discord', () => {
     await harness.send(build);
     const card = lastFor(harness, build);
     expect(card?.path).toBe(original(build));
-    const embed = (card?.body.embeds as { title: string; fields: { name: string; value: string }[] }[])[0];
+    const embed = (
+      (card?.body.embeds ?? []) as { title: string; fields: { name: string; value: string }[] }[]
+    )[0];
     expect(embed?.title).toBe('Scene card c1: INT. DINER - NIGHT');
     expect(embed?.fields.map((field) => field.name)).toEqual([
       'Location',
