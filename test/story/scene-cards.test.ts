@@ -1,10 +1,16 @@
 // /scene build through the engine with the recording narrator: a card is a proposal until a writer accepts
 // it; accepting opens the scene as /scene new does, and the card is the scene's description in every prompt
 // while the scene lasts.
+import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { assemblePrompt } from '../../src/llm/prompt/assemble-prompt.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
+import { createStoryEngine } from '../../src/story/engine.ts';
 import { roomIdOf } from '../../src/story/room-id.ts';
 import { SCENE_PROPOSALS_KEPT } from '../../src/story/scene-proposals.ts';
+import { createFakeClock } from '../helpers/fake-clock.ts';
+import { createRecordingNarrator } from '../helpers/recording-narrator.ts';
 import { alice, bob, carol, mod, room, startedFixture } from '../helpers/story-fixture.ts';
 import { expectUserError } from '../helpers/user-error.ts';
 
@@ -146,5 +152,25 @@ describe('an accepted card in the narrator’s prompt', () => {
 
     await engine.newScene(room, alice, { heading: 'INT. CAR - NIGHT' });
     expect(await tail()).not.toContain('Water slapping the pilings');
+  });
+});
+
+describe('/scene build under a daily token budget', () => {
+  it('counts the card against the budget, and is refused before asking once the budget is spent', async () => {
+    const store = createKeyvEventStore(new Keyv());
+    const narrator = createRecordingNarrator();
+    const engine = createStoryEngine({
+      store,
+      narrator,
+      clock: createFakeClock(),
+      logger: silentLogger,
+      tokenBudget: { perRoom: 200 },
+    });
+    await engine.startStory(room, mod, { title: 'The Heist' });
+    await engine.designScene(room, alice, {}); // 120 of 200
+    await engine.designScene(room, alice, {}); // 240: spent
+    const calls = narrator.calls.length;
+    await expectUserError(engine.designScene(room, alice, {}), 'narrator tokens for today');
+    expect(narrator.calls).toHaveLength(calls);
   });
 });
