@@ -14,6 +14,7 @@ import type { EventStore } from '../../src/story/event-store.ts';
 import type { Narrator } from '../../src/story/narrator.ts';
 import { PICTURES_KEPT, readPictureFile } from '../../src/story/picture-files.ts';
 import { roomIdOf } from '../../src/story/room-id.ts';
+import { roomStateSchema } from '../../src/story/room-state-schema.ts';
 import { createFakeClock } from '../helpers/fake-clock.ts';
 import { type FakeImagesServer, startFakeImagesServer, tinyPng } from '../helpers/fake-images-server.ts';
 import { startFakeOpenAiServer } from '../helpers/fake-openai-server.ts';
@@ -192,6 +193,23 @@ describe('/scene picture', () => {
     expect(history.state.pictures).toHaveLength(frames);
     expect(Object.keys(history.pictures ?? {})).toHaveLength(PICTURES_KEPT);
     expect(toHtml(history, { scope: 'story' })).toContain('Picture no longer kept');
+  });
+});
+
+describe('scene cards and frames after a restart', () => {
+  it('load from the log and pass the snapshot check, card and frame records included', async () => {
+    const { engine, store } = setup();
+    await storyWithCard(engine);
+    const { picture } = await engine.pictureScene(room, alice, {});
+    engine.stop();
+    const { engine: after } = setup({ store });
+    const state = await after.room(room);
+    expect(state.pictures).toEqual([picture]);
+    expect(Object.values(state.scenes).find((scene) => scene.card)?.card?.location).toBe(
+      'The end of the pier',
+    );
+    expect(roomStateSchema.safeParse(JSON.parse(JSON.stringify(state))).success).toBe(true);
+    after.stop();
   });
 });
 
