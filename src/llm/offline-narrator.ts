@@ -110,7 +110,17 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
       const rng = rngFor(room, 'beat');
       const speaker = speakerFor(room, rng);
       let draft: BeatDraft;
-      if (speaker && rng() < 0.4) {
+      // In a scene built from a card, some beats turn on one of its props (the card is the scene's description).
+      const props = currentScene(room)?.card?.props ?? [];
+      if (props.length > 0 && rng() < 0.3) {
+        const template = fillTemplate(pick(rng, templatesFor(room.story?.language).sceneCards.propActions), {
+          prop: pick(rng, props),
+        });
+        draft = {
+          kind: 'action',
+          text: fill(template, room, rng, speaker ?? beats.someone, request.direction),
+        };
+      } else if (speaker && rng() < 0.4) {
         draft = {
           kind: 'dialogue',
           character: speaker,

@@ -143,3 +143,26 @@ describe('scene cards from the offline narrator', () => {
     expect(card.location).not.toMatch(/[A-Za-z]/);
   });
 });
+
+describe('the offline narrator in a scene built from a card', () => {
+  it('turns some beats on the card’s props, and none when the scene has no card', async () => {
+    const engine = createStoryEngine({
+      store: createKeyvEventStore(new Keyv()),
+      narrator: createOfflineNarrator({ seed: 5 }),
+      clock: createFakeClock(),
+      logger: silentLogger,
+    });
+    await engine.startStory(room, mod, { title: 'The Heist', heading: 'INT. DINER - NIGHT' });
+    const plain: string[] = [];
+    for (let i = 0; i < 20; i++) plain.push((await engine.continueStory(room, alice, {})).beat.text);
+    const { card } = await engine.designScene(room, alice, {});
+    await engine.acceptScene(room, alice, { id: 'c1' });
+    const built: string[] = [];
+    for (let i = 0; i < 20; i++) built.push((await engine.continueStory(room, alice, {})).beat.text);
+    const mentions = (texts: string[]) =>
+      texts.filter((text) => card.props.some((prop) => text.includes(prop)));
+    expect(mentions(plain)).toEqual([]);
+    expect(mentions(built).length).toBeGreaterThan(0);
+    engine.stop();
+  });
+});

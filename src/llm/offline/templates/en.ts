@@ -92,6 +92,11 @@ export const en: OfflineTemplates = {
       'To be believed, just once.',
       'To protect someone who is not here.',
     ],
+    propActions: [
+      '{who} picks up {prop} and turns it over, {mood}.',
+      'Nobody mentions {prop}. {who} cannot stop looking at it.',
+      '{who} sets {prop} down where everyone can see it.',
+    ],
   },
   characters: {
     names: [

@@ -63,6 +63,8 @@ export interface OfflineTemplates {
     props: readonly string[];
     /** What a character present wants here. */
     wants: readonly string[];
+    /** Action beats in a scene built from a card, around one of its props: {who}, {mood}, {prop}. */
+    propActions: readonly string[];
   };
   characters: {
     names: readonly string[];

@@ -86,6 +86,11 @@ export const zhCN: OfflineTemplates = {
       '哪怕就一次，让别人相信自己。',
       '保护一个不在场的人。',
     ],
+    propActions: [
+      '{who}拿起{prop}翻来覆去地看，{mood}。',
+      '没人提起{prop}。{who}却忍不住一直盯着它。',
+      '{who}把{prop}放到所有人都看得见的地方。',
+    ],
   },
   characters: {
     names: ['林晚', '周屹', '苏青', '老陈', '阿梅', '陆川', '何静', '宋野', '许言', '方桐', '唐果', '韩冬'],
