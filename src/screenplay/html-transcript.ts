@@ -19,6 +19,8 @@ export interface HtmlOptions {
   scope: ExportScope;
   /** The story map as SVG (storyMapSvg), drawn inline; left out when absent. */
   mapSvg?: string | undefined;
+  /** The most base64 of storyboard pictures to embed (HTML_PICTURES_MAX by default); older frames give way. */
+  picturesMax?: number | undefined;
 }
 
 const HTML_ENTITIES: Record<string, string> = {
@@ -205,18 +207,34 @@ function voteTable(vote: VoteRecord): string {
 }
 
 const PICTURE_NOT_KEPT = 'Picture no longer kept: a room keeps the bytes of its latest frames only.';
+const PICTURE_LEFT_OUT =
+  'Picture left out to keep this file small enough to share; newer frames are embedded.';
+
+/** How much base64 of storyboard pictures a transcript embeds by default (under Discord's 10 MiB upload). */
+export const HTML_PICTURES_MAX = 6 * 1024 * 1024;
 
 /**
  * The storyboard frames, each with the prompt it was drawn from: the picture inline (a data: URI, which the
  * Content Security Policy's img-src allows) while its bytes are kept, else a note saying it no longer is.
  */
-function storyboard(history: RoomHistory): string {
-  const frames = (history.state.pictures ?? []).map((picture) => {
+function storyboard(history: RoomHistory, picturesMax: number): string {
+  const pictures = history.state.pictures ?? [];
+  // The newest frames first, while their base64 fits the budget: the file has to fit an upload.
+  const embedded = new Set<string>();
+  let used = 0;
+  for (const picture of [...pictures].reverse()) {
+    const size = history.pictures?.[picture.id]?.base64.length;
+    if (size === undefined || used + size > picturesMax) continue;
+    embedded.add(picture.id);
+    used += size;
+  }
+  const frames = pictures.map((picture) => {
     const file = history.pictures?.[picture.id];
     const heading = history.state.scenes[picture.sceneId]?.heading ?? picture.sceneId;
-    const image = file
-      ? `<img src="${escapeHtml(`data:${file.mime};base64,${file.base64}`)}" alt="${escapeHtml(picture.prompt)}">`
-      : `<p class="note">${escapeHtml(PICTURE_NOT_KEPT)}</p>`;
+    const image =
+      file && embedded.has(picture.id)
+        ? `<img src="${escapeHtml(`data:${file.mime};base64,${file.base64}`)}" alt="${escapeHtml(picture.prompt)}">`
+        : `<p class="note">${escapeHtml(file ? PICTURE_LEFT_OUT : PICTURE_NOT_KEPT)}</p>`;
     return `<figure id="${escapeHtml(picture.id)}">${image}<figcaption><strong>${text(heading)}</strong> (${escapeHtml(picture.name)}, ${picture.size} bytes, ${escapeHtml(picture.model)})<br>${text(picture.prompt)}</figcaption></figure>`;
   });
   return frames.length > 0 ? `<h2>Storyboard</h2>\n<div class="storyboard">${frames.join('\n')}</div>` : '';
@@ -272,7 +290,7 @@ export function toHtml(history: RoomHistory, options: HtmlOptions): string {
 <p><label><input type="checkbox" id="story-only"> Story only</label></p></header>
 <h2>Script</h2>
 <div class="script">${script.join('\n')}</div>
-${storyboard(history)}
+${storyboard(history, options.picturesMax ?? HTML_PICTURES_MAX)}
 <div class="meta">
 <h2>Votes</h2>
 ${log.votes.map(voteTable).join('\n') || '<p>—</p>'}

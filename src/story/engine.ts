@@ -58,8 +58,11 @@ export interface StoryEngine {
    * reply right after the command ran (which brought the room up to date), even while shutting down.
    */
   roomLanguage(ref: RoomRef): string | undefined;
-  /** The room's whole event log and the state it folds into, for exports and the audit log. */
-  history(ref: RoomRef): Promise<RoomHistory>;
+  /**
+   * The room's whole event log and the state it folds into, for exports and the audit log; with `pictures`,
+   * the kept bytes of its storyboard frames too (for the HTML transcript).
+   */
+  history(ref: RoomRef, options?: { pictures?: boolean | undefined }): Promise<RoomHistory>;
   /** A moderator's export, noted in the log for the audit (call after reading the history). */
   recordExport(ref: RoomRef, actor: Actor, input: { format: string; scope: ExportScope }): Promise<void>;
   /** Recreates a room from another room's events (a JSON import); refused when the room has a story. */

@@ -38,14 +38,18 @@ export function createRoomHistory(core: EngineCore, timers: VoteTimers) {
   const { registry, store } = core;
 
   return {
-    /** The room's events and state as of now, read in the room's turn. */
-    history(ref: RoomRef): Promise<RoomHistory> {
+    /**
+     * The room's events and state as of now, read in the room's turn; with `pictures`, also the kept bytes
+     * of its storyboard frames (megabytes: only the HTML transcript asks).
+     */
+    history(ref: RoomRef, options: { pictures?: boolean | undefined } = {}): Promise<RoomHistory> {
       return registry.run(ref, async (room) => {
         const { id, seq } = room.state;
         const raw = seq > 0 ? await store.read(id, 1, seq) : [];
         const events = raw.map(upgradeEvent);
         const state = replay(id, ref, events);
-        const pictures = state.pictures ? await readPictureFiles(store, id, state.pictures) : undefined;
+        const pictures =
+          options.pictures && state.pictures ? await readPictureFiles(store, id, state.pictures) : undefined;
         return { roomId: id, ref, schemaVersion: SCHEMA_VERSION, events, state, pictures };
       });
     },

@@ -92,7 +92,7 @@ describe('/scene picture', () => {
     expect(prompt).toContain('VERA: Silver hair, a <b>red</b> coat & a scar.');
     expect(prompt).toContain('Suitable for all ages');
 
-    const history = await engine.history(room);
+    const history = await engine.history(room, { pictures: true });
     const event = history.events.at(-1);
     const sha256 = createHash('sha256').update(png).digest('hex');
     expect(event).toMatchObject({
@@ -115,13 +115,15 @@ describe('/scene picture', () => {
       base64: Buffer.from(png).toString('base64'),
     });
     expect(history.pictures?.[outcome.picture.id]?.base64).toBe(Buffer.from(png).toString('base64'));
+    // Other readers of the history (the story map, the audit, other formats) do not load the bytes.
+    expect((await engine.history(room)).pictures).toBeUndefined();
   });
 
   it('embeds the frame in the HTML transcript as a data: URI, with the prompt escaped', async () => {
     const { engine } = setup();
     await storyWithCard(engine);
     const { picture } = await engine.pictureScene(room, alice, {});
-    const html = toHtml(await engine.history(room), { scope: 'all' });
+    const html = toHtml(await engine.history(room, { pictures: true }), { scope: 'all' });
     expect(html).toContain(`<img src="data:image/png;base64,${Buffer.from(tinyPng()).toString('base64')}"`);
     expect(html).toContain(`<figure id="${picture.id}">`);
     expect(html).toContain('a &lt;b&gt;red&lt;/b&gt; coat &amp; a scar');
@@ -189,10 +191,16 @@ describe('/scene picture', () => {
     if (!first || !second) throw new Error('no pictures');
     expect(await readPictureFile(store, roomIdOf(room), first.sha256)).toBeUndefined();
     expect(await readPictureFile(store, roomIdOf(room), second.sha256)).toBeDefined();
-    const history = await engine.history(room);
+    const history = await engine.history(room, { pictures: true });
     expect(history.state.pictures).toHaveLength(frames);
     expect(Object.keys(history.pictures ?? {})).toHaveLength(PICTURES_KEPT);
     expect(toHtml(history, { scope: 'story' })).toContain('Picture no longer kept');
+    // Within a byte budget the newest frames are embedded and older kept ones left out, saying so.
+    const one = Buffer.from(tinyPng()).toString('base64').length;
+    const small = toHtml(history, { scope: 'story', picturesMax: 2 * one });
+    expect(small.match(/<img src="data:/g)).toHaveLength(2);
+    expect(small).toContain(`<figure id="${outcomes.at(-1)?.picture.id}"><img`);
+    expect(small).toContain('Picture left out to keep this file small enough to share');
   });
 });
 

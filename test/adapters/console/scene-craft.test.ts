@@ -100,3 +100,16 @@ describe('scene craft in the terminal room', () => {
     expect(await run('/scene picture')).toContain('第 1 段的分镜');
   });
 });
+
+describe('/export format:html with storyboard frames', () => {
+  it('embeds the frames in the saved transcript', async () => {
+    const { run } = session();
+    await run('/scene start title:"The Heist" heading:"INT. DINER - NIGHT"');
+    await run('/scene picture');
+    const output = await run('/export format:html');
+    const path = /to (\S+)$/m.exec(output ?? '')?.[1] ?? '';
+    const html = await readFile(path, 'utf8');
+    expect(html).toContain(`<img src="data:image/png;base64,${Buffer.from(tinyPng()).toString('base64')}"`);
+    expect(html).toContain('<h2>Storyboard</h2>');
+  });
+});
