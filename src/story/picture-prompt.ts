@@ -41,7 +41,7 @@ function castOf(room: RoomState, scene: Scene, beat: Beat | undefined) {
 
 /** The prompt for a frame of `scene`, at `beat` when the frame shows a moment after its heading. */
 export function picturePrompt(room: RoomState, scene: Scene, beat: Beat | undefined): string {
-  const style = pictureStyle(room) ?? DEFAULT_STYLE;
+  const style = cutGraphemes(oneLine(pictureStyle(room) ?? DEFAULT_STYLE), 200);
   const rating = RATING_RULES[room.story?.rating ?? 'teen'];
   const head = `A single storyboard frame for a film scene, drawn as ${style}.`;
   const tail = `${rating} ${NO_TEXT}`;
