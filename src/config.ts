@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { discordConfigSchema } from './adapters/discord/discord-config.ts';
 import { slackConfigSchema } from './adapters/slack/slack-config.ts';
+import { type ImageConfig, imageConfigSchema, imageEnvSchema } from './llm/image-config.ts';
 import { type LlmConfig, llmConfigSchema, llmEnvSchema } from './llm/llm-config.ts';
 
 /** A daily token budget: unset (or empty) for no limit. */
@@ -65,6 +66,7 @@ export type Config = z.output<typeof baseSchema> & {
   discord: z.output<typeof discordConfigSchema>;
   slack: z.output<typeof slackConfigSchema>;
   llm: LlmConfig;
+  image: ImageConfig;
 };
 
 /** Every environment variable storyroom reads (`.env.example` documents each one). */
@@ -72,6 +74,7 @@ export function configVariables(): string[] {
   return [
     ...Object.keys(baseSchema.shape),
     ...Object.keys(llmEnvSchema.shape),
+    ...Object.keys(imageEnvSchema.shape),
     ...Object.keys(discordConfigSchema.in.shape),
     ...Object.keys(slackConfigSchema.in.shape),
   ];
@@ -128,7 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const discord = part(discordConfigSchema);
   const slack = part(slackConfigSchema);
   const llm = part(llmConfigSchema);
-  if (!base || !discord || !slack || !llm || problems.length > 0)
+  const image = part(imageConfigSchema);
+  if (!base || !discord || !slack || !llm || !image || problems.length > 0)
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
-  return { ...base, discord, slack, llm };
+  return { ...base, discord, slack, llm, image };
 }

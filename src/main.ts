@@ -8,6 +8,7 @@ import { commands } from './commands/index.ts';
 import { configOrReport, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { createNarratorFromConfig } from './llm/create-narrator.ts';
+import { createOpenAiIllustrator } from './llm/openai-illustrator.ts';
 import { instrumentCommands } from './operations/instrument-commands.ts';
 import { closeSharedExportPool } from './screenplay/export-pool.ts';
 import { createEventStore } from './store/create-event-store.ts';
@@ -42,6 +43,8 @@ async function main(): Promise<number> {
     seed: config.NARRATOR_SEED,
     onRequest: metrics && ((request) => metrics.narratorRequest(request)),
   });
+  // /scene picture draws through an images endpoint only with IMAGE_MODEL; without it the command says so.
+  const illustrator = config.image.enabled ? createOpenAiIllustrator(config.image, { logger }) : undefined;
   const served = metrics ? instrumentCommands(commands, metrics) : commands;
   const engine = createStoryEngine({
     store,
@@ -49,6 +52,7 @@ async function main(): Promise<number> {
     clock: systemClock,
     logger,
     beatLeaseMs: config.BEAT_LEASE_MS,
+    illustrator,
     onConflict: metrics && (() => metrics.storeConflict()),
     tokenBudget: {
       perRoom: config.LLM_DAILY_TOKENS_PER_ROOM,

@@ -42,6 +42,8 @@ export const ZH_CN_WORDS: Record<string, string> = {
   export: '导出',
   story: '故事',
   map: '地图',
+  build: '构建',
+  picture: '分镜',
 };
 
 export interface GroupText {

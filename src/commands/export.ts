@@ -45,7 +45,8 @@ export function createExportCommand(settings: ExportCommandOptions = {}): Comman
       if (ctx.actor.role !== 'moderator') {
         throw new UserError('role.moderator', msg('exports.export.moderators-only'));
       }
-      const history = await ctx.engine.history(ctx.room);
+      // Only the HTML transcript shows the storyboard frames' pictures.
+      const history = await ctx.engine.history(ctx.room, { pictures: options.format === 'html' });
       const story = history.state.story;
       if (!story) throw new UserError('story.missing', msg('exports.no-story'));
       const format = FORMATS[options.format];

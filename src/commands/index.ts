@@ -22,10 +22,14 @@ import roomSettings from './room-settings.ts';
 import roomUnlock from './room-unlock.ts';
 import roomUsage from './room-usage.ts';
 import say from './say.ts';
+import sceneAccept from './scene-accept.ts';
+import sceneBuild from './scene-build.ts';
 import sceneCancel from './scene-cancel.ts';
 import sceneContinue from './scene-continue.ts';
+import sceneDiscard from './scene-discard.ts';
 import sceneImport from './scene-import.ts';
 import sceneNew from './scene-new.ts';
+import scenePicture from './scene-picture.ts';
 import sceneRewrite from './scene-rewrite.ts';
 import sceneStart from './scene-start.ts';
 import sceneUndo from './scene-undo.ts';
@@ -42,6 +46,10 @@ export const commands: readonly Command[] = [
   sceneStart,
   sceneContinue,
   sceneNew,
+  sceneBuild,
+  sceneAccept,
+  sceneDiscard,
+  scenePicture,
   sceneRewrite,
   sceneUndo,
   sceneCancel,

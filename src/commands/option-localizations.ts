@@ -83,11 +83,16 @@ export const ZH_CN_OPTIONS: Readonly<Record<string, OptionText>> = {
   count: { name: '条数', description: '显示多少条（1 至 25，默认 10）' },
   file: { name: '文件', description: '房间的 JSON 导出文件（/export format:json）' },
   model: { name: '模型', description: '本房间使用的模型，须在运营者允许的列表中（填“default”恢复默认）' },
+  notes: { name: '要求', description: '这场戏应该有什么（可选）' },
+  beat: { name: '段落', description: '哪一段：从故事开头数起的编号（默认最新一段）' },
 };
 
 /** By "command option", only where the option name asks for something different in that command. */
 export const ZH_CN_OPTION_OVERRIDES: Readonly<Record<string, Partial<OptionText>>> = {
   'scene new description': { description: '用一句话介绍这个场景' },
+  'scene build heading': { description: '场景标题，例如 INT. DINER - NIGHT（可选）' },
+  'scene accept id': { description: '场景卡编号，例如 c2' },
+  'scene discard id': { description: '场景卡编号，例如 c2' },
   'scene rewrite direction': { description: '新版本应该有什么不同（可选）' },
   'line direction': { description: '这句台词要起什么作用（可选）' },
   'action text': { description: '发生了什么' },

@@ -7,6 +7,7 @@ import type discord from './messages/en/discord.json';
 import type exports from './messages/en/exports.json';
 import type llm from './messages/en/llm.json';
 import type operations from './messages/en/operations.json';
+import type scenes from './messages/en/scenes.json';
 import type slack from './messages/en/slack.json';
 import type slackRender from './messages/en/slack-render.json';
 import type story from './messages/en/story.json';
@@ -21,4 +22,5 @@ export type MessageKey =
   | keyof typeof slackRender
   | keyof typeof exports
   | keyof typeof llm
-  | keyof typeof operations;
+  | keyof typeof operations
+  | keyof typeof scenes;

@@ -14,7 +14,12 @@ import { currentScene, recentBeats } from '../story/tree.ts';
 import type { RoomState } from '../story/types.ts';
 import { fill as fillTemplate } from './offline/fill-template.ts';
 import { OFFLINE_TEMPLATES, templatesFor } from './offline/templates/index.ts';
-import { designOfflineCharacter, offlineCritique, offlineSummary } from './offline-tools.ts';
+import {
+  designOfflineCharacter,
+  designOfflineScene,
+  offlineCritique,
+  offlineSummary,
+} from './offline-tools.ts';
 import { summaryDue } from './prompt/memory-plan.ts';
 import { hashString, seededRandom } from './seeded-random.ts';
 
@@ -105,7 +110,17 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
       const rng = rngFor(room, 'beat');
       const speaker = speakerFor(room, rng);
       let draft: BeatDraft;
-      if (speaker && rng() < 0.4) {
+      // In a scene built from a card, some beats turn on one of its props (the card is the scene's description).
+      const props = currentScene(room)?.card?.props ?? [];
+      if (props.length > 0 && rng() < 0.3) {
+        const template = fillTemplate(pick(rng, templatesFor(room.story?.language).sceneCards.propActions), {
+          prop: pick(rng, props),
+        });
+        draft = {
+          kind: 'action',
+          text: fill(template, room, rng, speaker ?? beats.someone, request.direction),
+        };
+      } else if (speaker && rng() < 0.4) {
         draft = {
           kind: 'dialogue',
           character: speaker,
@@ -172,6 +187,29 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
       };
       await emit(draft.heading, opts);
       return narration(draft, room, draft.heading);
+    },
+
+    async designScene(request, opts) {
+      const { room } = request;
+      const { scenes } = templatesFor(room.story?.language);
+      const rng = rngFor(room, `scene-card:${request.heading ?? ''}:${request.notes ?? ''}`);
+      const [interior, exterior] = scenes.kinds;
+      const heading =
+        request.heading ??
+        fillTemplate(scenes.heading, {
+          kind: rng() < 0.6 ? interior : exterior,
+          place: pick(rng, scenes.places),
+          time: pick(rng, scenes.times),
+        });
+      const [place = '', time] = heading.replace(HEADING_KIND, '').split(' - ');
+      const card = designOfflineScene(
+        room,
+        { heading, place: place.trim(), time: time?.trim() || pick(rng, scenes.times), notes: request.notes },
+        (items) => pick(rng, items),
+      );
+      const text = [card.location, card.atmosphere].join('\n');
+      await emit(text, opts);
+      return narration(card, room, text);
     },
 
     async designCharacter(request, opts) {

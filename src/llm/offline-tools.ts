@@ -3,6 +3,7 @@
 // story's language.
 
 import type { CharacterDesign, Critique, CritiqueScore, SummaryRequest } from '../story/narrator.ts';
+import type { SceneCard } from '../story/scene-card.ts';
 import { canonicalPath } from '../story/tree.ts';
 import type { RoomState } from '../story/types.ts';
 import { fill, formatComment } from './offline/fill-template.ts';
@@ -79,4 +80,39 @@ export function offlineSummary(request: SummaryRequest): string {
     });
   const text = [request.previous ?? '', ...lines].filter(Boolean).join(prose.gap);
   return text.length <= SUMMARY_MAX_CHARS ? text : `…${text.slice(text.length - SUMMARY_MAX_CHARS + 1)}`;
+}
+
+/**
+ * A scene card from the templates: the heading's place and time, an atmosphere (the writer's notes first),
+ * light, sound, two or three props, and up to three characters of the room with what each wants.
+ */
+export function designOfflineScene(
+  room: RoomState,
+  input: { heading: string; place: string; time: string; notes?: string | undefined },
+  pick: <T>(items: readonly T[]) => T,
+): SceneCard {
+  const { sceneCards: cards, prose } = templatesFor(room.story?.language);
+  const place = prose.cased ? `${input.place.charAt(0)}${input.place.slice(1).toLowerCase()}` : input.place;
+  const atmosphere = pick(cards.atmospheres);
+  const notes = input.notes?.trim().replace(/[.!?…。！？]*$/, '');
+  const props = [...cards.props];
+  const chosen: string[] = [];
+  const propCount = 2 + Math.floor(pick([0, 1]));
+  while (chosen.length < propCount && props.length > 0) {
+    const prop = pick(props);
+    chosen.push(prop);
+    props.splice(props.indexOf(prop), 1);
+  }
+  return {
+    heading: input.heading,
+    location: fill(cards.location, { place, detail: pick(cards.details) }),
+    timeOfDay: fill(cards.timeOfDay, { time: prose.cased ? input.time.toLowerCase() : input.time }),
+    atmosphere: notes ? fill(cards.noted, { notes, atmosphere }) : atmosphere,
+    lighting: pick(cards.lighting),
+    sounds: pick(cards.sounds),
+    props: chosen,
+    present: room.characters
+      .slice(-3)
+      .map((character) => ({ name: character.name, wants: pick(cards.wants) })),
+  };
 }

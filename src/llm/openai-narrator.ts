@@ -29,6 +29,7 @@ import { renderBeat } from './prompt/render-beats.ts';
 import { capText } from './prompt/story-material.ts';
 import { estimateMessagesTokens, estimateTokens } from './prompt/token-estimate.ts';
 import { DEFAULT_RETRY, type RetryPolicy, type Sleep, sleep } from './retry-policy.ts';
+import { sceneCardTask } from './scene-card-task.ts';
 
 export interface OpenAiNarratorDeps {
   logger: Logger;
@@ -218,6 +219,15 @@ export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps
       run(request.room, characterTask(request), options, {
         input: [request.hint],
         output: (c) => [[c.name, c.look, c.personality, c.backstory, c.sampleLine].join('\n')],
+      }),
+    designScene: (request, options) =>
+      run(request.room, sceneCardTask(request), options, {
+        input: [request.heading, request.notes],
+        output: (card) => [
+          [card.location, card.timeOfDay, card.atmosphere, card.lighting, card.sounds, ...card.props]
+            .concat(card.present.map((person) => `${person.name}: ${person.wants}`))
+            .join('\n'),
+        ],
       }),
     critique: (request, options) => run(request.room, critiqueTask(request), options),
     // The same memory settings the prompt is assembled with decide when the window has moved past the summary.

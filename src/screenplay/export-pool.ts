@@ -130,7 +130,7 @@ export function createExportPool(options: ExportPoolOptions = {}): ExportPool {
 
   /** The room's events a slice per turn (each copy is short), then the job. */
   async function send(slot: Slot, task: Task) {
-    const { events, roomId, ref, schemaVersion } = task.history;
+    const { events, roomId, ref, schemaVersion, pictures } = task.history;
     const post = (message: ToWorker) => slot.worker.postMessage(message);
     for (let from = 0; from < events.length; from += sliceEvents) {
       if (slot.task !== task) return;
@@ -138,7 +138,9 @@ export function createExportPool(options: ExportPoolOptions = {}): ExportPool {
       await nextTurn();
     }
     if (slot.task !== task) return;
-    post({ type: 'run', id: task.id, roomId, ref, schemaVersion, job: task.job });
+    // Only the HTML transcript shows the pictures; the other formats need not copy them.
+    const withPictures = task.job.kind === 'html' ? { pictures } : {};
+    post({ type: 'run', id: task.id, roomId, ref, schemaVersion, job: task.job, ...withPictures });
   }
 
   return {

@@ -14,8 +14,8 @@ let gathering: { id: number; events: StoryEvent[] } | undefined;
 async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<FromWorker> {
   const events = gathering?.id === message.id ? gathering.events : [];
   gathering = undefined;
-  const { roomId, ref, schemaVersion } = message;
-  const history = { roomId, ref, schemaVersion, events, state: replay(roomId, ref, events) };
+  const { roomId, ref, schemaVersion, pictures } = message;
+  const history = { roomId, ref, schemaVersion, events, state: replay(roomId, ref, events), pictures };
   const bytes = await renderExport(history, message.job);
   // Only a buffer the bytes fill alone can be handed over without a copy.
   const own =

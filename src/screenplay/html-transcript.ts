@@ -19,6 +19,8 @@ export interface HtmlOptions {
   scope: ExportScope;
   /** The story map as SVG (storyMapSvg), drawn inline; left out when absent. */
   mapSvg?: string | undefined;
+  /** The most base64 of storyboard pictures to embed (HTML_PICTURES_MAX by default); older frames give way. */
+  picturesMax?: number | undefined;
 }
 
 const HTML_ENTITIES: Record<string, string> = {
@@ -50,7 +52,8 @@ const STYLE = `body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2
 .cmd{font-family:monospace;color:#555}.who{font-weight:600}time{color:#555;font-size:13px}
 .text{white-space:pre-wrap}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em}
 body:has(#story-only:checked) .meta,body:has(#story-only:checked) .not-kept{display:none}
-.map svg{max-width:100%;height:auto}`;
+.map svg{max-width:100%;height:auto}
+.storyboard img{max-width:100%;height:auto}figure{margin:1em 0}figcaption{font-size:13px;color:#555}`;
 
 const time = (iso: string) => `<time datetime="${escapeHtml(iso)}">${escapeHtml(iso)}</time>`;
 const text = (value: string) => `<span class="text">${escapeHtml(value)}</span>`;
@@ -111,6 +114,8 @@ function commandOf(event: StoryEvent, log: RoomLog): string {
       return '/export';
     case 'room.imported':
       return '/scene import';
+    case 'scene.pictured':
+      return '/scene picture';
     case 'summary.updated':
     case 'usage.recorded':
       return '(narrator)';
@@ -181,6 +186,8 @@ function eventBody(
       return `exported the story (${escapeHtml(event.format)}, ${escapeHtml(event.scope)})`;
     case 'room.imported':
       return `imported ${event.eventCount} events from ${escapeHtml(event.fromRoomId)}`;
+    case 'scene.pictured':
+      return `drew <a href="#${escapeHtml(event.picture.id)}">storyboard frame ${escapeHtml(event.picture.id)}</a> of ${text(state.scenes[event.picture.sceneId]?.heading ?? event.picture.sceneId)}`;
   }
 }
 
@@ -197,6 +204,40 @@ function voteTable(vote: VoteRecord): string {
 <ul>${tally.map((line) => `<li>${text(line)}</li>`).join('')}</ul>
 <p>Ballots:</p><ul>${ballots || '<li>—</li>'}</ul>
 <p>Result: <strong>${text(LABELS.voteResult(vote))}</strong>${vote.endedBy ? ` (${escapeHtml(authorName(vote.endedBy))}, ${time(vote.endedAt ?? '')})` : ''}</p></section>`;
+}
+
+const PICTURE_NOT_KEPT = 'Picture no longer kept: a room keeps the bytes of its latest frames only.';
+const PICTURE_LEFT_OUT =
+  'Picture left out to keep this file small enough to share; newer frames are embedded.';
+
+/** How much base64 of storyboard pictures a transcript embeds by default (under Discord's 10 MiB upload). */
+export const HTML_PICTURES_MAX = 6 * 1024 * 1024;
+
+/**
+ * The storyboard frames, each with the prompt it was drawn from: the picture inline (a data: URI, which the
+ * Content Security Policy's img-src allows) while its bytes are kept, else a note saying it no longer is.
+ */
+function storyboard(history: RoomHistory, picturesMax: number): string {
+  const pictures = history.state.pictures ?? [];
+  // The newest frames first, while their base64 fits the budget: the file has to fit an upload.
+  const embedded = new Set<string>();
+  let used = 0;
+  for (const picture of [...pictures].reverse()) {
+    const size = history.pictures?.[picture.id]?.base64.length;
+    if (size === undefined || used + size > picturesMax) continue;
+    embedded.add(picture.id);
+    used += size;
+  }
+  const frames = pictures.map((picture) => {
+    const file = history.pictures?.[picture.id];
+    const heading = history.state.scenes[picture.sceneId]?.heading ?? picture.sceneId;
+    const image =
+      file && embedded.has(picture.id)
+        ? `<img src="${escapeHtml(`data:${file.mime};base64,${file.base64}`)}" alt="${escapeHtml(picture.prompt)}">`
+        : `<p class="note">${escapeHtml(file ? PICTURE_LEFT_OUT : PICTURE_NOT_KEPT)}</p>`;
+    return `<figure id="${escapeHtml(picture.id)}">${image}<figcaption><strong>${text(heading)}</strong> (${escapeHtml(picture.name)}, ${picture.size} bytes, ${escapeHtml(picture.model)})<br>${text(picture.prompt)}</figcaption></figure>`;
+  });
+  return frames.length > 0 ? `<h2>Storyboard</h2>\n<div class="storyboard">${frames.join('\n')}</div>` : '';
 }
 
 /** The room's transcript as one HTML file. */
@@ -249,6 +290,7 @@ export function toHtml(history: RoomHistory, options: HtmlOptions): string {
 <p><label><input type="checkbox" id="story-only"> Story only</label></p></header>
 <h2>Script</h2>
 <div class="script">${script.join('\n')}</div>
+${storyboard(history, options.picturesMax ?? HTML_PICTURES_MAX)}
 <div class="meta">
 <h2>Votes</h2>
 ${log.votes.map(voteTable).join('\n') || '<p>—</p>'}

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { Clock } from './clock.ts';
 import type { EventStore } from './event-store.ts';
 import type { EventBody, StoryEvent } from './events.ts';
+import type { Illustrator } from './illustrator.ts';
 import type { Narrator } from './narrator.ts';
 import type { LoadedRoom, RoomRegistry } from './room-registry.ts';
 import { requireStory } from './rules.ts';
@@ -25,6 +26,8 @@ export interface EngineDeps {
   onConflict?: ((roomId: string) => void) | undefined;
   /** Daily token budgets (LLM_DAILY_TOKENS_PER_ROOM, LLM_DAILY_TOKENS_PER_SERVER); none: unlimited. */
   tokenBudget?: TokenBudgetLimits | undefined;
+  /** Draws storyboard frames (/scene picture); none without IMAGE_MODEL, and the command says so. */
+  illustrator?: Illustrator | undefined;
 }
 
 export interface EngineCore extends EngineDeps {

@@ -33,6 +33,9 @@ import { createRoomHistory, type ExportScope, type RoomHistory } from './room-hi
 import { roomIdOf } from './room-id.ts';
 import { createRoomOperations } from './room-operations.ts';
 import { createRoomRegistry } from './room-registry.ts';
+import { createSceneDesigns } from './scene-designs.ts';
+import { createScenePictures, type PictureOutcome } from './scene-pictures.ts';
+import type { SceneProposal } from './scene-proposals.ts';
 import { createTokenBudget, withTokenBudget } from './token-budget.ts';
 import { createTokenUsage } from './token-usage.ts';
 import type { Actor, Character, RoomRef, RoomSettings, RoomState, Vote } from './types.ts';
@@ -43,6 +46,8 @@ import { createWrittenBeats } from './written-beats.ts';
 export type { EngineDeps } from './engine-core.ts';
 export type { ChangeListener, RoomChange } from './engine-types.ts';
 export type { ExportScope, RoomHistory } from './room-history.ts';
+export type { PictureOutcome } from './scene-pictures.ts';
+export type { SceneProposal } from './scene-proposals.ts';
 
 /** What adapters, commands and main.ts may ask of the engine. Every change is stored before it is applied. */
 export interface StoryEngine {
@@ -53,8 +58,11 @@ export interface StoryEngine {
    * reply right after the command ran (which brought the room up to date), even while shutting down.
    */
   roomLanguage(ref: RoomRef): string | undefined;
-  /** The room's whole event log and the state it folds into, for exports and the audit log. */
-  history(ref: RoomRef): Promise<RoomHistory>;
+  /**
+   * The room's whole event log and the state it folds into, for exports and the audit log; with `pictures`,
+   * the kept bytes of its storyboard frames too (for the HTML transcript).
+   */
+  history(ref: RoomRef, options?: { pictures?: boolean | undefined }): Promise<RoomHistory>;
   /** A moderator's export, noted in the log for the audit (call after reading the history). */
   recordExport(ref: RoomRef, actor: Actor, input: { format: string; scope: ExportScope }): Promise<void>;
   /** Recreates a room from another room's events (a JSON import); refused when the room has a story. */
@@ -150,6 +158,23 @@ export interface StoryEngine {
   ): Promise<CharacterProposal>;
   acceptCharacter(ref: RoomRef, actor: Actor, input: { id: string }): Promise<Character>;
   discardCharacter(ref: RoomRef, actor: Actor, input: { id: string }): Promise<CharacterProposal>;
+  /** The narrator designs a scene card (/scene build); nothing enters the story until someone accepts it. */
+  designScene(
+    ref: RoomRef,
+    actor: Actor,
+    input: { heading?: string | undefined; notes?: string | undefined },
+    stream?: NarrationOptions,
+  ): Promise<SceneProposal>;
+  /** Opens the scene a card describes; the card is the scene's description while it lasts. */
+  acceptScene(ref: RoomRef, actor: Actor, input: { id: string }): Promise<BeatOutcome>;
+  discardScene(ref: RoomRef, actor: Actor, input: { id: string }): Promise<SceneProposal>;
+  /** A storyboard frame of the current scene, or of the beat with this number on the story's path. */
+  pictureScene(
+    ref: RoomRef,
+    actor: Actor,
+    input: { beat?: number | undefined },
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<PictureOutcome>;
   /** Tokens the room has used, for moderators. */
   usage(ref: RoomRef, actor: Actor): Promise<RoomUsage>;
 
@@ -233,6 +258,8 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     ...createVoteLifecycle(core, timers),
     ...createBallotBatching(core, timers),
     ...createRoomHistory(core, timers),
+    ...createSceneDesigns(core),
+    ...createScenePictures(core),
   };
   // Every command is refused once the engine drains, and counted while it runs.
   const guarded = Object.fromEntries(

@@ -1,6 +1,8 @@
 // Every change to a room is one of these events, appended to the room's log with a sequence number.
 // State is derived from the log (see reduce.ts); exports, recaps and the audit trail read it too.
 import { z } from 'zod';
+import { pictureSchema } from './picture-record.ts';
+import { sceneCardSchema } from './scene-card.ts';
 
 /**
  * Version of the stored event format. Bump it when an event's shape changes and add an upgrade in
@@ -47,7 +49,13 @@ export const characterSchema = z.object({
   createdAt: iso,
 });
 
-export const sceneSchema = z.object({ id: z.string(), heading: z.string(), description: z.string() });
+export const sceneSchema = z.object({
+  id: z.string(),
+  heading: z.string(),
+  description: z.string(),
+  // Added to schema 3 without a bump (optional; rooms saved without it read as before): a /scene build card.
+  card: sceneCardSchema.optional(),
+});
 
 export const beatSchema = z.object({
   id: z.string(),
@@ -121,6 +129,9 @@ export const eventBodySchema = z.discriminatedUnion('type', [
     /** How many events the file brought; they precede this one in the log. */
     eventCount: z.number().int().nonnegative(),
   }),
+  // Added to schema 3 without a bump (a new type; no stored shape changed): a storyboard frame (/scene
+  // picture). The bytes are kept beside the log (scene-pictures.ts), the event says what and how it was made.
+  z.object({ type: z.literal('scene.pictured'), picture: pictureSchema }),
 ]);
 
 export const storedEventSchema = z.intersection(

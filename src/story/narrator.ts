@@ -1,4 +1,5 @@
 // The narrator interface: what the engine asks of any storyteller, offline templates or a real model.
+import type { SceneCard } from './scene-card.ts';
 import type { Beat, BeatKind, RoomState, TokenUsage } from './types.ts';
 
 export interface NarrationOptions {
@@ -108,12 +109,20 @@ export interface Narrator {
   ): Promise<Narration<string[]>>;
   /** A new scene: a screenplay heading ("INT. DINER - NIGHT") and a one-line description. */
   proposeScene(request: NarrationRequest, options?: NarrationOptions): Promise<Narration<SceneDraft>>;
-  // The three below are optional only so that older fakes keep compiling; both real narrators have them.
+  // The four below are optional only so that older fakes keep compiling; both real narrators have them.
   /** A new character, steered by an optional hint ("a retired pilot who owes Vera money"). */
   designCharacter?(
     request: NarrationRequest & { hint?: string | undefined },
     options?: NarrationOptions,
   ): Promise<Narration<CharacterDesign>>;
+  /**
+   * A scene card (/scene build): where and when, atmosphere, light, sound, key props, and who is present and
+   * what each wants. Under the given heading when there is one; the notes steer it.
+   */
+  designScene?(
+    request: NarrationRequest & { heading?: string | undefined; notes?: string | undefined },
+    options?: NarrationOptions,
+  ): Promise<Narration<SceneCard>>;
   /** Scores for structure, pacing, character consistency and dialogue, with three suggestions. */
   critique?(request: NarrationRequest, options?: NarrationOptions): Promise<Narration<Critique>>;
   /**

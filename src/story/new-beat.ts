@@ -3,6 +3,7 @@ import type { BeatOutcome } from './engine-types.ts';
 import type { StoryEvent } from './events.ts';
 import type { LoadedRoom } from './room-registry.ts';
 import { cleanHeading } from './rules.ts';
+import type { SceneCard } from './scene-card.ts';
 import type { Author, Beat, Scene } from './types.ts';
 
 export const beatId = (room: LoadedRoom, offset = 1) => `b${room.state.seq + offset}`;
@@ -10,10 +11,11 @@ export const beatId = (room: LoadedRoom, offset = 1) => `b${room.state.seq + off
 /** A new scene and the beat that opens it, after the room's head. */
 export function sceneOpening(
   room: LoadedRoom,
-  input: { heading: string; description: string; author: Author; at: string },
+  input: { heading: string; description: string; author: Author; at: string; card?: SceneCard | undefined },
 ) {
   const id = `s${room.state.seq + 1}`;
   const scene: Scene = { id, heading: cleanHeading(input.heading), description: input.description };
+  if (input.card) scene.card = input.card;
   const beat: Beat = {
     id: beatId(room),
     parentId: room.state.headId,

@@ -164,6 +164,9 @@ export function applyEvent(room: RoomState, event: StoryEvent): void {
     case 'usage.recorded':
       addUsage(room, event.usage);
       break;
+    case 'scene.pictured':
+      room.pictures = [...(room.pictures ?? []), event.picture];
+      break;
     case 'generation.cancelled':
     case 'room.exported':
     case 'room.imported':

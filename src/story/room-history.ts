@@ -5,6 +5,7 @@ import { msg } from '../i18n/message.ts';
 import { commitAndNotify, type EngineCore } from './engine-core.ts';
 import { UserError } from './errors.ts';
 import { SCHEMA_VERSION, type StoryEvent } from './events.ts';
+import { type PictureFile, readPictureFiles } from './picture-files.ts';
 import { applyEvent, emptyRoom } from './reduce.ts';
 import { authorOf, requireModerator, requireStory } from './rules.ts';
 import type { Actor, RoomRef, RoomState } from './types.ts';
@@ -20,6 +21,8 @@ export interface RoomHistory {
   events: StoryEvent[];
   /** The events folded, a copy nobody else changes. */
   state: RoomState;
+  /** The storyboard frames whose bytes are still kept, by picture id (for the HTML transcript). */
+  pictures?: Record<string, PictureFile> | undefined;
 }
 
 export type ExportScope = 'story' | 'all';
@@ -35,13 +38,19 @@ export function createRoomHistory(core: EngineCore, timers: VoteTimers) {
   const { registry, store } = core;
 
   return {
-    /** The room's events and state as of now, read in the room's turn. */
-    history(ref: RoomRef): Promise<RoomHistory> {
+    /**
+     * The room's events and state as of now, read in the room's turn; with `pictures`, also the kept bytes
+     * of its storyboard frames (megabytes: only the HTML transcript asks).
+     */
+    history(ref: RoomRef, options: { pictures?: boolean | undefined } = {}): Promise<RoomHistory> {
       return registry.run(ref, async (room) => {
         const { id, seq } = room.state;
         const raw = seq > 0 ? await store.read(id, 1, seq) : [];
         const events = raw.map(upgradeEvent);
-        return { roomId: id, ref, schemaVersion: SCHEMA_VERSION, events, state: replay(id, ref, events) };
+        const state = replay(id, ref, events);
+        const pictures =
+          options.pictures && state.pictures ? await readPictureFiles(store, id, state.pictures) : undefined;
+        return { roomId: id, ref, schemaVersion: SCHEMA_VERSION, events, state, pictures };
       });
     },
 

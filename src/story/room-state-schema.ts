@@ -9,6 +9,7 @@ import {
   storySchema,
   VOTE_CLOSE_REASONS,
 } from './events.ts';
+import { pictureSchema } from './picture-record.ts';
 import type { RoomState } from './types.ts';
 
 const usage = z.object({ promptTokens: z.number(), completionTokens: z.number() });
@@ -65,4 +66,5 @@ export const roomStateSchema = z.object({
   canon: z.array(z.object({ id: z.string(), text: z.string(), addedBy: authorSchema, at: z.string() })),
   summary: z.object({ text: z.string(), throughBeatId: z.string(), beatCount: z.number() }).optional(),
   usage,
+  pictures: z.array(pictureSchema).optional(),
 }) satisfies z.ZodType<RoomState>;

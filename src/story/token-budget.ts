@@ -144,6 +144,7 @@ export function withTokenBudget(
     proposeScene: metered(narrator.proposeScene.bind(narrator)),
   };
   if (narrator.designCharacter) wrapped.designCharacter = metered(narrator.designCharacter.bind(narrator));
+  if (narrator.designScene) wrapped.designScene = metered(narrator.designScene.bind(narrator));
   if (narrator.critique) wrapped.critique = metered(narrator.critique.bind(narrator));
   if (narrator.summarize) wrapped.summarize = metered(narrator.summarize.bind(narrator));
   if (narrator.checkText) wrapped.checkText = narrator.checkText.bind(narrator);

@@ -1,4 +1,6 @@
 // The room's state as derived from its event log. Plain data: serializable into snapshots, no platform objects.
+import type { PictureRecord } from './picture-record.ts';
+import type { SceneCard } from './scene-card.ts';
 
 export type Platform = 'discord' | 'slack' | 'console';
 
@@ -62,6 +64,8 @@ export interface Scene {
   id: string;
   heading: string;
   description: string;
+  /** The card the scene was built from (/scene build): the narrator reads it while the scene lasts. */
+  card?: SceneCard | undefined;
 }
 
 export type BeatKind = 'scene' | 'action' | 'dialogue' | 'transition';
@@ -151,6 +155,8 @@ export interface RoomState {
   /** Rolling summary of older beats, written by the narrator. */
   summary?: { text: string; throughBeatId: string; beatCount: number } | undefined;
   usage: TokenUsage;
+  /** Storyboard frames (/scene picture), oldest first; absent until the first. */
+  pictures?: PictureRecord[] | undefined;
 }
 
 export const DEFAULT_SETTINGS: RoomSettings = {

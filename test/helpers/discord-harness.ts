@@ -17,6 +17,7 @@ import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
 import { type Clock, systemClock } from '../../src/story/clock.ts';
 import { createStoryEngine, type StoryEngine } from '../../src/story/engine.ts';
 import type { EventStore } from '../../src/story/event-store.ts';
+import type { Illustrator } from '../../src/story/illustrator.ts';
 import type { Narrator } from '../../src/story/narrator.ts';
 import { APP_ID, CHANNEL_ID, deliver } from './discord-payloads.ts';
 import { type DiscordLimits, type FakeDiscordRest, fakeDiscordRest, stampSendTime } from './discord-rest.ts';
@@ -53,6 +54,8 @@ export async function startHarness(
     restOptions?: Partial<RESTOptions>;
     /** The commands the adapter serves; the real list by default. */
     commands?: readonly Command[];
+    /** Draws /scene picture's frames; none by default (as without IMAGE_MODEL). */
+    illustrator?: Illustrator;
   } = {},
 ): Promise<Harness> {
   const rest =
@@ -80,6 +83,7 @@ export async function startHarness(
     narrator: options.narrator ?? createOfflineNarrator(),
     clock: options.clock ?? systemClock,
     logger,
+    illustrator: options.illustrator,
   });
   // Never a login, so never a gateway. Requests carry their send time, by which the fake judges rate limits.
   // No rate-limit offset, so a 429's retry-after is waited exactly; but with Discord's limits, discord.js's

@@ -9,10 +9,16 @@ import type {
   Narrator,
   SceneDraft,
 } from '../../src/story/narrator.ts';
+import type { SceneCard } from '../../src/story/scene-card.ts';
 
 export interface RecordedCall {
   method: keyof Narrator;
-  request: NarrationRequest & { character?: string; count?: number };
+  request: NarrationRequest & {
+    character?: string;
+    count?: number;
+    heading?: string | undefined;
+    notes?: string | undefined;
+  };
 }
 
 export interface RecordingNarrator extends Narrator {
@@ -23,6 +29,8 @@ export interface RecordingNarrator extends Narrator {
   /** Makes the next call reject with this error. */
   failNext(error: Error): void;
   beats: BeatDraft[];
+  /** Scene cards designScene answers with, in order; then a default card. */
+  cards: SceneCard[];
 }
 
 export function createRecordingNarrator(): RecordingNarrator {
@@ -62,6 +70,7 @@ export function createRecordingNarrator(): RecordingNarrator {
   const narrator: RecordingNarrator = {
     calls,
     beats: [],
+    cards: [],
     hold() {
       let resolve = () => {};
       const promise = new Promise<void>((r) => {
@@ -91,6 +100,19 @@ export function createRecordingNarrator(): RecordingNarrator {
     proposeOptions(request, options) {
       const output = ['Left', 'Right', 'Stay'].slice(0, Math.max(2, Math.min(4, request.count)));
       return answer('proposeOptions', request, options, output, output.join('\n'));
+    },
+    designScene(request, options) {
+      const card: SceneCard = narrator.cards.shift() ?? {
+        heading: request.heading ?? 'EXT. HARBOR - NIGHT',
+        location: 'The end of the pier',
+        timeOfDay: 'Just before dawn',
+        atmosphere: request.notes ?? 'Cold and watchful',
+        lighting: 'One sodium lamp',
+        sounds: 'Water slapping the pilings',
+        props: ['a coil of rope', 'a dead phone'],
+        present: [{ name: 'Vera', wants: 'To see who comes first' }],
+      };
+      return answer('designScene', request, options, card, card.atmosphere);
     },
     proposeScene(request, options) {
       const draft: SceneDraft = { heading: 'EXT. HARBOR - NIGHT', description: 'Fog.' };

@@ -6,9 +6,10 @@
 import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
 import { currentScene } from '../../story/tree.ts';
-import type { Beat, RoomState } from '../../story/types.ts';
+import type { Beat, RoomState, Scene } from '../../story/types.ts';
 import { DEFAULT_MEMORY, type MemoryOptions, planMemory } from './memory-plan.ts';
 import { renderBeat, renderBeats } from './render-beats.ts';
+import { sceneCardBlock } from './scene-card-block.ts';
 import { mentionedCharacters, rankEarlierBeats } from './select-lore.ts';
 import {
   MATERIAL_CLOSE,
@@ -121,13 +122,19 @@ function bibleOf(room: RoomState, characterTokens: number) {
   return { text: parts.join('\n'), full };
 }
 
+/** The scene the head is in: the window's last scene beat's, or found by walking back from the head. */
+function sceneOf(room: RoomState, sceneBeat: Beat | undefined): Scene | undefined {
+  return sceneBeat?.sceneId ? room.scenes[sceneBeat.sceneId] : currentScene(room);
+}
+
 function tailOf(room: RoomState, task: PromptTask, window: readonly Beat[], lore: string): string {
   const parts: string[] = [];
   if (lore) parts.push(lore);
   const sceneBeat = [...window].reverse().find((beat) => beat.kind === 'scene');
-  if (!task.fold && !sceneBeat) {
-    const scene = currentScene(room);
-    if (scene) parts.push(`CURRENT SCENE: ${material(`${scene.heading}. ${scene.description}`, 300)}`);
+  const scene = task.fold ? undefined : sceneOf(room, sceneBeat);
+  if (scene?.card) parts.push(sceneCardBlock(scene.heading, scene.card));
+  else if (!task.fold && !sceneBeat && scene) {
+    parts.push(`CURRENT SCENE: ${material(`${scene.heading}. ${scene.description}`, 300)}`);
   }
   if (task.direction) {
     parts.push(`DIRECTION FROM THE GROUP\n${material(task.direction, MATERIAL_MAX.direction)}`);

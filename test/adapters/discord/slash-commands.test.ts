@@ -162,15 +162,27 @@ describe('slash commands', () => {
 
     await harness.send(payload);
 
-    expect(harness.rest.calls.map((call) => call.path)).toEqual([callback(payload), original(payload)]);
-    const [deferred, reply] = harness.rest.calls;
+    // More than an embed's 25 fields continue in private follow-ups of the same reply.
+    const [deferred, reply, ...more] = harness.rest.calls;
+    expect([deferred?.path, reply?.path]).toEqual([callback(payload), original(payload)]);
+    for (const call of more) {
+      expect(call.path).toBe(followUps(payload));
+      expect(call.body.flags).toBe(MessageFlags.Ephemeral);
+    }
     expect(deferred?.body).toEqual({
       type: InteractionResponseType.DeferredChannelMessageWithSource,
       data: { flags: MessageFlags.Ephemeral },
     });
     expect(reply?.body.allowed_mentions).toEqual({ parse: [] });
-    const names = reply?.body.embeds[0].fields.map((field: { name: string }) => field.name);
+    const names = [reply, ...more].flatMap((call) =>
+      (call?.body.embeds ?? []).flatMap((embed: { fields: { name: string }[] }) =>
+        embed.fields.map((field) => field.name),
+      ),
+    );
     expect(names).toContain('/scene start');
+    expect(names).toContain('/scene build');
+    expect(names).toContain('/scene picture');
+    expect(names).toContain('/help');
     expect(names).not.toContain('/scene undo');
   });
 

@@ -47,6 +47,57 @@ export const en: OfflineTemplates = {
     described: 'Where {direction}.',
     undirected: 'The story moves on.',
   },
+  sceneCards: {
+    location: 'The {place}, {detail}',
+    details: [
+      'worn at the edges',
+      'emptier than it should be',
+      'half lit and echoing',
+      'crowded with strangers',
+      'cold and wet underfoot',
+    ],
+    timeOfDay: '{time}',
+    atmospheres: [
+      'Tense: everyone is waiting for someone else to speak first.',
+      'Hushed, like the moment after bad news.',
+      'Restless; the air smells of rain and old coffee.',
+      'Deceptively calm, the kind that does not last.',
+    ],
+    noted: '{notes}. {atmosphere}',
+    lighting: [
+      'A single flickering bulb; long shadows.',
+      'Grey daylight through dirty glass.',
+      'Neon bleeding red and blue through the window.',
+      'Low amber lamps, faces half in darkness.',
+    ],
+    sounds: [
+      'A dripping tap, a radio murmuring somewhere.',
+      'Traffic far below, a dog barking twice.',
+      'Rain on the roof; a clock that ticks too loud.',
+      'Footsteps overhead, then nothing.',
+    ],
+    props: [
+      'a cracked pocket watch',
+      'an unopened envelope',
+      'a set of car keys',
+      'a half-empty bottle',
+      'a torn photograph',
+      'a ringing payphone',
+      'a locked briefcase',
+    ],
+    wants: [
+      'To leave before anyone asks questions.',
+      'To find out who talked.',
+      'To get the money back, tonight.',
+      'To be believed, just once.',
+      'To protect someone who is not here.',
+    ],
+    propActions: [
+      '{who} picks up {prop} and turns it over, {mood}.',
+      'Nobody mentions {prop}. {who} cannot stop looking at it.',
+      '{who} sets {prop} down where everyone can see it.',
+    ],
+  },
   characters: {
     names: [
       'Iris',

@@ -47,6 +47,25 @@ export interface OfflineTemplates {
     /** The setting otherwise. */
     undirected: string;
   };
+  /** Scene cards (/scene build). */
+  sceneCards: {
+    /** Where, from the heading's place: {place}, {detail}. */
+    location: string;
+    details: readonly string[];
+    /** When, from the heading's time: {time}. */
+    timeOfDay: string;
+    atmospheres: readonly string[];
+    /** The atmosphere when the writer's notes steer the card: {notes}, {atmosphere}. */
+    noted: string;
+    lighting: readonly string[];
+    sounds: readonly string[];
+    /** Key props; a card takes two or three. */
+    props: readonly string[];
+    /** What a character present wants here. */
+    wants: readonly string[];
+    /** Action beats in a scene built from a card, around one of its props: {who}, {mood}, {prop}. */
+    propActions: readonly string[];
+  };
   characters: {
     names: readonly string[];
     /** A name when every name above is taken: {number}. */
