@@ -10,7 +10,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** Folders (from the repository root) whose texts all come from the catalog. */
 const SCANNED = ['src/story', 'src/llm', 'src/commands'];
 /** Adapters: every literal with words in it counts (see FindOptions.sentences). */
-const SCANNED_FOR_SENTENCES = ['src/adapters/console', 'src/adapters/shared', 'src/adapters/discord'];
+const SCANNED_FOR_SENTENCES = [
+  'src/adapters/console',
+  'src/adapters/shared',
+  'src/adapters/discord',
+  'src/adapters/slack',
+];
 /**
  * Files whose words are for the operator, not the room: configuration errors and the shard processes' own
  * lines at start-up (like src/config.ts), and the marker that replaces a token in logged URLs.
@@ -20,6 +25,7 @@ const OPERATOR_FILES = new Set([
   'src/adapters/discord/sharding.ts',
   'src/adapters/discord/shards.ts',
   'src/adapters/discord/interaction-rest.ts',
+  'src/adapters/slack/slack-config.ts',
 ]);
 
 function typeScriptFiles(dir: string): string[] {
@@ -95,9 +101,12 @@ describe('findLiteralTexts', () => {
       "const cast = findCommand(commands, 'vote cast');",
       "const id = 'vote.closed'; const mark = ' ✅';",
       "throw new UserError('vote.none', 'That vote no longer exists.');",
+      // A page's markup passes; a tag with text in it does not.
+      'const head = [\'<!doctype html>\', \'<head><meta name="viewport" content="x">\'];',
+      "const body = '<p>Nothing was changed</p>';",
     ].join('\n');
     expect(
       findLiteralTexts('x.ts', source, { sentences: true }).map(({ line, where }) => `${line} ${where}`),
-    ).toEqual(['1 literal text', '2 literal text', '7 UserError message']);
+    ).toEqual(['1 literal text', '2 literal text', '7 UserError message', '9 literal text']);
   });
 });
