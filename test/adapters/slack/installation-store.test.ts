@@ -6,13 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type Installation } from '@slack/bolt';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createInstallationStore } from '../../../src/adapters/slack/installation-store.ts';
 import { slackLoggerOf } from '../../../src/adapters/slack/slack-logger.ts';
 import { silentLogger } from '../../../src/logger.ts';
-import { createEventStore } from '../../../src/store/create-event-store.ts';
+import { createEventStore, openKeyv } from '../../../src/store/create-event-store.ts';
 import type { EventStore } from '../../../src/story/event-store.ts';
+import { dropPostgresTable } from '../../helpers/drop-postgres-table.ts';
 import { requireServer } from '../../store/event-store-contract.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -22,15 +22,22 @@ const table = `storyroom_test_installs_${run}`;
 let dir: string;
 let spaces = 0;
 
+const redisSpaces: string[] = [];
+const redisSpace = () => {
+  const url = `${REDIS_URL}?namespace=storyroom-test-installs-${run}-${++spaces}`;
+  redisSpaces.push(url);
+  return url;
+};
+
 const backends: { name: string; url: () => string }[] = [
   { name: 'SQLite', url: () => `sqlite://${join(dir, `installs-${++spaces}.sqlite`)}` },
-  { name: 'Redis', url: () => `${REDIS_URL}?namespace=storyroom-test-installs-${run}-${++spaces}` },
+  { name: 'Redis', url: redisSpace },
   { name: 'PostgreSQL', url: () => `${POSTGRES_URL}?table=${table}&namespace=installs-${++spaces}` },
 ];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'storyroom-installs-'));
-  await requireServer('Redis', REDIS_URL, () => createEventStore(`${REDIS_URL}?namespace=probe-${run}`));
+  await requireServer('Redis', REDIS_URL, () => createEventStore(redisSpace()));
   await requireServer('PostgreSQL', POSTGRES_URL, () =>
     createEventStore(`${POSTGRES_URL}?table=${table}&namespace=probe`),
   );
@@ -38,13 +45,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP TABLE IF EXISTS ${table}`);
-  } finally {
-    await client.end();
+  for (const url of redisSpaces) {
+    const keyv = openKeyv(url);
+    await keyv.clear();
+    await keyv.disconnect();
   }
+  await dropPostgresTable(POSTGRES_URL, table);
 });
 
 const BOT_TOKEN = 'xoxb-1111-2222-secretsecret';
