@@ -59,7 +59,7 @@ describe('edit budget', () => {
   });
 
   it('sends only the latest state of a message that changed while it waited', async () => {
-    const { clock, sent, edit } = setup({ editsPerMinute: 60, messageIntervalMs: 1000, latencyMs: 500 });
+    const { clock, sent, edit } = setup({ editsPerMinute: 100, messageIntervalMs: 1000, latencyMs: 500 });
     const first = edit('T1', 'A', 'v1');
     const second = edit('T1', 'A', 'v2');
     const third = edit('T1', 'A', 'v3');
@@ -93,13 +93,22 @@ describe('edit budget', () => {
       for (const message of ['A', 'B', 'C', 'D', 'E']) void edit('T1', message, `${message}${ms}`);
       await clock.advance(100);
     }
-    const gaps = sent.slice(1).map((edit, i) => edit.at - (sent[i]?.at ?? 0));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60_000 / 45);
-    expect(Math.max(...gaps)).toBeLessThan(60_000 / 45 + 100);
-    expect(sent).toHaveLength(135);
+    // 40 of the 45 a minute: the other 5 are kept for final edits.
+    const previews = sent.filter((edit) => edit.at < 180_000);
+    const gaps = previews.slice(1).map((edit, i) => edit.at - (previews[i]?.at ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60_000 / 40);
+    expect(Math.max(...gaps)).toBeLessThan(60_000 / 40 + 100);
+    expect(previews).toHaveLength(120);
     for (const message of ['A', 'B', 'C', 'D', 'E']) {
-      expect(sent.filter((edit) => edit.message === message)).toHaveLength(27);
+      expect(previews.filter((edit) => edit.message === message)).toHaveLength(24);
     }
+    // When the five streams end, their final edits go out at once (within a message's one edit a second).
+    const asked = 180_000;
+    for (const message of ['A', 'B', 'C', 'D', 'E']) void edit('T1', message, `${message}-final`, true);
+    await clock.advance(1000);
+    const finals = sent.filter((edit) => edit.state.endsWith('-final'));
+    expect(finals).toHaveLength(5);
+    for (const final of finals) expect(final.at - asked).toBeLessThanOrEqual(1000);
   });
 
   it('moves a vote count that closed while waiting ahead, as a final edit', async () => {
@@ -118,7 +127,7 @@ describe('edit budget', () => {
   });
 
   it('on a 429 holds the team’s edits for Retry-After, then sends the latest state; other teams go on', async () => {
-    const { clock, sent, budget, send, elapsed } = setup({ editsPerMinute: 60, latencyMs: 100 });
+    const { clock, sent, budget, send, elapsed } = setup({ editsPerMinute: 100, latencyMs: 100 });
     let failures = 1;
     const fail = () => (failures-- > 0 ? rateLimited(5) : undefined);
     const limited = budget.edit('T1', 'A', send('T1', 'A', 'a1', fail));
@@ -136,7 +145,8 @@ describe('edit budget', () => {
     expect(t1.map((edit) => [edit.state, edit.at])).toEqual([
       ['a1', 0],
       ['b1', 5100],
-      ['a2', 6100],
+      // Previews at 100 a minute leave 11 to final edits and are 60 s / 89 (675 ms) apart.
+      ['a2', 5775],
     ]);
   });
 
