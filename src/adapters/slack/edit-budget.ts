@@ -15,10 +15,11 @@
 //   as the client then retries the call itself.
 //
 // Guarantees per team: no 60-second window holds more than `editsPerMinute` edits (counted when sent);
-// previews use at most 8/9 of them (40 of 45), spaced evenly, leaving the rest to final edits; a message has at most one edit in flight and
-// starts at most one per `messageIntervalMs`; a message's newer state replaces one still waiting (only the
-// latest matters); final edits go before previews and skip the spacing; messages waiting take turns (the one
-// granted longest ago first). Teams never wait for each other.
+// previews use at most 8/9 of them (40 of 45), spaced evenly, leaving the rest to final edits; a message has
+// at most one edit in flight and starts at most one per `messageIntervalMs`; a message's newer state
+// replaces one still waiting (only the latest matters); final edits go before previews and skip the
+// spacing; messages waiting take turns (the one granted longest ago first). Teams never wait for each other.
+// The count is this process's: processes that share a workspace's rooms each need a share of the minute.
 import type { Clock } from '../../story/clock.ts';
 import { retryAfterMsOf as slackRetryAfterMsOf } from './retry-after.ts';
 
