@@ -1,6 +1,8 @@
 import { ErrorCode } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
+import { createStreamPreview } from '../../../src/adapters/shared/stream-preview.ts';
 import { createEditBudget } from '../../../src/adapters/slack/edit-budget.ts';
+import { silentLogger } from '../../../src/logger.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
 
 const rateLimited = (retryAfterSeconds: number) =>
@@ -214,5 +216,26 @@ describe('edit budget', () => {
     await clock.advance(120_000);
     expect(sent.map((edit) => edit.state)).toEqual(['a1']);
     await expect(edit('T1', 'C', 'c1')).resolves.toBeUndefined();
+  });
+
+  it('lets a stream preview’s settle() drop its waiting edit, so the final edit is the next one sent', async () => {
+    const { clock, sent, budget, send, edit } = setup({ editsPerMinute: 1 });
+    void edit('T1', 'other', 'other message');
+    const preview = createStreamPreview({
+      intervalMs: 1,
+      logger: silentLogger,
+      show: (text, signal) => budget.edit('T1', 'beat', send('T1', 'beat', text), { signal }),
+    });
+    preview.push('The detective ');
+    // The preview's edit now waits for the team's minute; settle() does not wait for it.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await preview.settle();
+    const final = budget.edit('T1', 'beat', send('T1', 'beat', 'The detective lies.'), { final: true });
+    await clock.advance(60_200);
+    await final;
+    expect(sent.map((edit) => [edit.state, edit.at])).toEqual([
+      ['other message', 0],
+      ['The detective lies.', 60_000],
+    ]);
   });
 });
