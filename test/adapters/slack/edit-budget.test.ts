@@ -1,8 +1,12 @@
 import { ErrorCode } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createStreamPreview } from '../../../src/adapters/shared/stream-preview.ts';
+import { createVoteMessageTracker, type VoteMessage } from '../../../src/adapters/shared/vote-messages.ts';
 import { createEditBudget } from '../../../src/adapters/slack/edit-budget.ts';
 import { silentLogger } from '../../../src/logger.ts';
+import type { ChangeListener, RoomChange } from '../../../src/story/engine.ts';
+import type { RoomRef, Vote } from '../../../src/story/types.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
 
 const rateLimited = (retryAfterSeconds: number) =>
@@ -236,6 +240,65 @@ describe('edit budget', () => {
     expect(sent.map((edit) => [edit.state, edit.at])).toEqual([
       ['other message', 0],
       ['The detective lies.', 60_000],
+    ]);
+  });
+
+  it('sends a vote count that closed while it waited as a final edit, before a stream’s preview, drawn closed', async () => {
+    const { clock, sent, budget, edit } = setup({ editsPerMinute: 1 });
+    void edit('T1', 'other', 'other message');
+    void edit('T1', 'stream', 'a preview');
+    const room: RoomRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
+    const vote = (status: Vote['status']): Vote => ({
+      id: 'v1',
+      options: ['Left', 'Right'],
+      openedBy: { kind: 'user', id: 'u1', name: 'Ann' },
+      openedAt: '2024-01-01T00:00:00.000Z',
+      deadline: '2024-01-01T00:05:00.000Z',
+      ballots: { u2: 0 },
+      status,
+    });
+    const listeners: ChangeListener[] = [];
+    const tracker = createVoteMessageTracker<VoteMessage>({
+      platform: 'slack',
+      engine: {
+        subscribe(listener) {
+          listeners.push(listener);
+          return () => {};
+        },
+      },
+      store: { readAttachment: async () => undefined, writeAttachment: async () => {} },
+      logger: silentLogger,
+      now: Date.now,
+      intervalMs: 1,
+      storedId: z.string(),
+      // As the header says: render in send, and let the vote's state say whether the edit is final.
+      edit: (message, current, where) =>
+        budget.edit(
+          where.workspaceId,
+          message.messageId,
+          async () => {
+            sent.push({ team: 'T1', message: message.messageId, state: current().status, at: clock.now() });
+          },
+          { final: () => current().status !== 'open' },
+        ),
+    });
+    const change = (type: 'vote.cast' | 'vote.closed', shown: Vote) => {
+      for (const listener of listeners)
+        listener({
+          room: { ref: room, votes: { v1: shown } },
+          events: [{ type, voteId: 'v1' }],
+        } as unknown as RoomChange);
+    };
+    tracker.remember(room, 'v1', { channelId: 'C1', messageId: 'vote', ephemeral: false });
+    change('vote.cast', vote('open'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    change('vote.closed', vote('closed'));
+    await clock.advance(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await tracker.stop();
+    expect(sent.map((edit) => [edit.message, edit.state])).toEqual([
+      ['other', 'other message'],
+      ['vote', 'closed'],
     ]);
   });
 });
