@@ -10,6 +10,7 @@ import type operations from './messages/en/operations.json';
 import type scenes from './messages/en/scenes.json';
 import type slack from './messages/en/slack.json';
 import type slackRender from './messages/en/slack-render.json';
+import type slackSetup from './messages/en/slack-setup.json';
 import type story from './messages/en/story.json';
 
 export type MessageKey =
@@ -20,6 +21,7 @@ export type MessageKey =
   | keyof typeof discord
   | keyof typeof slack
   | keyof typeof slackRender
+  | keyof typeof slackSetup
   | keyof typeof exports
   | keyof typeof llm
   | keyof typeof operations

@@ -14,7 +14,7 @@ const SCANNED_FOR_SENTENCES = [
   'src/adapters/console',
   'src/adapters/shared',
   'src/adapters/discord',
-  'src/adapters/slack/render',
+  'src/adapters/slack',
 ];
 /**
  * Files whose words are for the operator, not the room: configuration errors and the shard processes' own
@@ -25,6 +25,9 @@ const OPERATOR_FILES = new Set([
   'src/adapters/discord/sharding.ts',
   'src/adapters/discord/shards.ts',
   'src/adapters/discord/interaction-rest.ts',
+  'src/adapters/slack/slack-config.ts',
+  'src/adapters/slack/manifest.ts',
+  'src/adapters/slack/manifest-command.ts',
 ]);
 
 function typeScriptFiles(dir: string): string[] {
@@ -100,9 +103,12 @@ describe('findLiteralTexts', () => {
       "const cast = findCommand(commands, 'vote cast');",
       "const id = 'vote.closed'; const mark = ' ✅';",
       "throw new UserError('vote.none', 'That vote no longer exists.');",
+      // A page's markup passes; a tag with text in it does not.
+      'const head = [\'<!doctype html>\', \'<head><meta name="viewport" content="x">\'];',
+      "const body = '<p>Nothing was changed</p>';",
     ].join('\n');
     expect(
       findLiteralTexts('x.ts', source, { sentences: true }).map(({ line, where }) => `${line} ${where}`),
-    ).toEqual(['1 literal text', '2 literal text', '7 UserError message']);
+    ).toEqual(['1 literal text', '2 literal text', '7 UserError message', '9 literal text']);
   });
 });
