@@ -9,6 +9,7 @@ import type llm from './messages/en/llm.json';
 import type operations from './messages/en/operations.json';
 import type slack from './messages/en/slack.json';
 import type story from './messages/en/story.json';
+import type style from './messages/en/style.json';
 
 export type MessageKey =
   | keyof typeof common
@@ -19,4 +20,5 @@ export type MessageKey =
   | keyof typeof slack
   | keyof typeof exports
   | keyof typeof llm
-  | keyof typeof operations;
+  | keyof typeof operations
+  | keyof typeof style;

@@ -111,6 +111,10 @@ function commandOf(event: StoryEvent, log: RoomLog): string {
       return '/export';
     case 'room.imported':
       return '/scene import';
+    case 'style.set':
+      return '/style set';
+    case 'style.cleared':
+      return '/style clear';
     case 'summary.updated':
     case 'usage.recorded':
       return '(narrator)';
@@ -181,6 +185,10 @@ function eventBody(
       return `exported the story (${escapeHtml(event.format)}, ${escapeHtml(event.scope)})`;
     case 'room.imported':
       return `imported ${event.eventCount} events from ${escapeHtml(event.fromRoomId)}`;
+    case 'style.set':
+      return `set the room's style: ${text(event.style.notes ?? '')} ${text(event.style.sample ?? '')}`;
+    case 'style.cleared':
+      return "cleared the room's style";
   }
 }
 

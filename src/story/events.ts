@@ -47,6 +47,9 @@ export const characterSchema = z.object({
   createdAt: iso,
 });
 
+/** The room's style (/style set): a sample passage and short notes, each optional. */
+export const roomStyleSchema = z.object({ sample: z.string().optional(), notes: z.string().optional() });
+
 export const sceneSchema = z.object({ id: z.string(), heading: z.string(), description: z.string() });
 
 export const beatSchema = z.object({
@@ -121,6 +124,10 @@ export const eventBodySchema = z.discriminatedUnion('type', [
     /** How many events the file brought; they precede this one in the log. */
     eventCount: z.number().int().nonnegative(),
   }),
+  // Added to schema 3 without a bump (new event types; no stored shape changed, so every older room loads).
+  // The room's style (/style set, /style clear): the whole style as it now stands.
+  z.object({ type: z.literal('style.set'), style: roomStyleSchema }),
+  z.object({ type: z.literal('style.cleared') }),
 ]);
 
 export const storedEventSchema = z.intersection(

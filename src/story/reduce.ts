@@ -164,6 +164,12 @@ export function applyEvent(room: RoomState, event: StoryEvent): void {
     case 'usage.recorded':
       addUsage(room, event.usage);
       break;
+    case 'style.set':
+      room.style = { ...event.style, setBy: event.actor, at: event.at };
+      break;
+    case 'style.cleared':
+      room.style = undefined;
+      break;
     case 'generation.cancelled':
     case 'room.exported':
     case 'room.imported':

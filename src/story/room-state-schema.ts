@@ -65,4 +65,12 @@ export const roomStateSchema = z.object({
   canon: z.array(z.object({ id: z.string(), text: z.string(), addedBy: authorSchema, at: z.string() })),
   summary: z.object({ text: z.string(), throughBeatId: z.string(), beatCount: z.number() }).optional(),
   usage,
+  style: z
+    .object({
+      sample: z.string().optional(),
+      notes: z.string().optional(),
+      setBy: authorSchema,
+      at: z.string(),
+    })
+    .optional(),
 }) satisfies z.ZodType<RoomState>;

@@ -126,6 +126,16 @@ export interface Contributor {
   lastAt: string;
 }
 
+/** The room's style (/style set): what the narrator writes like. Kept in the story bible of every prompt. */
+export interface RoomStyle {
+  /** A passage to write like (about 2,000 characters at most). */
+  sample?: string | undefined;
+  /** Short notes: "short sentences, no adverbs, dry humour". */
+  notes?: string | undefined;
+  setBy: Author;
+  at: string;
+}
+
 export interface RoomState {
   id: string;
   ref: RoomRef;
@@ -151,6 +161,8 @@ export interface RoomState {
   /** Rolling summary of older beats, written by the narrator. */
   summary?: { text: string; throughBeatId: string; beatCount: number } | undefined;
   usage: TokenUsage;
+  /** The room's style, when a moderator set one. */
+  style?: RoomStyle | undefined;
 }
 
 export const DEFAULT_SETTINGS: RoomSettings = {
