@@ -5,6 +5,9 @@ import Keyv from 'keyv';
 import { describe, expect, it, vi } from 'vitest';
 import { createOfflineNarrator } from '../../src/llm/offline-narrator.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { type AuditEntry, auditLog } from '../../src/screenplay/audit-log.ts';
+import { describeAudit } from '../../src/screenplay/audit-text.ts';
+import { parseRoomExport, toJson } from '../../src/screenplay/json-export.ts';
 import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
 import { createStoryEngine } from '../../src/story/engine.ts';
 import { UserError } from '../../src/story/errors.ts';
@@ -130,6 +133,33 @@ describe('the room style', () => {
     for (const call of fixture.narrator.calls) {
       expect(call.request.room.style).toMatchObject({ sample: SAMPLE, notes: 'terse' });
     }
+  });
+});
+
+describe('the room style in the log', () => {
+  it('is in the audit log, in the reader’s language, and comes along with a JSON export into a new room', async () => {
+    const { engine } = await startedFixture();
+    await engine.setStyle(room, mod, { sample: SAMPLE, notes: 'terse' });
+    await engine.clearStyle(room, mod);
+    await engine.setStyle(room, mod, { notes: 'dry' });
+    const history = await engine.history(room);
+    const entries = auditLog(history).filter((entry) => entry.action.startsWith('style'));
+    expect(entries.map((entry) => [entry.action, entry.subject])).toEqual([
+      ['style-set', 'terse'],
+      ['style-clear', undefined],
+      ['style-set', 'dry'],
+    ]);
+    expect(describeAudit(entries[0] as AuditEntry).what).toBe("set the room's style");
+    expect(describeAudit(entries[1] as AuditEntry, 'zh-CN').what).toBe('清除了房间的文风');
+    const parsed = parseRoomExport(toJson(history));
+    if (!parsed.ok) throw new Error(parsed.refusal.detail);
+    const other: RoomRef = { ...room, channelId: 'copy' };
+    const copy = await engine.importRoom(other, mod, {
+      fromRoomId: parsed.fromRoomId,
+      events: parsed.events,
+    });
+    expect(copy.style).toMatchObject({ notes: 'dry' });
+    expect(copy.style?.sample).toBeUndefined();
   });
 });
 
