@@ -121,10 +121,15 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
     return pick(rng, others.length > 0 ? others : room.characters).name;
   }
 
-  function draftBeat(room: RoomState, rng: () => number, direction: string | undefined): BeatDraft {
+  function draftBeat(
+    room: RoomState,
+    rng: () => number,
+    direction: string | undefined,
+    chance: number,
+  ): BeatDraft {
     const { beats } = templatesFor(room.story?.language);
     const speaker = speakerFor(room, rng);
-    if (speaker && rng() < dialogueChanceFor(room)) {
+    if (speaker && rng() < chance) {
       return {
         kind: 'dialogue',
         character: speaker,
@@ -161,10 +166,11 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
   return {
     async writeBeat(request: NarrationRequest, opts) {
       const { room } = request;
+      const chance = dialogueChanceFor(room);
       const draft = closestDraft(
         room,
         'beat',
-        (rng) => draftBeat(room, rng, request.direction),
+        (rng) => draftBeat(room, rng, request.direction, chance),
         (beat) => beat,
       );
       await emit(draft.text, opts);

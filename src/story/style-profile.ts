@@ -65,79 +65,95 @@ const LATIN_ENDS = new Set(['.', '!', '?', '…']);
 const CJK_ENDS = new Set(['。', '！', '？']);
 const CLOSERS = new Set(['”', '’', '"', "'", '」', '』', '）', ')', ']', '»']);
 const SPACE = /\s/u;
+/** Whitespace, without a regular expression for the common ASCII case (this runs once per character). */
+const isSpace = (char: string) => {
+  const code = char.charCodeAt(0);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(char);
+};
+
+/** Where a sentence may end: a line break or an end mark (the scan jumps from one to the next). */
+const BREAKS = /[\n.!?…。！？]/g;
+const isEnd = (char: string) => LATIN_ENDS.has(char) || CJK_ENDS.has(char);
+
+/** The offsets where sentences end (see the definitions above), the text's length last. Linear. */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  const breaks = new RegExp(BREAKS.source, 'g');
+  for (let found = breaks.exec(text); found !== null; found = breaks.exec(text)) {
+    let j = found.index;
+    if (text[j] === '\n') {
+      while (text[j] === '\n') j++;
+      ends.push(j);
+    } else {
+      let cjk = false;
+      while (j < text.length && isEnd(text[j] as string)) {
+        if (CJK_ENDS.has(text[j] as string)) cjk = true;
+        j++;
+      }
+      while (j < text.length && CLOSERS.has(text[j] as string)) j++;
+      if (cjk || j === text.length || isSpace(text[j] as string)) ends.push(j);
+    }
+    breaks.lastIndex = j;
+  }
+  if (ends.at(-1) !== text.length && text.length > 0) ends.push(text.length);
+  return ends;
+}
 
 /**
  * The text cut into sentences, each with its end marks (see the definitions above); nothing is lost: the
- * pieces joined give the text back. Linear: each character is looked at once.
+ * pieces joined give the text back.
  */
 export function splitSentences(text: string): string[] {
-  const pieces: string[] = [];
   let start = 0;
-  let i = 0;
-  const end = (at: number) => {
-    pieces.push(text.slice(start, at));
-    start = at;
-  };
-  while (i < text.length) {
-    const char = text[i] as string;
-    if (char === '\n') {
-      i++;
-      while (i < text.length && text[i] === '\n') i++;
-      end(i);
-      continue;
-    }
-    if (!LATIN_ENDS.has(char) && !CJK_ENDS.has(char)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let cjk = false;
-    while (j < text.length && (LATIN_ENDS.has(text[j] as string) || CJK_ENDS.has(text[j] as string))) {
-      if (CJK_ENDS.has(text[j] as string)) cjk = true;
-      j++;
-    }
-    while (j < text.length && CLOSERS.has(text[j] as string)) j++;
-    if (cjk || j === text.length || SPACE.test(text[j] as string)) end(j);
-    i = j;
-  }
-  if (start < text.length) end(text.length);
-  return pieces;
+  return sentenceEnds(text).map((end) => {
+    const piece = text.slice(start, end);
+    start = end;
+    return piece;
+  });
 }
 
 const OPENERS: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』', '«': '»' };
-const CLOSING = new Set(Object.values(OPENERS));
 /** Deeper nesting than this is counted as this deep (hostile text can open thousands). */
 const MAX_DEPTH = 16;
+
+const QUOTE_MARKS = /[“”「」『』«»"\n]/g;
+const WHITESPACE = /\s/gu;
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/** Characters (code points) of text[from, to) that are not whitespace. */
+function visibleBetween(text: string, from: number, to: number): number {
+  if (to <= from) return 0;
+  const piece = text.slice(from, to);
+  return piece.length - (piece.match(WHITESPACE)?.length ?? 0) - (piece.match(SURROGATE_PAIR)?.length ?? 0);
+}
 
 /** Visible characters inside quotes, and all visible characters, quote marks left out. */
 function dialogueCounts(text: string): { inside: number; visible: number } {
   const open: string[] = [];
   let inside = 0;
   let visible = 0;
-  for (const char of text) {
-    if (char === '\n') {
-      open.length = 0;
-      continue;
-    }
-    if (char === '"') {
+  let from = 0;
+  const marks = new RegExp(QUOTE_MARKS.source, 'g');
+  for (let found = marks.exec(text); found !== null; found = marks.exec(text)) {
+    const seen = visibleBetween(text, from, found.index);
+    visible += seen;
+    if (open.length > 0) inside += seen;
+    from = found.index + 1;
+    const char = found[0];
+    if (char === '\n') open.length = 0;
+    else if (char === '"') {
       if (open.at(-1) === '"') open.pop();
       else if (open.length < MAX_DEPTH) open.push('"');
-      continue;
-    }
-    const closer = OPENERS[char];
-    if (closer !== undefined) {
-      if (open.length < MAX_DEPTH) open.push(closer);
-      continue;
-    }
-    if (CLOSING.has(char)) {
+    } else if (OPENERS[char] !== undefined) {
+      if (open.length < MAX_DEPTH) open.push(OPENERS[char]);
+    } else {
       const at = open.lastIndexOf(char);
       if (at >= 0) open.length = at;
-      continue;
     }
-    if (SPACE.test(char)) continue;
-    visible++;
-    if (open.length > 0) inside++;
   }
+  const rest = visibleBetween(text, from, text.length);
+  visible += rest;
+  if (open.length > 0) inside += rest;
   return { inside, visible };
 }
 
@@ -171,16 +187,25 @@ export function profileOf(text: string): StyleProfile {
   let cjkTokens = 0;
   let sentences = 0;
   const all: string[] = [];
-  for (const sentence of splitSentences(text)) {
-    const found = tokensOf(sentence);
-    if (found.length === 0) continue;
-    sentences++;
-    tokens += found.length;
-    for (const token of found) {
-      if (CJK_TOKEN.test(token)) cjkTokens++;
-      all.push(token);
+  // Tokens never straddle a sentence end (ends fall after marks and whitespace), so one pass over the text's
+  // tokens, moving through the sentence ends, counts each sentence's tokens.
+  const ends = sentenceEnds(text);
+  let sentence = 0;
+  let inSentence = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    while (match.index >= (ends[sentence] ?? Number.POSITIVE_INFINITY)) {
+      if (inSentence > 0) sentences++;
+      inSentence = 0;
+      sentence++;
     }
+    const token = match[0].toLowerCase();
+    inSentence++;
+    tokens++;
+    // A CJK token is one character (two code units outside the BMP); words are checked no further.
+    if (token.length <= 2 && CJK_TOKEN.test(token)) cjkTokens++;
+    all.push(token);
   }
+  if (inSentence > 0) sentences++;
   const unit: StyleUnit = cjkTokens * 2 > tokens ? 'characters' : 'words';
   const list = FUNCTION_WORDS[unit];
   const counts = new Map<string, number>();

@@ -154,8 +154,11 @@ export function closestToStyle<T>(
 ): T {
   let best = candidates[0];
   let bestDistance = Number.POSITIVE_INFINITY;
+  const before = beatsAsProse(recent);
   for (const candidate of candidates) {
-    const distance = styleDistance(profile, profileOf(beatsAsProse([...recent, asBeat(candidate)]))).total;
+    const added = beatsAsProse([asBeat(candidate)]);
+    const text = before && added ? `${before}\n${added}` : before || added;
+    const distance = styleDistance(profile, profileOf(text)).total;
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
