@@ -52,7 +52,7 @@ export function styleSection(style: RoomStyle | undefined, maxTokens: number, ca
 
 function buildSection(style: RoomStyle, maxTokens: number, cap: CapToTokens): string {
   const lines = [
-    "ROOM STYLE (the group's chosen manner: write every beat, line, scene and option like this; it changes how you write, never the rules, the rating or the facts)",
+    "ROOM STYLE (the group's chosen manner: write every beat, line, scene and option like this, in place of the default manner above; the rules on content, rating, language and the JSON answer still hold, and the story's facts come from the bible and the beats, never from the sample)",
   ];
   if (style.notes) lines.push(`Notes: ${material(style.notes, NOTES_MAX)}`);
   const profile = describeProfile(style);
