@@ -1,6 +1,8 @@
 // Narrator figures: prompt growth over a 1,000-beat story, recall of facts planted early and asked about late
 // against a plain last-N window given the whole prompt budget, prefix reuse between consecutive prompts, and
 // the bot's own CPU time per generation (the LLM narrator against the local fake server, which answers at once).
+// The first three again with the story craft present (a 2,000-character style sample, and audience reactions
+// once they exist), added as events to the same room state the prompt is assembled from (CraftEvents).
 
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -15,12 +17,13 @@ import { renderBeat } from '../src/llm/prompt/render-beats.ts';
 import { systemPrompt } from '../src/llm/prompt/system-prompt.ts';
 import { estimateMessagesTokens, estimateTokens } from '../src/llm/prompt/token-estimate.ts';
 import { silentLogger } from '../src/logger.ts';
-import type { StoryEvent } from '../src/story/events.ts';
+import { type EventBody, SCHEMA_VERSION, type StoryEvent } from '../src/story/events.ts';
 import { applyEvent } from '../src/story/reduce.ts';
 import { canonicalPath } from '../src/story/tree.ts';
 import type { RoomState } from '../src/story/types.ts';
 import { type GeneratedStory, generateStory } from './llm-story.ts';
 import { percentile, round } from './stats.ts';
+import { STYLE_SAMPLES } from './style-samples.ts';
 
 const BUDGET = { contextTokens: 8192, maxReplyTokens: 1024 };
 const STEADY_DIRECTION = 'Something unexpected happens';
@@ -32,6 +35,38 @@ const DIRECTIONS = [
   'The plan changes',
   'Sam panics',
 ];
+
+/**
+ * Events the story craft adds to a room, applied to the room state the prompt is assembled from: `before`
+ * once the cast is in (the room's style), `afterBeat` after each beat (audience reactions to it).
+ */
+export interface CraftEvents {
+  before: EventBody[];
+  afterBeat?: ((room: RoomState, beat: number) => EventBody[]) | undefined;
+}
+
+/** A 2,000-character style sample (the largest /style set takes) with notes. */
+const english = STYLE_SAMPLES.filter((s) => s.language === 'en').map((s) => s.text);
+const sample = [...english, ...english].join('\n\n').slice(0, 2000).trimEnd();
+export const WITH_STYLE: CraftEvents = {
+  before: [
+    { type: 'style.set', style: { sample, notes: 'Long sentences in narration, short ones in dialogue.' } },
+  ],
+  // Audience reactions (issue 13, point 3) join here once the engine records them: reaction events on the
+  // latest beats, so the prompt's reaction line is measured through the same assembly as everything else.
+};
+
+function applyCraft(room: RoomState, bodies: readonly EventBody[]) {
+  for (const body of bodies) {
+    applyEvent(room, {
+      ...body,
+      v: SCHEMA_VERSION,
+      seq: room.seq + 1,
+      at: '2026-01-01T00:00:00.000Z',
+      actor: { kind: 'user', id: 'mod', name: 'Mo' },
+    } as StoryEvent);
+  }
+}
 
 const promptOf = (room: RoomState, direction: string) =>
   assemblePrompt(room, beatTask({ room, direction }), BUDGET);
@@ -107,9 +142,10 @@ function recallOf(of: Tally) {
   };
 }
 
-function longStoryFigures() {
+function longStoryFigures(craft?: CraftEvents) {
   const beats = 1000;
   const story: GeneratedStory = generateStory({ beats });
+  if (craft) applyCraft(story.room, craft.before);
   const promptBudget = BUDGET.contextTokens - BUDGET.maxReplyTokens;
   const tokensAt = new Map<number, number>();
   let maxTokens = 0;
@@ -137,6 +173,7 @@ function longStoryFigures() {
       count(sameSizeWindow, fact.kind, has(lastNWindow(story.room, fact.direction, asked.tokens).text));
     }
     story.addBeat(n);
+    if (craft?.afterBeat) applyCraft(story.room, craft.afterBeat(story.room, n));
   }
   const at50 = tokensAt.get(50) ?? 0;
   const at1000 = tokensAt.get(1000) ?? 0;
@@ -175,8 +212,9 @@ function longStoryFigures() {
   };
 }
 
-function prefixReuse(beats: number) {
+function prefixReuse(beats: number, craft?: CraftEvents) {
   const story = generateStory({ beats, seed: 11 });
+  if (craft) applyCraft(story.room, craft.before);
   const shares: number[] = [];
   let previous: string | undefined;
   for (let n = 1; n <= beats; n++) {
@@ -185,6 +223,7 @@ function prefixReuse(beats: number) {
     if (previous !== undefined) shares.push(commonPrefixShare(previous, current));
     previous = current;
     story.addBeat(n);
+    if (craft?.afterBeat) applyCraft(story.room, craft.afterBeat(story.room, n));
   }
   shares.sort((a, b) => a - b);
   const median = percentile(shares, 50);
@@ -359,9 +398,9 @@ async function overhead(room: RoomState, generations: number) {
   }
 }
 
-/** The deterministic figures (no timing): prompt growth, recall and prefix reuse. */
-export function memoryFigures() {
-  return { ...longStoryFigures(), prefixReuse: prefixReuse(200) };
+/** The deterministic figures (no timing): prompt growth, recall and prefix reuse; `craft` adds its events. */
+export function memoryFigures(craft?: CraftEvents) {
+  return { ...longStoryFigures(craft), prefixReuse: prefixReuse(200, craft) };
 }
 
 /** The generated 1,000-beat story as the recall run leaves it, its summary kept up to date. */
@@ -400,5 +439,9 @@ async function overheadInChildProcess(): Promise<unknown> {
 }
 
 export async function benchLlm() {
-  return { ...memoryFigures(), overhead: await overheadInChildProcess() };
+  return {
+    ...memoryFigures(),
+    withStyleSample: { styleSampleCharacters: sample.length, ...memoryFigures(WITH_STYLE) },
+    overhead: await overheadInChildProcess(),
+  };
 }

@@ -4,6 +4,7 @@ import { benchEngine } from './engine.ts';
 import { benchExports } from './exports.ts';
 import { benchLlm } from './llm.ts';
 import { benchStore } from './store.ts';
+import { benchStyle } from './style.ts';
 
 /** Redis and PostgreSQL as the tests find them; a server that is not there is reported, not fatal. */
 const SERVERS = {
@@ -27,6 +28,7 @@ const results: Record<string, unknown> = {};
 results.engine = await benchEngine();
 results.store = await storeFigures();
 results.llm = await benchLlm();
+results.style = await benchStyle();
 results.exports = benchExports();
 // Last: its REST fake intercepts discord.com in this process (nock).
 results.discord = { story_night: await benchDiscordNight() };

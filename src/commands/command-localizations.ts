@@ -44,6 +44,9 @@ export const ZH_CN_WORDS: Record<string, string> = {
   map: '地图',
   build: '构建',
   picture: '分镜',
+  style: '文风',
+  set: '设置',
+  clear: '清除',
 };
 
 export interface GroupText {
@@ -71,6 +74,10 @@ export const GROUPS: Record<string, GroupText> = {
   room: {
     description: "This channel's story room: settings, usage, locking and the audit log",
     descriptionLocalizations: { 'zh-CN': '房间设置、用量、锁定与操作日志' },
+  },
+  style: {
+    description: "The room's style: a sample passage and notes the narrator writes like",
+    descriptionLocalizations: { 'zh-CN': '房间的文风：叙述者照着写的范文和说明' },
   },
   story: {
     description: 'The story as a whole: its map',

@@ -34,6 +34,9 @@ import sceneRewrite from './scene-rewrite.ts';
 import sceneStart from './scene-start.ts';
 import sceneUndo from './scene-undo.ts';
 import storyMap from './story-map.ts';
+import styleClear from './style-clear.ts';
+import styleSet from './style-set.ts';
+import styleShow from './style-show.ts';
 import transition from './transition.ts';
 import voteCancel from './vote-cancel.ts';
 import voteCast from './vote-cast.ts';
@@ -75,6 +78,9 @@ export const commands: readonly Command[] = [
   canonAdd,
   canonList,
   canonRemove,
+  styleSet,
+  styleShow,
+  styleClear,
   critique,
   roomSettings,
   roomUsage,

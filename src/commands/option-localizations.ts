@@ -82,8 +82,9 @@ export const ZH_CN_OPTIONS: Readonly<Record<string, OptionText>> = {
   gzip: { name: '压缩', description: '用 gzip 压缩文件（开/关）' },
   count: { name: '条数', description: '显示多少条（1 至 25，默认 10）' },
   file: { name: '文件', description: '房间的 JSON 导出文件（/export format:json）' },
+  sample: { name: '范文', description: '一段照着写的范文（最多约 2000 字），也可以附上文本文件' },
   model: { name: '模型', description: '本房间使用的模型，须在运营者允许的列表中（填“default”恢复默认）' },
-  notes: { name: '要求', description: '这场戏应该有什么（可选）' },
+  notes: { name: '说明', description: '简短的说明（可选）' },
   beat: { name: '段落', description: '哪一段：从故事开头数起的编号（默认最新一段）' },
 };
 
@@ -96,6 +97,9 @@ export const ZH_CN_OPTION_OVERRIDES: Readonly<Record<string, Partial<OptionText>
   'scene rewrite direction': { description: '新版本应该有什么不同（可选）' },
   'line direction': { description: '这句台词要起什么作用（可选）' },
   'action text': { description: '发生了什么' },
+  'style set notes': { description: '简短的文风说明，例如“短句，不用副词，冷幽默”' },
+  'scene build notes': { description: '这场戏应该有什么（可选）' },
+  'style set file': { description: '范文的文本文件（.txt），代替直接粘贴' },
   'transition text': { description: '转场，如“SMASH CUT TO:”（默认 CUT TO:）' },
 };
 

@@ -12,6 +12,7 @@ import type slack from './messages/en/slack.json';
 import type slackRender from './messages/en/slack-render.json';
 import type slackSetup from './messages/en/slack-setup.json';
 import type story from './messages/en/story.json';
+import type style from './messages/en/style.json';
 
 export type MessageKey =
   | keyof typeof common
@@ -25,4 +26,5 @@ export type MessageKey =
   | keyof typeof exports
   | keyof typeof llm
   | keyof typeof operations
-  | keyof typeof scenes;
+  | keyof typeof scenes
+  | keyof typeof style;

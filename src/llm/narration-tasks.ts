@@ -35,6 +35,8 @@ export interface TaskSpec<Raw, Out> {
   instruction: string;
   direction?: string | undefined;
   fold?: { previous?: string | undefined; beats: readonly Beat[] } | undefined;
+  /** Leaves the room's style out of the prompt (see PromptTask.omitStyle). */
+  omitStyle?: boolean | undefined;
 }
 
 const castOf = (room: RoomState) =>
@@ -179,6 +181,8 @@ export function summaryTask(
     finish: finishSummary,
     stream: 'text',
     fold,
+    // The summary is the narrator's own memory, not story text: it is written plainly, without the style.
+    omitStyle: true,
     instruction: [
       fold.previous
         ? 'Rewrite the summary so far to also cover the new beats above.'

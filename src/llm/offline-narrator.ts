@@ -10,9 +10,18 @@ import type {
   Narrator,
   SceneDraft,
 } from '../story/narrator.ts';
+import { styleProfile } from '../story/style.ts';
 import { currentScene, recentBeats } from '../story/tree.ts';
 import type { RoomState } from '../story/types.ts';
 import { fill as fillTemplate } from './offline/fill-template.ts';
+import {
+  closestToStyle,
+  DIALOGUE_WINDOW,
+  dialogueChance,
+  followStyle,
+  STYLE_CANDIDATES,
+  STYLE_WINDOW,
+} from './offline/follow-style.ts';
 import { OFFLINE_TEMPLATES, templatesFor } from './offline/templates/index.ts';
 import {
   designOfflineCharacter,
@@ -77,6 +86,20 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
     return `${opening}${body}`.replace(/\s+/g, ' ').trim();
   }
 
+  /** The text re-cut toward the room's style (its sample's sentence lengths), when the room has one. */
+  function styled(text: string, room: RoomState, rng: () => number) {
+    const profile = styleProfile(room.style);
+    if (!profile) return text;
+    const names = room.characters.map((c) => c.name);
+    return followStyle(text, profile, { templates: templatesFor(room.story?.language), random: rng, names });
+  }
+
+  /** How often a beat is a line: 40%, or what moves the story's dialogue share toward the style's. */
+  function dialogueChanceFor(room: RoomState) {
+    const profile = styleProfile(room.style);
+    return profile ? dialogueChance(profile, recentBeats(room, DIALOGUE_WINDOW)) : 0.4;
+  }
+
   /** Streams text a few words at a time like a model would, honouring cancellation. */
   async function emit(text: string, opts: NarrationOptions | undefined) {
     for (const piece of pieces(text)) {
@@ -103,34 +126,69 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
     return pick(rng, others.length > 0 ? others : room.characters).name;
   }
 
+  function draftBeat(
+    room: RoomState,
+    rng: () => number,
+    direction: string | undefined,
+    chance: number,
+  ): BeatDraft {
+    const { beats } = templatesFor(room.story?.language);
+    const speaker = speakerFor(room, rng);
+    // In a scene built from a card, some beats turn on one of its props (the card is the scene's description).
+    const props = currentScene(room)?.card?.props ?? [];
+    if (props.length > 0 && rng() < 0.3) {
+      const template = fillTemplate(pick(rng, templatesFor(room.story?.language).sceneCards.propActions), {
+        prop: pick(rng, props),
+      });
+      return {
+        kind: 'action',
+        text: styled(fill(template, room, rng, speaker ?? beats.someone, direction), room, rng),
+      };
+    }
+    if (speaker && rng() < chance) {
+      return {
+        kind: 'dialogue',
+        character: speaker,
+        parenthetical: rng() < 0.3 ? pick(rng, beats.parentheticals) : undefined,
+        text: styled(fill(pick(rng, beats.lines), room, rng, speaker, direction), room, rng),
+      };
+    }
+    const who = speaker ?? beats.someone;
+    return {
+      kind: 'action',
+      text: styled(fill(pick(rng, beats.actions), room, rng, who, direction), room, rng),
+    };
+  }
+
+  /**
+   * With a style, a few drafts (each from its own seeded source) and the one that brings the recent story
+   * closest to the style's profile; without one, the single draft `first` makes.
+   */
+  function closestDraft<T extends { text: string }>(
+    room: RoomState,
+    task: string,
+    make: (rng: () => number) => T,
+    asBeat: (draft: T) => { kind: string; text: string },
+  ): T {
+    const first = make(rngFor(room, task));
+    const profile = styleProfile(room.style);
+    if (!profile) return first;
+    const others = Array.from({ length: STYLE_CANDIDATES - 1 }, (_, i) =>
+      make(rngFor(room, `${task}:${i + 1}`)),
+    );
+    return closestToStyle(profile, recentBeats(room, STYLE_WINDOW), [first, ...others], asBeat);
+  }
+
   return {
     async writeBeat(request: NarrationRequest, opts) {
       const { room } = request;
-      const { beats } = templatesFor(room.story?.language);
-      const rng = rngFor(room, 'beat');
-      const speaker = speakerFor(room, rng);
-      let draft: BeatDraft;
-      // In a scene built from a card, some beats turn on one of its props (the card is the scene's description).
-      const props = currentScene(room)?.card?.props ?? [];
-      if (props.length > 0 && rng() < 0.3) {
-        const template = fillTemplate(pick(rng, templatesFor(room.story?.language).sceneCards.propActions), {
-          prop: pick(rng, props),
-        });
-        draft = {
-          kind: 'action',
-          text: fill(template, room, rng, speaker ?? beats.someone, request.direction),
-        };
-      } else if (speaker && rng() < 0.4) {
-        draft = {
-          kind: 'dialogue',
-          character: speaker,
-          parenthetical: rng() < 0.3 ? pick(rng, beats.parentheticals) : undefined,
-          text: fill(pick(rng, beats.lines), room, rng, speaker, request.direction),
-        };
-      } else {
-        const who = speaker ?? beats.someone;
-        draft = { kind: 'action', text: fill(pick(rng, beats.actions), room, rng, who, request.direction) };
-      }
+      const chance = dialogueChanceFor(room);
+      const draft = closestDraft(
+        room,
+        'beat',
+        (rng) => draftBeat(room, rng, request.direction, chance),
+        (beat) => beat,
+      );
       await emit(draft.text, opts);
       return narration(draft, room, draft.text);
     },
@@ -138,11 +196,19 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
     async writeLine(request, opts) {
       const { room } = request;
       const { beats } = templatesFor(room.story?.language);
-      const rng = rngFor(room, `line:${request.character}`);
-      const draft: LineDraft = {
-        parenthetical: rng() < 0.3 ? pick(rng, beats.parentheticals) : undefined,
-        text: fill(pick(rng, beats.lines), room, rng, request.character, request.direction),
-      };
+      const draft = closestDraft(
+        room,
+        `line:${request.character}`,
+        (rng): LineDraft => ({
+          parenthetical: rng() < 0.3 ? pick(rng, beats.parentheticals) : undefined,
+          text: styled(
+            fill(pick(rng, beats.lines), room, rng, request.character, request.direction),
+            room,
+            rng,
+          ),
+        }),
+        (line) => ({ kind: 'dialogue', text: line.text }),
+      );
       await emit(draft.text, opts);
       return narration(draft, room, draft.text);
     },

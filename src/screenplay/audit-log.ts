@@ -1,5 +1,6 @@
 // The audit log: what moderators did in a room (undo, rewrite, cancel, lock, unlock, settings, vote close,
-// extend and cancel, canon and character removals, export, import), who and when, read from the event log.
+// extend and cancel, canon and character removals, export, import, the room's style), who and when, read from
+// the event log.
 import type { StoryEvent } from '../story/events.ts';
 import type { RoomHistory } from '../story/room-history.ts';
 import type { Author } from '../story/types.ts';
@@ -18,7 +19,9 @@ export type AuditAction =
   | 'canon-remove'
   | 'character-remove'
   | 'export'
-  | 'import';
+  | 'import'
+  | 'style-set'
+  | 'style-clear';
 
 export interface AuditEntry {
   seq: number;
@@ -101,6 +104,12 @@ export function auditLog(history: RoomHistory): AuditEntry[] {
         break;
       case 'room.imported':
         add(event, 'import', event.fromRoomId, { events: event.eventCount });
+        break;
+      case 'style.set':
+        add(event, 'style-set', event.style.notes ?? event.style.sample);
+        break;
+      case 'style.cleared':
+        add(event, 'style-clear');
         break;
       default:
         break;

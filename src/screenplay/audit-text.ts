@@ -12,9 +12,18 @@ const selector = (action: AuditEntry['action']) => action.replaceAll('-', '_');
 /** People's text quoted in a line of the log is cut to this many characters. */
 const SUBJECT_MAX = 120;
 
+/** Actions whose words live in their feature's catalog area rather than in exports.audit.what. */
+const OWN_WORDS: Partial<Record<AuditEntry['action'], Message>> = {
+  'style-set': msg('style.audit.set'),
+  'style-clear': msg('style.audit.clear'),
+};
+
+const whatOf = (action: AuditEntry['action']): Message =>
+  OWN_WORDS[action] ?? msg('exports.audit.what', { action: selector(action) });
+
 /** What the moderator did, the subject (people's text, cut short) and the particulars, as one message. */
 export function auditMessage(entry: AuditEntry): Message {
-  const what = msg('exports.audit.what', { action: selector(entry.action) });
+  const what = whatOf(entry.action);
   const details = auditDetails(entry);
   const subject = entry.subject === undefined || subjectIsId(entry) ? undefined : shorten(entry.subject);
   const shape = subject !== undefined ? (details ? 'both' : 'subject') : details ? 'details' : 'plain';
@@ -95,7 +104,7 @@ export function describeAudit(
     .join(', ');
   return {
     who: authorName(entry.by),
-    what: sharedTranslator().translate(locale, msg('exports.audit.what', { action: selector(entry.action) })),
+    what: sharedTranslator().translate(locale, whatOf(entry.action)),
     ...(entry.subject === undefined ? {} : { subject: entry.subject }),
     details,
   };

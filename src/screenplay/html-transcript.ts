@@ -116,6 +116,10 @@ function commandOf(event: StoryEvent, log: RoomLog): string {
       return '/scene import';
     case 'scene.pictured':
       return '/scene picture';
+    case 'style.set':
+      return '/style set';
+    case 'style.cleared':
+      return '/style clear';
     case 'summary.updated':
     case 'usage.recorded':
       return '(narrator)';
@@ -188,6 +192,10 @@ function eventBody(
       return `imported ${event.eventCount} events from ${escapeHtml(event.fromRoomId)}`;
     case 'scene.pictured':
       return `drew <a href="#${escapeHtml(event.picture.id)}">storyboard frame ${escapeHtml(event.picture.id)}</a> of ${text(state.scenes[event.picture.sceneId]?.heading ?? event.picture.sceneId)}`;
+    case 'style.set':
+      return `set the room's style: ${text(event.style.notes ?? '')} ${text(event.style.sample ?? '')}`;
+    case 'style.cleared':
+      return "cleared the room's style";
   }
 }
 

@@ -36,6 +36,7 @@ import { createRoomRegistry } from './room-registry.ts';
 import { createSceneDesigns } from './scene-designs.ts';
 import { createScenePictures, type PictureOutcome } from './scene-pictures.ts';
 import type { SceneProposal } from './scene-proposals.ts';
+import { createStyle, type StyleInput, type StyleView } from './style.ts';
 import { createTokenBudget, withTokenBudget } from './token-budget.ts';
 import { createTokenUsage } from './token-usage.ts';
 import type { Actor, Character, RoomRef, RoomSettings, RoomState, Vote } from './types.ts';
@@ -147,6 +148,12 @@ export interface StoryEngine {
   /** Removes a pinned fact by its number in /canon list (1-based). */
   removeCanon(ref: RoomRef, actor: Actor, input: { number: number }): Promise<CanonFact>;
   canon(ref: RoomRef): Promise<CanonEntry[]>;
+  /** A moderator sets the room's style (a sample passage and/or notes); what is not given is kept. */
+  setStyle(ref: RoomRef, actor: Actor, input: StyleInput): Promise<StyleView>;
+  /** A moderator clears the room's style; returns the style that was cleared. */
+  clearStyle(ref: RoomRef, actor: Actor): Promise<StyleView>;
+  /** The room's style with its sample's profile, or undefined when none is set. */
+  style(ref: RoomRef): Promise<StyleView | undefined>;
   /** The narrator reviews the script so far; the result is for the person who asked. */
   critique(ref: RoomRef, actor: Actor, stream?: NarrationOptions): Promise<Narration<Critique>>;
   /** The narrator proposes a character; nothing enters the room until someone accepts it. */
@@ -252,6 +259,7 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     ...createWrittenBeats(core),
     ...createNarratedBeats(core, timers),
     ...createCanon(core),
+    ...createStyle(core),
     ...createCritique(core),
     ...createCharacterDesigns(core, rooms.addCharacter),
     ...createTokenUsage(core),

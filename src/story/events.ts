@@ -49,6 +49,9 @@ export const characterSchema = z.object({
   createdAt: iso,
 });
 
+/** The room's style (/style set): a sample passage and short notes, each optional. */
+export const roomStyleSchema = z.object({ sample: z.string().optional(), notes: z.string().optional() });
+
 export const sceneSchema = z.object({
   id: z.string(),
   heading: z.string(),
@@ -132,6 +135,10 @@ export const eventBodySchema = z.discriminatedUnion('type', [
   // Added to schema 3 without a bump (a new type; no stored shape changed): a storyboard frame (/scene
   // picture). The bytes are kept beside the log (scene-pictures.ts), the event says what and how it was made.
   z.object({ type: z.literal('scene.pictured'), picture: pictureSchema }),
+  // Added to schema 3 without a bump (new event types; no stored shape changed, so every older room loads).
+  // The room's style (/style set, /style clear): the whole style as it now stands.
+  z.object({ type: z.literal('style.set'), style: roomStyleSchema }),
+  z.object({ type: z.literal('style.cleared') }),
 ]);
 
 export const storedEventSchema = z.intersection(

@@ -167,6 +167,12 @@ export function applyEvent(room: RoomState, event: StoryEvent): void {
     case 'scene.pictured':
       room.pictures = [...(room.pictures ?? []), event.picture];
       break;
+    case 'style.set':
+      room.style = { ...event.style, setBy: event.actor, at: event.at };
+      break;
+    case 'style.cleared':
+      room.style = undefined;
+      break;
     case 'generation.cancelled':
     case 'room.exported':
     case 'room.imported':

@@ -67,4 +67,12 @@ export const roomStateSchema = z.object({
   summary: z.object({ text: z.string(), throughBeatId: z.string(), beatCount: z.number() }).optional(),
   usage,
   pictures: z.array(pictureSchema).optional(),
+  style: z
+    .object({
+      sample: z.string().optional(),
+      notes: z.string().optional(),
+      setBy: authorSchema,
+      at: z.string(),
+    })
+    .optional(),
 }) satisfies z.ZodType<RoomState>;

@@ -44,7 +44,9 @@ export type ModeratorAction =
   | 'see-settings'
   | 'change-settings'
   | 'lock-room'
-  | 'unlock-room';
+  | 'unlock-room'
+  | 'set-style'
+  | 'clear-style';
 
 export function requireModerator(actor: Actor, what: ModeratorAction): void {
   if (actor.role !== 'moderator')
@@ -124,7 +126,9 @@ export type TextField =
   | 'transition'
   | 'hint'
   | 'direction'
-  | 'character-name';
+  | 'character-name'
+  | 'style-sample'
+  | 'style-notes';
 
 const fieldName = (field: TextField) => msg(`story.field.${field}`);
 

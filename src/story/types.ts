@@ -130,6 +130,16 @@ export interface Contributor {
   lastAt: string;
 }
 
+/** The room's style (/style set): what the narrator writes like. Kept in the story bible of every prompt. */
+export interface RoomStyle {
+  /** A passage to write like (about 2,000 characters at most). */
+  sample?: string | undefined;
+  /** Short notes: "short sentences, no adverbs, dry humour". */
+  notes?: string | undefined;
+  setBy: Author;
+  at: string;
+}
+
 export interface RoomState {
   id: string;
   ref: RoomRef;
@@ -157,6 +167,8 @@ export interface RoomState {
   usage: TokenUsage;
   /** Storyboard frames (/scene picture), oldest first; absent until the first. */
   pictures?: PictureRecord[] | undefined;
+  /** The room's style, when a moderator set one. */
+  style?: RoomStyle | undefined;
 }
 
 export const DEFAULT_SETTINGS: RoomSettings = {

@@ -1,6 +1,6 @@
 // Builds the narrator's prompt inside a fixed token budget, most static part first so that consecutive
 // prompts share a long identical prefix (vLLM/SGLang prefix caching, OpenAI prompt caching):
-//   system (rules, rating, language, style) -> bible (characters, pinned canon) -> rolling summary
+//   system (rules, rating, language) -> bible (characters, pinned canon, the room's style) -> rolling summary
 //   -> recent beats verbatim -> [dynamic tail] lore the request mentions, current scene, direction, task.
 // Pinned canon is never dropped; everything else has a share of the budget and gives way in a fixed order.
 import { msg } from '../../i18n/message.ts';
@@ -19,6 +19,7 @@ import {
   materialBody,
   wholeEnd,
 } from './story-material.ts';
+import { STYLE_SHARE, styleSection } from './style-section.ts';
 import { systemPrompt } from './system-prompt.ts';
 import { estimateMessagesTokens, estimateTokens } from './token-estimate.ts';
 
@@ -44,6 +45,8 @@ export interface PromptTask {
   direction?: string | undefined;
   /** For a summary: the beats to fold in, shown instead of the recent window. */
   fold?: { previous?: string | undefined; beats: readonly Beat[] } | undefined;
+  /** Leaves the room's style out: only for internal prompts that write no story text (the rolling summary). */
+  omitStyle?: boolean | undefined;
 }
 
 export interface AssembledPrompt {
@@ -148,6 +151,9 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
   const plan = planMemory(room, budget.memory ?? DEFAULT_MEMORY);
   const system = systemPrompt(room.story);
   const bible = bibleOf(room, Math.floor(total * SHARES.characters));
+  // The style ends the bible: stable between requests, never summarized away, capped to its share.
+  const style = task.omitStyle ? '' : styleSection(room.style, Math.floor(total * STYLE_SHARE), capToTokens);
+  const bibleText = style ? `${bible.text}\n${style}` : bible.text;
 
   const summarySource = task.fold ? task.fold.previous : plan.summary;
   const summaryCap = Math.floor(total * SHARES.summary);
@@ -163,7 +169,7 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
   const bareTail = tailOf(room, task, candidates, '');
   const fixed =
     estimateMessagesTokens([{ content: system }, { content: '' }]) +
-    estimateTokens(bible.text) +
+    estimateTokens(bibleText) +
     estimateTokens(summary) +
     estimateTokens(bareTail) +
     // headings and fences around the recent beats and the lore
@@ -239,7 +245,7 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
       ? `${recentHead}\n${fence(renderBeats(window, room))}`
       : `${recentHead}\n(none yet: this is the opening of the story)`;
   const tail = tailOf(room, task, window, lore);
-  const user = [bible.text, summary, recent, tail].filter(Boolean).join('\n\n');
+  const user = [bibleText, summary, recent, tail].filter(Boolean).join('\n\n');
   const messages: ChatMessage[] = [
     { role: 'system', content: system },
     { role: 'user', content: user },
@@ -248,7 +254,7 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
     messages,
     tokens: estimateMessagesTokens(messages),
     budget: total,
-    sections: { system, bible: bible.text, summary, recent, tail },
+    sections: { system, bible: bibleText, summary, recent, tail },
     stats: { windowBeats: window.length, loreBeats, loreCharacters, droppedFromWindow: first },
   };
 }

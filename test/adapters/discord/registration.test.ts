@@ -90,6 +90,7 @@ describe('command registration payload', () => {
       'character',
       'vote',
       'canon',
+      'style',
       'critique',
       'room',
       'export',

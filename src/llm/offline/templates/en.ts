@@ -156,4 +156,18 @@ export const en: OfflineTemplates = {
     },
   },
   summary: { quote: '{name}: "{line}"' },
+  style: {
+    clauses: [
+      'the rain still ticking against the glass',
+      'while somewhere below a radio plays to nobody',
+      'the air heavy with old smoke and older promises',
+      'as if the whole night were holding its breath',
+      'the way people move once they have already decided',
+      'each second stretching longer than the one before it',
+      'though nobody in the room would ever admit it',
+      'under a ceiling fan that turns without cooling anything',
+    ],
+    join: ', and ',
+    comma: ', ',
+  },
 };

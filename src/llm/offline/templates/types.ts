@@ -97,4 +97,13 @@ export interface OfflineTemplates {
     /** A line of dialogue in the summary: {name}, {line}. */
     quote: string;
   };
+  /** Following the room's style (offline/follow-style.ts). */
+  style: {
+    /** Descriptive clauses that lengthen a sentence toward a long-sentenced sample; no placeholders. */
+    clauses: readonly string[];
+    /** Joins what were two sentences into one: ", and " in English, "，" in Chinese. */
+    join: string;
+    /** Between the clauses of one sentence: ", " in English, "，" in Chinese. */
+    comma: string;
+  };
 }

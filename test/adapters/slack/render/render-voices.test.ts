@@ -69,7 +69,10 @@ describe('character voices in Slack', () => {
     const reply: ShownReply = {
       visibility: 'public',
       language: 'en',
-      blocks: [{ type: 'text', text: 'Before.' }, { type: 'beats', beats }],
+      blocks: [
+        { type: 'text', text: 'Before.' },
+        { type: 'beats', beats },
+      ],
     };
     const { messages } = renderVoicedReply(reply, () => true, { locale: 'en' });
     expect(messages.filter((message) => message.type === 'voice')).toHaveLength(60);
