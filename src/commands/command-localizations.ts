@@ -42,6 +42,9 @@ export const ZH_CN_WORDS: Record<string, string> = {
   export: '导出',
   story: '故事',
   map: '地图',
+  react: '回应',
+  recap: '前情提要',
+  review: '评论',
 };
 
 export interface GroupText {

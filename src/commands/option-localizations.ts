@@ -82,6 +82,14 @@ export const ZH_CN_OPTIONS: Readonly<Record<string, OptionText>> = {
   gzip: { name: '压缩', description: '用 gzip 压缩文件（开/关）' },
   count: { name: '条数', description: '显示多少条（1 至 25，默认 10）' },
   file: { name: '文件', description: '房间的 JSON 导出文件（/export format:json）' },
+  beat: { name: '段落', description: '哪一段：它在故事中的编号（1 为第一段）或 last（最新一段）' },
+  emoji: { name: '表情', description: '一个表情，例如 👍 或 :fire:' },
+  action: {
+    name: '操作',
+    description: 'add（默认，添加）或 remove（撤回）',
+    choices: { add: '添加', remove: '撤回' },
+  },
+  personal: { name: '个人', description: '开：围绕你投票支持和回应过的内容，仅你可见' },
   model: { name: '模型', description: '本房间使用的模型，须在运营者允许的列表中（填“default”恢复默认）' },
 };
 

@@ -1,5 +1,6 @@
 // The catalog's keys, typed from the English messages: a key that no English file has is a compile error.
 // One file per area, so work in different areas never edits the same file.
+import type audience from './messages/en/audience.json';
 import type commands from './messages/en/commands.json';
 import type common from './messages/en/common.json';
 import type console from './messages/en/console.json';
@@ -19,4 +20,5 @@ export type MessageKey =
   | keyof typeof slack
   | keyof typeof exports
   | keyof typeof llm
-  | keyof typeof operations;
+  | keyof typeof operations
+  | keyof typeof audience;

@@ -111,6 +111,11 @@ function commandOf(event: StoryEvent, log: RoomLog): string {
       return '/export';
     case 'room.imported':
       return '/scene import';
+    case 'reaction.added':
+    case 'reaction.removed':
+      return '/react';
+    case 'recap.given':
+      return '/recap';
     case 'summary.updated':
     case 'usage.recorded':
       return '(narrator)';
@@ -181,6 +186,12 @@ function eventBody(
       return `exported the story (${escapeHtml(event.format)}, ${escapeHtml(event.scope)})`;
     case 'room.imported':
       return `imported ${event.eventCount} events from ${escapeHtml(event.fromRoomId)}`;
+    case 'reaction.added':
+      return `reacted ${escapeHtml(event.emoji)} to beat ${escapeHtml(event.beatId)}`;
+    case 'reaction.removed':
+      return `took back ${escapeHtml(event.emoji)} on beat ${escapeHtml(event.beatId)}`;
+    case 'recap.given':
+      return 'read a recap';
   }
 }
 

@@ -28,6 +28,10 @@ import { UserError } from './errors.ts';
 import type { StoryEvent } from './events.ts';
 import { createNarratedBeats } from './narrated-beats.ts';
 import type { Critique, Narration, NarrationOptions } from './narrator.ts';
+import { createReactions, type ReactionInput, type ReactionOutcome } from './reactions.ts';
+import type { Review } from './recap-review.ts';
+import { createRecaps, type RecapOutcome } from './recaps.ts';
+import { createReviews } from './reviews.ts';
 import { createRollingSummary } from './rolling-summary.ts';
 import { createRoomHistory, type ExportScope, type RoomHistory } from './room-history.ts';
 import { roomIdOf } from './room-id.ts';
@@ -42,6 +46,8 @@ import { createWrittenBeats } from './written-beats.ts';
 
 export type { EngineDeps } from './engine-core.ts';
 export type { ChangeListener, RoomChange } from './engine-types.ts';
+export type { ReactionInput, ReactionOutcome } from './reactions.ts';
+export type { RecapOutcome } from './recaps.ts';
 export type { ExportScope, RoomHistory } from './room-history.ts';
 
 /** What adapters, commands and main.ts may ask of the engine. Every change is stored before it is applied. */
@@ -150,6 +156,20 @@ export interface StoryEngine {
   ): Promise<CharacterProposal>;
   acceptCharacter(ref: RoomRef, actor: Actor, input: { id: string }): Promise<Character>;
   discardCharacter(ref: RoomRef, actor: Actor, input: { id: string }): Promise<CharacterProposal>;
+  /**
+   * The audience (issue 13). A person reacts to a beat, or takes the reaction back (`removed`): one reaction
+   * per person per emoji per beat, repeats change nothing. Every platform's reactions come through here.
+   */
+  react(ref: RoomRef, actor: Actor, input: ReactionInput): Promise<ReactionOutcome>;
+  /** A private "previously on…" of what the person missed; remembered for their next one. */
+  recap(ref: RoomRef, actor: Actor, stream?: NarrationOptions): Promise<RecapOutcome>;
+  /** A critic's review of the story so far; `personal` weighs it toward the asker's votes and reactions. */
+  review(
+    ref: RoomRef,
+    actor: Actor,
+    input: { personal?: boolean | undefined },
+    stream?: NarrationOptions,
+  ): Promise<Narration<Review>>;
   /** Tokens the room has used, for moderators. */
   usage(ref: RoomRef, actor: Actor): Promise<RoomUsage>;
 
@@ -228,6 +248,9 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     ...createNarratedBeats(core, timers),
     ...createCanon(core),
     ...createCritique(core),
+    ...createReactions(core),
+    ...createRecaps(core),
+    ...createReviews(core),
     ...createCharacterDesigns(core, rooms.addCharacter),
     ...createTokenUsage(core),
     ...createVoteLifecycle(core, timers),

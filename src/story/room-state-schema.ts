@@ -65,4 +65,6 @@ export const roomStateSchema = z.object({
   canon: z.array(z.object({ id: z.string(), text: z.string(), addedBy: authorSchema, at: z.string() })),
   summary: z.object({ text: z.string(), throughBeatId: z.string(), beatCount: z.number() }).optional(),
   usage,
+  reactions: z.record(z.string(), z.record(z.string(), z.array(z.string()))).optional(),
+  recaps: z.record(z.string(), z.string().nullable()).optional(),
 }) satisfies z.ZodType<RoomState>;

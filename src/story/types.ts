@@ -151,6 +151,10 @@ export interface RoomState {
   /** Rolling summary of older beats, written by the narrator. */
   summary?: { text: string; throughBeatId: string; beatCount: number } | undefined;
   usage: TokenUsage;
+  /** beatId -> emoji -> ids of the people who reacted with it (reactions.ts bounds it); absent: none yet. */
+  reactions?: Record<string, Record<string, string[]>> | undefined;
+  /** userId -> the head of the story when they last read a /recap. */
+  recaps?: Record<string, string | null> | undefined;
 }
 
 export const DEFAULT_SETTINGS: RoomSettings = {

@@ -7,6 +7,7 @@ import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
 import { currentScene } from '../../story/tree.ts';
 import type { Beat, RoomState } from '../../story/types.ts';
+import { audienceLine } from './audience-line.ts';
 import { DEFAULT_MEMORY, type MemoryOptions, planMemory } from './memory-plan.ts';
 import { renderBeat, renderBeats } from './render-beats.ts';
 import { mentionedCharacters, rankEarlierBeats } from './select-lore.ts';
@@ -129,6 +130,9 @@ function tailOf(room: RoomState, task: PromptTask, window: readonly Beat[], lore
     const scene = currentScene(room);
     if (scene) parts.push(`CURRENT SCENE: ${material(`${scene.heading}. ${scene.description}`, 300)}`);
   }
+  // How the audience received the recent story: volatile, so here at the end (audience-line.ts).
+  const audience = task.fold ? '' : audienceLine(room);
+  if (audience) parts.push(audience);
   if (task.direction) {
     parts.push(`DIRECTION FROM THE GROUP\n${material(task.direction, MATERIAL_MAX.direction)}`);
   }

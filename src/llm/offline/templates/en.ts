@@ -1,4 +1,5 @@
 // The offline narrator in English.
+import { enAudience } from './audience-en.ts';
 import type { OfflineTemplates } from './types.ts';
 
 export const en: OfflineTemplates = {
@@ -105,4 +106,5 @@ export const en: OfflineTemplates = {
     },
   },
   summary: { quote: '{name}: "{line}"' },
+  audience: enAudience,
 };
