@@ -9,10 +9,11 @@ import type {
   Narrator,
   SceneDraft,
 } from '../../src/story/narrator.ts';
+import type { RecapRequest, ReviewRequest } from '../../src/story/recap-review.ts';
 
 export interface RecordedCall {
   method: keyof Narrator;
-  request: NarrationRequest & { character?: string; count?: number };
+  request: NarrationRequest & { character?: string; count?: number } & Partial<RecapRequest & ReviewRequest>;
 }
 
 export interface RecordingNarrator extends Narrator {
@@ -91,6 +92,22 @@ export function createRecordingNarrator(): RecordingNarrator {
     proposeOptions(request, options) {
       const output = ['Left', 'Right', 'Stay'].slice(0, Math.max(2, Math.min(4, request.count)));
       return answer('proposeOptions', request, options, output, output.join('\n'));
+    },
+    recap(request, options) {
+      const output = { text: `Recap of ${request.missed} beats for ${request.reader}.` };
+      return answer('recap', request, options, output, output.text);
+    },
+    review(request, options) {
+      const output = {
+        logline: 'A heist goes wrong.',
+        synopsis: 'Vera and Sam try a job.',
+        strengths: ['Tension'],
+        weaknesses: ['Slow start'],
+        stars: 4,
+        pullQuote: 'A safe bet.',
+        forYou: request.personal ? `For ${request.personal.name}.` : undefined,
+      };
+      return answer('review', request, options, output, output.logline);
     },
     proposeScene(request, options) {
       const draft: SceneDraft = { heading: 'EXT. HARBOR - NIGHT', description: 'Fog.' };
