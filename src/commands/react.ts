@@ -17,16 +17,11 @@ export default defineCommand({
   description: 'React to a beat with an emoji (Discord: react on its message); "remove" takes it back',
   descriptionLocalizations: { 'zh-CN': '用表情回应某一段（Discord 上直接在消息上回应）；remove 撤回' },
   options: z.object({
-    beat: z
-      .string()
-      .trim()
-      .min(1)
-      .max(20)
-      .meta({
-        description: 'The beat: its number in the story (1 = first) or "last"',
-        input: 'string',
-        maxLength: 20,
-      }),
+    beat: z.string().trim().min(1).max(20).meta({
+      description: 'The beat: its number in the story (1 = first) or "last"',
+      input: 'string',
+      maxLength: 20,
+    }),
     emoji: z
       .string()
       .trim()
