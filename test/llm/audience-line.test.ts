@@ -85,13 +85,13 @@ describe('the audience line', () => {
           const builder = roomBuilder();
           const speaker = name.trim() || 'X';
           addCharacter(builder, speaker, 'someone');
-          texts.forEach((text, i) => builder.beat(text || '.', i % 2 ? { character: speaker } : {}));
-          emoji.forEach((e, i) =>
+          for (const [i, text] of texts.entries())
+            builder.beat(text || '.', i % 2 ? { character: speaker } : {});
+          for (const [i, e] of emoji.entries())
             builder.apply(
               { type: 'reaction.added', beatId: `b${3 + (i % texts.length)}`, emoji: e },
               person(i),
-            ),
-          );
+            );
           const line = withinBound(() => audienceLine(builder.room), 'audienceLine');
           expect(estimateTokens(line)).toBeLessThanOrEqual(AUDIENCE_LINE_TOKENS);
           // Beat text can never close the fence early.

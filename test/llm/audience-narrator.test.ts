@@ -125,7 +125,7 @@ describe('recap and review on a model', () => {
     expect(result?.usage).toEqual({ promptTokens: 2100, completionTokens: 110 });
     const [first, repair] = server.chatBodies();
     expect(first).toMatchObject({ response_format: { json_schema: { name: 'review' } } });
-    const task = (first?.messages as { content: string }[])[1]?.content ?? '';
+    const task = ((first?.messages ?? []) as { content: string }[])[1]?.content ?? '';
     expect(task).toContain(
       'They voted for <material>Crack the safe</material> (it won); it led to <material>Vera cracks the safe.',
     );
