@@ -1,6 +1,6 @@
 // Reactions on Discord: gateway MESSAGE_REACTION_ADD/REMOVE payloads in their real shapes, through a real
 // discord.js client (messages uncached: partials), counted on the beat the message shows.
-import { GatewayDispatchEvents, MessageFlags } from 'discord.js';
+import { GatewayDispatchEvents, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { beatMessageKey } from '../../../src/adapters/shared/beat-messages.ts';
 import { roomIdOf } from '../../../src/story/room-id.ts';
@@ -103,6 +103,27 @@ describe('reactions on Discord', () => {
       reactionAdded(ALICE, '1700000000000000042', '🔥'),
     );
     expect((await h.engine.room(room)).seq).toBe(seq);
+  });
+
+  it("counts a reaction on a character's line posted through the webhook (character voices) on that line", async () => {
+    const h = await startHarness();
+    harnesses.push(h);
+    deliverReady(h.client);
+    deliverGuild(h.client, []);
+    const withWebhooks = <P extends { app_permissions: string }>(payload: P) => ({
+      ...payload,
+      app_permissions: String(BigInt(payload.app_permissions) | PermissionFlagsBits.ManageWebhooks),
+    });
+    await h.send(slashCommand('scene start', { title: 'The Long Night' }, MOD));
+    await h.send(slashCommand('character add', { name: 'Nora', description: 'A cook' }, MOD));
+    await h.send(slashCommand('room settings', { character_voices: true }, MOD));
+    await h.send(withWebhooks(slashCommand('say', { character: 'Nora', text: 'Order up!' }, ALICE)));
+    const line = h.rest.calls.find((call) => /^\/webhooks\/\d+\/webhook-secret/.test(call.path));
+    expect(line?.body.username).toBe('Nora');
+    const lineId = line?.responseId ?? '';
+    await react(h, GatewayDispatchEvents.MessageReactionAdd, reactionAdded(BOB, lineId, '😂'));
+    const state = await h.engine.room(room);
+    expect(state.reactions?.[state.headId as string]).toEqual({ '😂': [BOB.id] });
   });
 
   it('stores a flood of the same reaction once', async () => {
