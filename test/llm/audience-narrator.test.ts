@@ -134,6 +134,29 @@ describe('recap and review on a model', () => {
     expect(JSON.stringify(repair?.messages)).toContain('\\"forYou\\" is empty');
   });
 
+  it('gives /critique the audience line and asks it to weigh it; usage counted', async () => {
+    const { narrator } = testNarrator(llmConfig(server.baseURL));
+    const score = { score: 7, comment: 'Solid.' };
+    server.enqueue({
+      kind: 'reply',
+      content: {
+        structure: score,
+        pacing: score,
+        characterConsistency: score,
+        dialogue: score,
+        suggestions: ['a', 'b', 'c'],
+      },
+      usage: { prompt_tokens: 700, completion_tokens: 40 },
+    });
+    const result = await narrator.critique?.({ room: story().room });
+    expect(result?.usage).toEqual({ promptTokens: 700, completionTokens: 40 });
+    const user = ((server.chatBodies()[0]?.messages ?? []) as { content: string }[])[1]?.content ?? '';
+    expect(user).toContain(
+      'AUDIENCE: 1 reactions on the last 4 beats (1 positive, 0 negative). Most liked: beat 2',
+    );
+    expect(user).toContain('The AUDIENCE line above says how the group received the recent beats');
+  });
+
   it('refuses stars outside 1 to 5 in the repair', async () => {
     const { narrator } = testNarrator(llmConfig(server.baseURL));
     const bad = {
