@@ -17,11 +17,11 @@ export const reactorsOf = (room: RoomState, beatId: string, emoji: string): read
   own(own(room.reactions, beatId), emoji) ?? [];
 
 export function applyReaction(room: RoomState, event: ReactionEvent): void {
-  if (event.actor.kind !== 'user') return;
+  // "__proto__" would set an object's prototype: never an emoji (reaction-emoji.ts), refused here too.
+  if (event.actor.kind !== 'user' || event.emoji === '__proto__' || event.beatId === '__proto__') return;
   const who = event.actor.id;
   const reactions = room.reactions ?? {};
   room.reactions = reactions;
-  // "__proto__" is refused when an emoji is read (reaction-emoji.ts); beat ids are storyroom's own.
   const beat = own(reactions, event.beatId) ?? {};
   const people = own(beat, event.emoji) ?? [];
   if (event.type === 'reaction.added') {
