@@ -2,7 +2,7 @@
 // vote-steered turns drew the most positive and negative reactions. The narrator's prompt gets it as one
 // line (llm/prompt/audience-line.ts); the offline critique and reviews read it too.
 import { sentimentOf } from './reaction-emoji.ts';
-import { canonicalPath } from './tree.ts';
+import { canonicalPath, recentBeats } from './tree.ts';
 import type { Beat, RoomState } from './types.ts';
 
 /** Beats looked at, back from the head: "the recent story". */
@@ -45,11 +45,13 @@ export interface Reception {
 export function receptionOf(room: RoomState, window = RECEPTION_BEATS): Reception | undefined {
   const reactions = room.reactions;
   if (!reactions || Object.keys(reactions).length === 0) return undefined;
-  const path = canonicalPath(room);
-  const start = Math.max(0, path.length - window);
+  // Only the window is read; the path's length (for beat numbers) is counted without building it.
+  const recent = recentBeats(room, window);
+  const length = pathLength(room);
+  const start = length - recent.length;
   const received: BeatReception[] = [];
-  for (let index = start; index < path.length; index++) {
-    const beat = path[index] as Beat;
+  for (const [offset, beat] of recent.entries()) {
+    const index = start + offset;
     if (!Object.hasOwn(reactions, beat.id)) continue;
     const byEmoji = Object.entries(reactions[beat.id] ?? {}).filter(([, people]) => people.length > 0);
     if (byEmoji.length === 0) continue;
@@ -78,7 +80,7 @@ export function receptionOf(room: RoomState, window = RECEPTION_BEATS): Receptio
   const worst = [...received].sort((a, b) => a.score - b.score || b.number - a.number)[0];
   const turns = received.filter((r) => r.beat.voteId !== undefined);
   return {
-    beats: path.length - start,
+    beats: recent.length,
     reactions: received.reduce((sum, r) => sum + total(r), 0),
     positive: received.reduce((sum, r) => sum + r.positive, 0),
     negative: received.reduce((sum, r) => sum + r.negative, 0),
@@ -88,6 +90,16 @@ export function receptionOf(room: RoomState, window = RECEPTION_BEATS): Receptio
     leastFavourite: ranked.at(-1) && (ranked.at(-1)?.score ?? 0) < 0 ? ranked.at(-1) : undefined,
     turn: turns.sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || b.number - a.number)[0],
   };
+}
+
+function pathLength(room: RoomState): number {
+  let count = 0;
+  for (let id = room.headId; id !== null; count++) {
+    const beat = room.beats[id];
+    if (!beat) break;
+    id = beat.parentId;
+  }
+  return count;
 }
 
 /** The beats a person reacted to (newest first, at most `max`), with their emoji. */

@@ -122,7 +122,13 @@ function bibleOf(room: RoomState, characterTokens: number) {
   return { text: parts.join('\n'), full };
 }
 
-function tailOf(room: RoomState, task: PromptTask, window: readonly Beat[], lore: string): string {
+function tailOf(
+  room: RoomState,
+  task: PromptTask,
+  window: readonly Beat[],
+  lore: string,
+  audience: string,
+): string {
   const parts: string[] = [];
   if (lore) parts.push(lore);
   const sceneBeat = [...window].reverse().find((beat) => beat.kind === 'scene');
@@ -131,7 +137,6 @@ function tailOf(room: RoomState, task: PromptTask, window: readonly Beat[], lore
     if (scene) parts.push(`CURRENT SCENE: ${material(`${scene.heading}. ${scene.description}`, 300)}`);
   }
   // How the audience received the recent story: volatile, so here at the end (audience-line.ts).
-  const audience = task.fold ? '' : audienceLine(room);
   if (audience) parts.push(audience);
   if (task.direction) {
     parts.push(`DIRECTION FROM THE GROUP\n${material(task.direction, MATERIAL_MAX.direction)}`);
@@ -157,7 +162,8 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
   const summary = summaryBody ? `${summaryHead}\n${fence(summaryBody)}` : '';
 
   const candidates = task.fold ? [...task.fold.beats] : plan.path.slice(plan.windowStart);
-  const bareTail = tailOf(room, task, candidates, '');
+  const audience = task.fold ? '' : audienceLine(room);
+  const bareTail = tailOf(room, task, candidates, '', audience);
   const fixed =
     estimateMessagesTokens([{ content: system }, { content: '' }]) +
     estimateTokens(bible.text) +
@@ -235,7 +241,7 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
     window.length > 0
       ? `${recentHead}\n${fence(renderBeats(window, room))}`
       : `${recentHead}\n(none yet: this is the opening of the story)`;
-  const tail = tailOf(room, task, window, lore);
+  const tail = tailOf(room, task, window, lore, audience);
   const user = [bible.text, summary, recent, tail].filter(Boolean).join('\n\n');
   const messages: ChatMessage[] = [
     { role: 'system', content: system },
