@@ -16,10 +16,10 @@ export default defineCommand({
     const outcome = await ctx.engine.recap(ctx.room, ctx.actor, signal ? { signal } : undefined);
     if (!outcome.recap) return privateReply(text(msg('audience.recap.nothing-new')));
     const since = msg(`audience.recap.since-${outcome.since}`, { count: outcome.missed });
-    return privateReply({
-      type: 'fields',
-      title: msg('audience.recap.title'),
-      fields: [{ name: since, value: outcome.recap.output.text }],
-    });
+    // Text, not a field: a recap (up to 1,500 characters) is longer than an embed field holds on Discord.
+    return privateReply(
+      text(msg('audience.recap.heading', { title: msg('audience.recap.title'), since })),
+      text(outcome.recap.output.text),
+    );
   },
 });

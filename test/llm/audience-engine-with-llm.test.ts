@@ -63,11 +63,10 @@ describe('the audience with the LLM narrator', () => {
     });
     const reply = await run('recap', fan, {});
     expect(reply.visibility).toBe('private');
-    expect(reply.blocks[0]).toEqual({
-      type: 'fields',
-      title: 'Previously on…',
-      fields: [{ name: 'The latest 4 beats', value: 'Vera sat down; the sign died; the rain stopped.' }],
-    });
+    expect(reply.blocks).toEqual([
+      { type: 'text', text: 'Previously on… (The latest 4 beats)' },
+      { type: 'text', text: 'Vera sat down; the sign died; the rain stopped.' },
+    ]);
     const { events } = await engine.history(room);
     expect(
       events

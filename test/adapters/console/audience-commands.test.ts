@@ -78,11 +78,10 @@ describe('the audience in the terminal', () => {
       '/review',
       '/as bo /review personal',
     );
-    expect(printed).toContain('Previously on…');
-    expect(printed).toContain('The latest 2 beats: Previously on "The Heist"…');
+    expect(printed).toContain('Previously on… (The latest 2 beats)\n\nPreviously on "The Heist"…');
     expect(printed).toContain('Nothing new since your last beat or recap: you are up to date.');
     expect(printed).toContain(
-      'Since your last recap: 1 beat: Previously on "The Heist"…\n    Sam kills the lights.',
+      'Previously on… (Since your last recap: 1 beat)\n\nPreviously on "The Heist"…\nSam kills the lights.',
     );
     expect(printed).toContain("The critic's review\n");
     expect(printed).toContain("The critic's review, for bo");

@@ -155,8 +155,9 @@ describe('reactions on Discord', () => {
     const recap = slashCommand('recap', {}, BOB);
     await h.send(recap);
     const recapShown = h.rest.find('PATCH', new RegExp(`${recap.token}/messages/@original$`)).at(-1)?.body;
-    expect(recapShown?.embeds?.[0]?.title).toBe('Previously on…');
-    expect(JSON.stringify(recapShown?.embeds)).toContain('Vera cracks the safe.');
+    expect(recapShown?.content).toBe(
+      'Previously on… (The latest beat)\n\nPreviously on "The Heist"…\nVera cracks the safe.',
+    );
     const review = slashCommand('review', {}, BOB);
     await h.send(review);
     const reviewShown = h.rest.find('PATCH', new RegExp(`${review.token}/messages/@original$`)).at(-1)?.body;
