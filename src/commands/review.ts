@@ -22,6 +22,17 @@ export function asksPersonal(raw: Record<string, unknown>): boolean {
 
 const STARS = 5;
 
+/** Whole and half stars, 1 to 5. */
+const shownStars = (stars: number) => Math.max(1, Math.min(STARS, Math.round(stars * 2) / 2));
+
+/** ★★★½☆ */
+export function starRow(stars: number): string {
+  const shown = shownStars(stars);
+  const whole = Math.floor(shown);
+  const half = shown > whole ? 1 : 0;
+  return `${'★'.repeat(whole)}${half ? '½' : ''}${'☆'.repeat(STARS - whole - half)}`;
+}
+
 export default defineCommand({
   name: 'review',
   description: "A critic's review of the story so far; personal: about what you backed (only to you)",
@@ -40,9 +51,11 @@ export default defineCommand({
       { personal },
       signal ? { signal } : undefined,
     );
-    const stars = Math.max(1, Math.min(STARS, Math.round(output.stars)));
     const fields = [
-      { name: msg('audience.review.stars', { stars }), value: '★'.repeat(stars) + '☆'.repeat(STARS - stars) },
+      {
+        name: msg('audience.review.stars', { stars: shownStars(output.stars) }),
+        value: starRow(output.stars),
+      },
       { name: msg('audience.review.logline'), value: output.logline },
       { name: msg('audience.review.synopsis'), value: output.synopsis },
       { name: msg('audience.review.strengths'), value: output.strengths.map((s) => `+ ${s}`).join('\n') },

@@ -99,10 +99,12 @@ describe('the audience with the LLM narrator', () => {
     expect(shown.visibility).toBe('public');
     expect(JSON.stringify(shown.blocks)).toContain('3 out of 5 stars');
     expect(JSON.stringify(shown.blocks)).toContain('★★★☆☆');
-    server.enqueue({ kind: 'reply', content: { ...review, forYou: 'You have not voted yet.' } });
+    server.enqueue({ kind: 'reply', content: { ...review, stars: 3.5, forYou: 'You have not voted yet.' } });
     const personal = await run('review', fan, { personal: 'personal' });
     expect(personal.visibility).toBe('private');
     expect(JSON.stringify(personal.blocks)).toContain('You have not voted yet.');
+    expect(JSON.stringify(personal.blocks)).toContain('3.5 out of 5 stars');
+    expect(JSON.stringify(personal.blocks)).toContain('★★★½☆');
     expect(JSON.stringify(server.chatBodies().at(-1)?.messages)).toContain(
       'This review is personal, for <material>Fan</material>',
     );
