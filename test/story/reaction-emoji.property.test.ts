@@ -2,8 +2,12 @@
 // emoji or a short name, or nothing; the table maps common names of every platform to one emoji.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isUserError } from '../../src/story/errors.ts';
 import { EMOJI_NAME_MAX, normalizeEmoji, sentimentOf } from '../../src/story/reaction-emoji.ts';
+import { findBeat } from '../../src/story/reactions.ts';
 import { hostileText, withinBound } from '../helpers/hostile-text.ts';
+import { shownText } from '../helpers/user-error.ts';
+import { roomBuilder } from '../llm/fixtures.ts';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -51,6 +55,32 @@ describe('normalizeEmoji', () => {
         expect(normalizeEmoji(emoji)).toBe(emoji);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('findBeat', () => {
+  it('on hostile text, ends quickly with a beat or a readable refusal', () => {
+    const builder = roomBuilder();
+    for (let i = 0; i < 30; i++) builder.beat(`Beat ${i}.`);
+    const { room } = builder;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          hostileText({ maxLength: 300 }),
+          fc.constantFrom('last', ' 3 ', 'b5', '0', '31', '__proto__', 'constructor'),
+        ),
+        (ref) => {
+          try {
+            const found = withinBound(() => findBeat(room, ref), 'findBeat');
+            expect(Object.hasOwn(room.beats, found.beat.id)).toBe(true);
+          } catch (error) {
+            expect(isUserError(error)).toBe(true);
+            if (isUserError(error)) expect(shownText(error, 'en').length).toBeLessThan(200);
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
