@@ -257,6 +257,8 @@ export function deliverDispatch(client: Client, t: string, d: object): void {
   const action = {
     MESSAGE_REACTION_ADD: 'MessageReactionAdd',
     MESSAGE_REACTION_REMOVE: 'MessageReactionRemove',
+    MESSAGE_REACTION_REMOVE_ALL: 'MessageReactionRemoveAll',
+    MESSAGE_REACTION_REMOVE_EMOJI: 'MessageReactionRemoveEmoji',
   }[t];
   const handler = action ? internals.actions[action] : undefined;
   if (handler) handler.handle(d);
@@ -319,5 +321,15 @@ export function reactionRemoved(person: Person, messageId: string, emoji: Reacti
     emoji: emojiOf(emoji),
     burst: false,
     type: 0,
+  };
+}
+
+/** MESSAGE_REACTION_REMOVE_ALL (a moderator cleared a message's reactions), or _REMOVE_EMOJI with an emoji. */
+export function reactionsCleared(messageId: string, emoji?: ReactionEmoji) {
+  return {
+    channel_id: CHANNEL_ID,
+    message_id: messageId,
+    guild_id: GUILD_ID,
+    ...(emoji !== undefined && { emoji: emojiOf(emoji) }),
   };
 }

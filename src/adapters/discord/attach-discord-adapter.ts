@@ -6,7 +6,9 @@ import {
   type Client,
   Events,
   type Interaction,
+  type Message,
   type MessageReaction,
+  type PartialMessage,
   type PartialMessageReaction,
   type PartialUser,
   type User,
@@ -25,7 +27,7 @@ import type { AdapterDeps } from './adapter-deps.ts';
 import { createCharacterWebhooks } from './character-webhooks.ts';
 import type { DiscordConfig } from './discord-config.ts';
 import { handleCommand } from './handle-command.ts';
-import { handleReaction } from './handle-reaction.ts';
+import { handleReaction, handleReactionsCleared } from './handle-reaction.ts';
 import { handleVoteButton } from './handle-vote-button.ts';
 import { createInteractionOutput } from './interaction-output.ts';
 import { watchRateLimits } from './rate-limit-log.ts';
@@ -127,22 +129,35 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
   client.on(Events.InteractionCreate, onInteraction);
 
   // Reactions on beat messages: the audience's (issue 13). Tracked like interactions, so idle() waits for them.
+  const reactionDeps = {
+    engine: deps.engine,
+    beatMessages: deps.beatMessages,
+    logger,
+    selfId: () => client.user?.id,
+  };
   const onReaction =
     (removed: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
       if (controller.signal.aborted) return;
-      const task = handleReaction(reaction, user, removed, {
-        engine: deps.engine,
-        beatMessages: deps.beatMessages,
-        logger,
-        selfId: () => client.user?.id,
-      });
+      const task = handleReaction(reaction, user, removed, reactionDeps);
       pending.add(task);
       void task.finally(() => pending.delete(task));
     };
   const onAdd = onReaction(false);
   const onRemove = onReaction(true);
+  // Cleared by a moderator: all of a message's reactions, or one emoji's.
+  const onCleared = (message: Message | PartialMessage, emoji: string | null | undefined) => {
+    if (controller.signal.aborted) return;
+    const task = handleReactionsCleared(message, emoji, reactionDeps);
+    pending.add(task);
+    void task.finally(() => pending.delete(task));
+  };
+  const onRemoveAll = (message: Message | PartialMessage) => onCleared(message, undefined);
+  const onRemoveEmoji = (reaction: MessageReaction | PartialMessageReaction) =>
+    onCleared(reaction.message, reaction.emoji.name);
   client.on(Events.MessageReactionAdd, onAdd);
   client.on(Events.MessageReactionRemove, onRemove);
+  client.on(Events.MessageReactionRemoveAll, onRemoveAll);
+  client.on(Events.MessageReactionRemoveEmoji, onRemoveEmoji);
 
   const idle = async () => {
     while (pending.size > 0) await Promise.allSettled([...pending]);
@@ -154,6 +169,8 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
       client.off(Events.InteractionCreate, onInteraction);
       client.off(Events.MessageReactionAdd, onAdd);
       client.off(Events.MessageReactionRemove, onRemove);
+      client.off(Events.MessageReactionRemoveAll, onRemoveAll);
+      client.off(Events.MessageReactionRemoveEmoji, onRemoveEmoji);
       controller.abort(new Error('the Discord adapter is stopping'));
       await idle();
       await deps.votes.stop();

@@ -18,6 +18,7 @@ import {
   MOD,
   reactionAdded,
   reactionRemoved,
+  reactionsCleared,
   slashCommand,
 } from '../../helpers/discord-payloads.ts';
 
@@ -74,6 +75,27 @@ describe('reactions on Discord', () => {
         .filter((e) => e.type === 'reaction.added' || e.type === 'reaction.removed')
         .map((e) => `${e.type} ${e.actor.kind === 'user' ? e.actor.name : ''}`),
     ).toEqual(['reaction.added bob', 'reaction.added alice', 'reaction.removed bob']);
+  });
+
+  it('takes back what a moderator clears: one emoji, then all of them', async () => {
+    const { h, messageId, beatId } = await storyWithBeat();
+    await react(h, GatewayDispatchEvents.MessageReactionAdd, reactionAdded(BOB, messageId, '👍'));
+    await react(h, GatewayDispatchEvents.MessageReactionAdd, reactionAdded(ALICE, messageId, '👍'));
+    await react(
+      h,
+      GatewayDispatchEvents.MessageReactionAdd,
+      reactionAdded(ALICE, messageId, { id: '1600000000000000001', name: 'Party_Parrot' }),
+    );
+    await react(h, GatewayDispatchEvents.MessageReactionRemoveEmoji, reactionsCleared(messageId, '👍'));
+    expect((await h.engine.room(room)).reactions?.[beatId]).toEqual({ party_parrot: [ALICE.id] });
+    await react(h, GatewayDispatchEvents.MessageReactionRemoveAll, reactionsCleared(messageId));
+    expect((await h.engine.room(room)).reactions?.[beatId]).toBeUndefined();
+    const { events } = await h.engine.history(room);
+    expect(
+      events
+        .filter((e) => e.type === 'reaction.removed')
+        .map((e) => (e.actor.kind === 'user' ? e.actor.name : '')),
+    ).toEqual(['bob', 'alice', 'alice']);
   });
 
   it('normalizes a custom emoji to its name, animated or not', async () => {
