@@ -53,7 +53,7 @@ describe('the audience with the LLM narrator', () => {
     await engine.continueStory(room, mo, {});
     const beatPrompt = JSON.stringify(server.chatBodies().at(-1)?.messages);
     expect(beatPrompt).toContain(
-      'AUDIENCE: 1 reactions on the last 3 beats (0 positive, 1 negative). Least liked: beat 3',
+      'AUDIENCE: 1 reaction on the last 3 beats (0 positive, 1 negative). Least liked: beat 3',
     );
 
     server.enqueue({

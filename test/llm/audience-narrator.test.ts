@@ -63,7 +63,7 @@ describe('recap and review on a model', () => {
     });
     const messages = body?.messages as { content: string }[];
     const user = messages[1]?.content ?? '';
-    expect(user).toContain('AUDIENCE: 1 reactions');
+    expect(user).toContain('AUDIENCE: 1 reaction');
     expect(user).toContain(
       '"previously on…" recap for <material>Fan</material>, who has missed the last 3 beats',
     );
@@ -130,7 +130,7 @@ describe('recap and review on a model', () => {
       'They voted for <material>Crack the safe</material> (it won); it led to <material>Vera cracks the safe.',
     );
     expect(task).toContain('They reacted 🔥 (positive)');
-    expect(task).toContain('AUDIENCE: 1 reactions');
+    expect(task).toContain('AUDIENCE: 1 reaction');
     expect(JSON.stringify(repair?.messages)).toContain('\\"forYou\\" is empty');
   });
 
@@ -152,7 +152,7 @@ describe('recap and review on a model', () => {
     expect(result?.usage).toEqual({ promptTokens: 700, completionTokens: 40 });
     const user = ((server.chatBodies()[0]?.messages ?? []) as { content: string }[])[1]?.content ?? '';
     expect(user).toContain(
-      'AUDIENCE: 1 reactions on the last 4 beats (1 positive, 0 negative). Most liked: beat 2',
+      'AUDIENCE: 1 reaction on the last 4 beats (1 positive, 0 negative). Most liked: beat 2',
     );
     expect(user).toContain('The AUDIENCE line above says how the group received the recent beats');
   });

@@ -17,6 +17,8 @@ const quote = (beat: Beat) => {
   return material(`${who}${cut}`, QUOTE_MAX + 45);
 };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** The line, or '' when nobody has reacted to the recent story. */
@@ -24,7 +26,7 @@ export function audienceLine(room: RoomState): string {
   const reception = receptionOf(room);
   if (!reception) return '';
   const parts = [
-    `AUDIENCE: ${reception.reactions} reactions on the last ${reception.beats} beats (${reception.positive} positive, ${reception.negative} negative).`,
+    `AUDIENCE: ${plural(reception.reactions, 'reaction')} on the last ${plural(reception.beats, 'beat')} (${reception.positive} positive, ${reception.negative} negative).`,
   ];
   const { liked, disliked, favourite, leastFavourite, turn } = reception;
   if (liked)
