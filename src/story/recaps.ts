@@ -33,7 +33,9 @@ export function recapStart(room: RoomState, path: readonly Beat[], userId: strin
   const recaps = room.recaps;
   const read = recaps && Object.hasOwn(recaps, userId);
   let id = read ? (recaps[userId] ?? null) : null;
-  for (let steps = 0; id !== null && steps <= path.length + 1; steps++) {
+  // Bounded by the tree's size: an undone branch can be longer than the path.
+  const beats = Object.keys(room.beats).length;
+  for (let steps = 0; id !== null && steps <= beats; steps++) {
     const found = position.get(id);
     if (found !== undefined) {
       recap = found;
