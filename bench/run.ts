@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark's figures as one JSON document on stdout.
+import { benchAudience } from './audience.ts';
 import { benchDiscordNight } from './discord-night.ts';
 import { benchEngine } from './engine.ts';
 import { benchExports } from './exports.ts';
@@ -30,6 +31,7 @@ results.store = await storeFigures();
 results.llm = await benchLlm();
 results.style = await benchStyle();
 results.exports = benchExports();
+results.audience = await benchAudience();
 // Last: its REST fake intercepts discord.com in this process (nock).
 results.discord = { story_night: await benchDiscordNight() };
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

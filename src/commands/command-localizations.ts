@@ -47,6 +47,9 @@ export const ZH_CN_WORDS: Record<string, string> = {
   style: '文风',
   set: '设置',
   clear: '清除',
+  react: '回应',
+  recap: '前情提要',
+  review: '评论',
 };
 
 export interface GroupText {

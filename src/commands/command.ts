@@ -73,9 +73,10 @@ export interface Command<Options extends z.ZodObject = z.ZodObject> {
   /**
    * Whether a successful reply is public (the default) or private, for platforms that must choose before the
    * reply exists (Discord's deferred "thinking…" message). "private-without-options": private when run with
-   * no options (it only shows something), public otherwise (it changes something).
+   * no options (it only shows something), public otherwise (it changes something). A function decides from
+   * the raw options (e.g. /review personal).
    */
-  replies?: 'public' | 'private' | 'private-without-options';
+  replies?: 'public' | 'private' | 'private-without-options' | ((raw: Record<string, unknown>) => boolean);
   execute(ctx: CommandContext, options: z.output<Options>): Promise<Reply>;
 }
 

@@ -16,6 +16,9 @@ import critique from './critique.ts';
 import exportCommand from './export.ts';
 import help from './help.ts';
 import line from './line.ts';
+import react from './react.ts';
+import recap from './recap.ts';
+import review from './review.ts';
 import roomAudit from './room-audit.ts';
 import roomLock from './room-lock.ts';
 import roomSettings from './room-settings.ts';
@@ -82,6 +85,9 @@ export const commands: readonly Command[] = [
   styleShow,
   styleClear,
   critique,
+  react,
+  recap,
+  review,
   roomSettings,
   roomUsage,
   roomLock,

@@ -83,9 +83,16 @@ export const ZH_CN_OPTIONS: Readonly<Record<string, OptionText>> = {
   count: { name: '条数', description: '显示多少条（1 至 25，默认 10）' },
   file: { name: '文件', description: '房间的 JSON 导出文件（/export format:json）' },
   sample: { name: '范文', description: '一段照着写的范文（最多约 2000 字），也可以附上文本文件' },
+  beat: { name: '段落', description: '哪一段：它在故事中的编号（1 为第一段）或 last（最新一段）' },
+  emoji: { name: '表情', description: '一个表情，例如 👍 或 :fire:' },
+  action: {
+    name: '操作',
+    description: 'add（默认，添加）或 remove（撤回）',
+    choices: { add: '添加', remove: '撤回' },
+  },
+  personal: { name: '个人', description: '开：围绕你投票支持和回应过的内容，仅你可见' },
   model: { name: '模型', description: '本房间使用的模型，须在运营者允许的列表中（填“default”恢复默认）' },
   notes: { name: '说明', description: '简短的说明（可选）' },
-  beat: { name: '段落', description: '哪一段：从故事开头数起的编号（默认最新一段）' },
 };
 
 /** By "command option", only where the option name asks for something different in that command. */
@@ -99,6 +106,7 @@ export const ZH_CN_OPTION_OVERRIDES: Readonly<Record<string, Partial<OptionText>
   'action text': { description: '发生了什么' },
   'style set notes': { description: '简短的文风说明，例如“短句，不用副词，冷幽默”' },
   'scene build notes': { description: '这场戏应该有什么（可选）' },
+  'scene picture beat': { description: '哪一段：从故事开头数起的编号（默认最新一段）' },
   'style set file': { description: '范文的文本文件（.txt），代替直接粘贴' },
   'transition text': { description: '转场，如“SMASH CUT TO:”（默认 CUT TO:）' },
 };

@@ -1,5 +1,6 @@
 // The catalog's keys, typed from the English messages: a key that no English file has is a compile error.
 // One file per area, so work in different areas never edits the same file.
+import type audience from './messages/en/audience.json';
 import type commands from './messages/en/commands.json';
 import type common from './messages/en/common.json';
 import type console from './messages/en/console.json';
@@ -27,4 +28,5 @@ export type MessageKey =
   | keyof typeof llm
   | keyof typeof operations
   | keyof typeof scenes
-  | keyof typeof style;
+  | keyof typeof style
+  | keyof typeof audience;

@@ -2,6 +2,7 @@
 // in, the field whose text streams to the channel as it arrives, and the check after parsing.
 import type { z } from 'zod';
 import type { CharacterDesign, Critique, NarrationRequest } from '../story/narrator.ts';
+import { receptionOf } from '../story/reception.ts';
 import type { Beat, RoomState } from '../story/types.ts';
 import { offlineLocale, templatesFor } from './offline/templates/index.ts';
 import {
@@ -163,9 +164,14 @@ export function critiqueTask(request: NarrationRequest) {
     instruction: [
       'Act as a script editor. Review the screenplay so far (the summary and the beats above) for structure, pacing, character consistency and dialogue.',
       'Score each from 1 (weak) to 10 (excellent) with a one- or two-sentence comment, then give exactly three concrete, actionable suggestions for the next scenes.',
+      receptionOf(request.room)
+        ? 'The AUDIENCE line above says how the group received the recent beats: weigh it in your comments and suggestions.'
+        : '',
       'Answer with JSON: {"structure": {"score": number, "comment": text}, "pacing": {...}, "characterConsistency": {...}, "dialogue": {...}, "suggestions": [three suggestions]}.',
       answerIn(request.room, 'every comment and suggestion'),
-    ].join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
   } satisfies TaskSpec<z.infer<typeof critiqueSchema>, Critique>;
 }
 

@@ -23,6 +23,7 @@ import {
   STYLE_WINDOW,
 } from './offline/follow-style.ts';
 import { OFFLINE_TEMPLATES, templatesFor } from './offline/templates/index.ts';
+import { offlineRecap, offlineReview } from './offline-audience.ts';
 import {
   designOfflineCharacter,
   designOfflineScene,
@@ -291,6 +292,19 @@ export function createOfflineNarrator(options: OfflineNarratorOptions = {}): Nar
       const text = critique.suggestions.join('\n');
       await emit(text, opts);
       return narration(critique, request.room, text);
+    },
+
+    async recap(request, opts) {
+      const recap = offlineRecap(request);
+      await emit(recap.text, opts);
+      return narration(recap, request.room, recap.text);
+    },
+
+    async review(request, opts) {
+      const review = offlineReview(request);
+      const text = [review.logline, review.synopsis, review.pullQuote, review.forYou ?? ''].join(' ');
+      if (opts?.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
+      return narration(review, request.room, text);
     },
 
     // No prompt of its own: the default memory window, so long offline stories are summarized as a model's are.

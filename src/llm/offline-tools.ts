@@ -8,6 +8,7 @@ import { canonicalPath } from '../story/tree.ts';
 import type { RoomState } from '../story/types.ts';
 import { fill, formatComment } from './offline/fill-template.ts';
 import { offlineLocale, templatesFor } from './offline/templates/index.ts';
+import { audienceSuggestion } from './offline-audience-suggestion.ts';
 import { SUMMARY_MAX_CHARS } from './output-schemas.ts';
 
 export function designOfflineCharacter(
@@ -62,7 +63,8 @@ export function offlineCritique(room: RoomState): Critique {
   const suggestions = [
     scenes < 2 ? say.newPlace : say.costOfChoice,
     share < 0.3 ? say.letThemTalk : say.contradictLine,
-    speakers.size < room.characters.length ? say.spotlight : say.plantSecret,
+    // How the audience received the story, when its reactions say something (offline-audience.ts).
+    audienceSuggestion(room) ?? (speakers.size < room.characters.length ? say.spotlight : say.plantSecret),
   ];
   return { structure, pacing, characterConsistency: consistency, dialogue: dialogueScore, suggestions };
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import { UserError } from '../story/errors.ts';
 import type { Narration, NarrationOptions, Narrator } from '../story/narrator.ts';
 import type { RoomState, TokenUsage } from '../story/types.ts';
+import { recapTask, reviewTask } from './audience-tasks.ts';
 import { type CallContext, callEndpoints } from './call-endpoints.ts';
 import { createFieldStreamer } from './json-field-streamer.ts';
 import { createLiveEndpoint, type LiveEndpoint } from './live-endpoint.ts';
@@ -230,6 +231,14 @@ export function createOpenAiNarrator(config: LlmConfig, deps: OpenAiNarratorDeps
         ],
       }),
     critique: (request, options) => run(request.room, critiqueTask(request), options),
+    recap: (request, options) =>
+      run(request.room, recapTask(request), options, { output: (recap) => [recap.text] }),
+    review: (request, options) =>
+      run(request.room, reviewTask(request), options, {
+        output: (r) => [
+          [r.logline, r.synopsis, ...r.strengths, ...r.weaknesses, r.pullQuote, r.forYou].join('\n'),
+        ],
+      }),
     // The same memory settings the prompt is assembled with decide when the window has moved past the summary.
     summaryDue: (room) => summaryDue(room, deps.memory),
 

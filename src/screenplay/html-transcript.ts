@@ -120,6 +120,11 @@ function commandOf(event: StoryEvent, log: RoomLog): string {
       return '/style set';
     case 'style.cleared':
       return '/style clear';
+    case 'reaction.added':
+    case 'reaction.removed':
+      return '/react';
+    case 'recap.given':
+      return '/recap';
     case 'summary.updated':
     case 'usage.recorded':
       return '(narrator)';
@@ -196,6 +201,12 @@ function eventBody(
       return `set the room's style: ${text(event.style.notes ?? '')} ${text(event.style.sample ?? '')}`;
     case 'style.cleared':
       return "cleared the room's style";
+    case 'reaction.added':
+      return `reacted ${escapeHtml(event.emoji)} to beat ${escapeHtml(event.beatId)}`;
+    case 'reaction.removed':
+      return `took back ${escapeHtml(event.emoji)} on beat ${escapeHtml(event.beatId)}`;
+    case 'recap.given':
+      return 'read a recap';
   }
 }
 

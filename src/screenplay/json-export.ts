@@ -2,6 +2,7 @@
 // that checks such a file and gives back events a new room can be recreated from.
 import { z } from 'zod';
 import { SCHEMA_VERSION, type StoryEvent } from '../story/events.ts';
+import { normalizeEmoji } from '../story/reaction-emoji.ts';
 import { type RoomHistory, replay } from '../story/room-history.ts';
 import { CorruptEventError, upgradeEvent } from '../story/upgrade-event.ts';
 
@@ -118,6 +119,15 @@ function inconsistency(events: readonly StoryEvent[]): string | undefined {
     }
     if (event.type === 'head.moved' && event.headId !== null && !beats.has(event.headId)) {
       return `Event ${event.seq} moves the story to beat ${event.headId}, which does not exist.`;
+    }
+    if ((event.type === 'reaction.added' || event.type === 'reaction.removed') && !beats.has(event.beatId)) {
+      return `Event ${event.seq} reacts to beat ${event.beatId}, which does not exist.`;
+    }
+    if (
+      (event.type === 'reaction.added' || event.type === 'reaction.removed') &&
+      normalizeEmoji(event.emoji) !== event.emoji
+    ) {
+      return `Event ${event.seq} reacts with something that is not an emoji.`;
     }
     if (event.type === 'vote.opened') votes.add(event.voteId);
     if (

@@ -28,6 +28,10 @@ import { UserError } from './errors.ts';
 import type { StoryEvent } from './events.ts';
 import { createNarratedBeats } from './narrated-beats.ts';
 import type { Critique, Narration, NarrationOptions } from './narrator.ts';
+import { createReactions, type ReactionInput, type ReactionOutcome } from './reactions.ts';
+import type { Review } from './recap-review.ts';
+import { createRecaps, type RecapOutcome } from './recaps.ts';
+import { createReviews } from './reviews.ts';
 import { createRollingSummary } from './rolling-summary.ts';
 import { createRoomHistory, type ExportScope, type RoomHistory } from './room-history.ts';
 import { roomIdOf } from './room-id.ts';
@@ -46,6 +50,8 @@ import { createWrittenBeats } from './written-beats.ts';
 
 export type { EngineDeps } from './engine-core.ts';
 export type { ChangeListener, RoomChange } from './engine-types.ts';
+export type { ReactionInput, ReactionOutcome } from './reactions.ts';
+export type { RecapOutcome } from './recaps.ts';
 export type { ExportScope, RoomHistory } from './room-history.ts';
 export type { PictureOutcome } from './scene-pictures.ts';
 export type { SceneProposal } from './scene-proposals.ts';
@@ -182,6 +188,20 @@ export interface StoryEngine {
     input: { beat?: number | undefined },
     options?: { signal?: AbortSignal | undefined },
   ): Promise<PictureOutcome>;
+  /**
+   * The audience (issue 13). A person reacts to a beat, or takes the reaction back (`removed`): one reaction
+   * per person per emoji per beat, repeats change nothing. Every platform's reactions come through here.
+   */
+  react(ref: RoomRef, actor: Actor, input: ReactionInput): Promise<ReactionOutcome>;
+  /** A private "previously on…" of what the person missed; remembered for their next one. */
+  recap(ref: RoomRef, actor: Actor, stream?: NarrationOptions): Promise<RecapOutcome>;
+  /** A critic's review of the story so far; `personal` weighs it toward the asker's votes and reactions. */
+  review(
+    ref: RoomRef,
+    actor: Actor,
+    input: { personal?: boolean | undefined },
+    stream?: NarrationOptions,
+  ): Promise<Narration<Review>>;
   /** Tokens the room has used, for moderators. */
   usage(ref: RoomRef, actor: Actor): Promise<RoomUsage>;
 
@@ -261,6 +281,9 @@ export function createStoryEngine(deps: EngineDeps): StoryEngine {
     ...createCanon(core),
     ...createStyle(core),
     ...createCritique(core),
+    ...createReactions(core),
+    ...createRecaps(core),
+    ...createReviews(core),
     ...createCharacterDesigns(core, rooms.addCharacter),
     ...createTokenUsage(core),
     ...createVoteLifecycle(core, timers),

@@ -19,7 +19,7 @@ export class UserError extends Error {
 export const isUserError = (error: unknown): error is UserError => error instanceof UserError;
 
 /** For narrator abilities that are optional (Narrator.critique, designCharacter). */
-export const narratorCannot = (what: 'critique' | 'design-characters') =>
+export const narratorCannot = (what: 'critique' | 'design-characters' | 'recap' | 'review') =>
   new UserError(
     'narrator.unsupported',
     msg('story.narrator.unsupported', { ability: msg(`story.narrator.ability.${what}`) }),

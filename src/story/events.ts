@@ -139,6 +139,12 @@ export const eventBodySchema = z.discriminatedUnion('type', [
   // The room's style (/style set, /style clear): the whole style as it now stands.
   z.object({ type: z.literal('style.set'), style: roomStyleSchema }),
   z.object({ type: z.literal('style.cleared') }),
+  // Added without a bump (no stored shape changed; an old room loads as it is): the audience (issue 13).
+  // A person's reaction on a beat (an emoji, normalized: see reaction-emoji.ts), and its removal.
+  z.object({ type: z.literal('reaction.added'), beatId: z.string(), emoji: z.string() }),
+  z.object({ type: z.literal('reaction.removed'), beatId: z.string(), emoji: z.string() }),
+  // A person read a /recap: the head of the story then, so the next recap starts after it.
+  z.object({ type: z.literal('recap.given'), headId: z.string().nullable() }),
 ]);
 
 export const storedEventSchema = z.intersection(

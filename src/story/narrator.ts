@@ -1,4 +1,6 @@
 // The narrator interface: what the engine asks of any storyteller, offline templates or a real model.
+
+import type { Recap, RecapRequest, Review, ReviewRequest } from './recap-review.ts';
 import type { SceneCard } from './scene-card.ts';
 import type { Beat, BeatKind, RoomState, TokenUsage } from './types.ts';
 
@@ -125,6 +127,10 @@ export interface Narrator {
   ): Promise<Narration<SceneCard>>;
   /** Scores for structure, pacing, character consistency and dialogue, with three suggestions. */
   critique?(request: NarrationRequest, options?: NarrationOptions): Promise<Narration<Critique>>;
+  /** A "previously on…" of the beats a person missed, within RECAP_MAX_CHARS (recap-review.ts). */
+  recap?(request: RecapRequest, options?: NarrationOptions): Promise<Narration<Recap>>;
+  /** A critic's review: logline, synopsis, strengths, weaknesses, stars, pull quote; personal when asked. */
+  review?(request: ReviewRequest, options?: NarrationOptions): Promise<Narration<Review>>;
   /**
    * With a content filter configured (LLM_MODERATION): checks people's own words (lines, actions, character
    * sheets, canon, vote options) before they enter the story, and throws a UserError when they are flagged.

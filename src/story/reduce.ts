@@ -1,6 +1,7 @@
 // Folds events into room state. The only place state changes; it trusts events, which were checked
 // by the engine's rules before they were stored.
 import type { StoryEvent } from './events.ts';
+import { applyReaction } from './reactions-state.ts';
 import { type Author, DEFAULT_SETTINGS, type RoomRef, type RoomState } from './types.ts';
 
 export function emptyRoom(id: string, ref: RoomRef): RoomState {
@@ -172,6 +173,13 @@ export function applyEvent(room: RoomState, event: StoryEvent): void {
       break;
     case 'style.cleared':
       room.style = undefined;
+      break;
+    case 'reaction.added':
+    case 'reaction.removed':
+      applyReaction(room, event);
+      break;
+    case 'recap.given':
+      if (event.actor.kind === 'user') room.recaps = { ...room.recaps, [event.actor.id]: event.headId };
       break;
     case 'generation.cancelled':
     case 'room.exported':

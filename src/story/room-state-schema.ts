@@ -75,4 +75,6 @@ export const roomStateSchema = z.object({
       at: z.string(),
     })
     .optional(),
+  reactions: z.record(z.string(), z.record(z.string(), z.array(z.string()))).optional(),
+  recaps: z.record(z.string(), z.string().nullable()).optional(),
 }) satisfies z.ZodType<RoomState>;

@@ -146,6 +146,8 @@ export function withTokenBudget(
   if (narrator.designCharacter) wrapped.designCharacter = metered(narrator.designCharacter.bind(narrator));
   if (narrator.designScene) wrapped.designScene = metered(narrator.designScene.bind(narrator));
   if (narrator.critique) wrapped.critique = metered(narrator.critique.bind(narrator));
+  if (narrator.recap) wrapped.recap = metered(narrator.recap.bind(narrator));
+  if (narrator.review) wrapped.review = metered(narrator.review.bind(narrator));
   if (narrator.summarize) wrapped.summarize = metered(narrator.summarize.bind(narrator));
   if (narrator.checkText) wrapped.checkText = narrator.checkText.bind(narrator);
   if (narrator.summaryDue) wrapped.summaryDue = narrator.summaryDue.bind(narrator);

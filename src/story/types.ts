@@ -169,6 +169,10 @@ export interface RoomState {
   pictures?: PictureRecord[] | undefined;
   /** The room's style, when a moderator set one. */
   style?: RoomStyle | undefined;
+  /** beatId -> emoji -> ids of the people who reacted with it (reactions.ts bounds it); absent: none yet. */
+  reactions?: Record<string, Record<string, string[]>> | undefined;
+  /** userId -> the head of the story when they last read a /recap. */
+  recaps?: Record<string, string | null> | undefined;
 }
 
 export const DEFAULT_SETTINGS: RoomSettings = {

@@ -245,3 +245,91 @@ export function deliverGuild(client: Client, threads: APIPublicThreadChannel[]):
   };
   internals.ws.handlePacket({ t: GatewayDispatchEvents.GuildCreate, d }, { id: 0 });
 }
+
+/** Hands discord.js a gateway dispatch (t, d) as its WebSocket manager does once connected. */
+export function deliverDispatch(client: Client, t: string, d: object): void {
+  const internals = client as unknown as {
+    ws: { handlePacket(packet: { t: string; d: object }, shard: { id: number; checkReady(): void }): void };
+    actions: Record<string, { handle(data: object): void }>;
+  };
+  // A client that never logged in queues dispatches until it is ready: reactions go to their handler as the
+  // gateway's MESSAGE_REACTION_ADD/REMOVE handlers hand them (as deliver() does for interactions).
+  const action = {
+    MESSAGE_REACTION_ADD: 'MessageReactionAdd',
+    MESSAGE_REACTION_REMOVE: 'MessageReactionRemove',
+    MESSAGE_REACTION_REMOVE_ALL: 'MessageReactionRemoveAll',
+    MESSAGE_REACTION_REMOVE_EMOJI: 'MessageReactionRemoveEmoji',
+  }[t];
+  const handler = action ? internals.actions[action] : undefined;
+  if (handler) handler.handle(d);
+  else internals.ws.handlePacket({ t, d }, { id: 0, checkReady: () => {} });
+}
+
+/** READY as the gateway sends it: the bot's own user, so discord.js knows who "me" is (reactions need it). */
+export function deliverReady(client: Client): void {
+  deliverDispatch(client, GatewayDispatchEvents.Ready, {
+    v: 10,
+    user: {
+      id: APP_ID,
+      username: 'storyroom',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+      bot: true,
+    },
+    guilds: [],
+    session_id: 'session',
+    resume_gateway_url: 'wss://gateway.discord.gg',
+    application: { id: APP_ID, flags: 0 },
+  });
+}
+
+/** An emoji as reactions carry it: Unicode by itself, a custom one with its id (animated or not). */
+export type ReactionEmoji = string | { id: string; name: string; animated?: boolean };
+
+const emojiOf = (emoji: ReactionEmoji) => (typeof emoji === 'string' ? { id: null, name: emoji } : emoji);
+
+/** MESSAGE_REACTION_ADD as Discord sends it for a guild message (with the member, unlike a removal). */
+export function reactionAdded(
+  person: Person,
+  messageId: string,
+  emoji: ReactionEmoji,
+  options: { bot?: boolean; channelId?: string } = {},
+) {
+  const member = guildMember(person);
+  return {
+    user_id: person.id,
+    channel_id: options.channelId ?? CHANNEL_ID,
+    message_id: messageId,
+    guild_id: GUILD_ID,
+    member: { ...member, user: { ...member.user, ...(options.bot && { bot: true }) } },
+    emoji: emojiOf(emoji),
+    message_author_id: APP_ID,
+    burst: false,
+    burst_colors: [],
+    type: 0,
+  };
+}
+
+/** MESSAGE_REACTION_REMOVE: only ids, no member. */
+export function reactionRemoved(person: Person, messageId: string, emoji: ReactionEmoji) {
+  return {
+    user_id: person.id,
+    channel_id: CHANNEL_ID,
+    message_id: messageId,
+    guild_id: GUILD_ID,
+    emoji: emojiOf(emoji),
+    burst: false,
+    type: 0,
+  };
+}
+
+/** MESSAGE_REACTION_REMOVE_ALL (a moderator cleared a message's reactions), or _REMOVE_EMOJI with an emoji. */
+export function reactionsCleared(messageId: string, emoji?: ReactionEmoji) {
+  return {
+    channel_id: CHANNEL_ID,
+    message_id: messageId,
+    guild_id: GUILD_ID,
+    ...(emoji !== undefined && { emoji: emojiOf(emoji) }),
+  };
+}

@@ -9,6 +9,7 @@ import type {
   Narrator,
   SceneDraft,
 } from '../../src/story/narrator.ts';
+import type { RecapRequest, ReviewRequest } from '../../src/story/recap-review.ts';
 import type { SceneCard } from '../../src/story/scene-card.ts';
 
 export interface RecordedCall {
@@ -18,7 +19,7 @@ export interface RecordedCall {
     count?: number;
     heading?: string | undefined;
     notes?: string | undefined;
-  };
+  } & Partial<RecapRequest & ReviewRequest>;
 }
 
 export interface RecordingNarrator extends Narrator {
@@ -113,6 +114,22 @@ export function createRecordingNarrator(): RecordingNarrator {
         present: [{ name: 'Vera', wants: 'To see who comes first' }],
       };
       return answer('designScene', request, options, card, card.atmosphere);
+    },
+    recap(request, options) {
+      const output = { text: `Recap of ${request.missed} beats for ${request.reader}.` };
+      return answer('recap', request, options, output, output.text);
+    },
+    review(request, options) {
+      const output = {
+        logline: 'A heist goes wrong.',
+        synopsis: 'Vera and Sam try a job.',
+        strengths: ['Tension'],
+        weaknesses: ['Slow start'],
+        stars: 4,
+        pullQuote: 'A safe bet.',
+        forYou: request.personal ? `For ${request.personal.name}.` : undefined,
+      };
+      return answer('review', request, options, output, output.logline);
     },
     proposeScene(request, options) {
       const draft: SceneDraft = { heading: 'EXT. HARBOR - NIGHT', description: 'Fog.' };

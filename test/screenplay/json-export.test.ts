@@ -87,6 +87,27 @@ describe('JSON export and import', () => {
         /must start the story/,
       ],
       [JSON.stringify({ ...good, events: [good.events[0], good.events[2]] }), 'bad-event', /numbered 3/],
+      ...(
+        ['b404', good.events.find((e: { type: string }) => e.type === 'beat.added')?.beat.id] as string[]
+      ).map((beatId, i): [string, string, RegExp] => [
+        JSON.stringify({
+          ...good,
+          events: [
+            ...good.events,
+            {
+              v: SCHEMA_VERSION,
+              seq: good.events.length + 1,
+              at: '2026-02-01T00:00:00.000Z',
+              actor: { kind: 'user', id: 'u1', name: 'U' },
+              type: 'reaction.added',
+              beatId,
+              emoji: i === 0 ? '👍' : '__proto__',
+            },
+          ],
+        }),
+        'not-a-story',
+        i === 0 ? /reacts to beat b404, which does not exist/ : /not an emoji/,
+      ]),
     ];
     for (const [text, code, detail] of cases) {
       const result = parseRoomExport(text);

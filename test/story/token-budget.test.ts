@@ -107,6 +107,21 @@ describe('daily token budgets', () => {
     expect(usage.budget?.workspace).toBeUndefined();
   });
 
+  it('counts /recap and /review against the budget, and refuses them once it is spent', async () => {
+    const clock = createFakeClock();
+    const { engine, narrator } = engineOn(createKeyvEventStore(new Keyv()), clock, { perRoom: 300 });
+    await started(engine);
+    await engine.action(room, alice, { text: 'The safe opens.' });
+    await engine.recap(room, mod);
+    await engine.review(room, alice, {});
+    expect((await engine.usage(room, mod)).budget?.room).toMatchObject({ used: 240 });
+    await engine.action(room, alice, { text: 'Sirens.' });
+    await engine.review(room, alice, { personal: true });
+    const calls = narrator.calls.length;
+    expect(shown(await refusal(engine.recap(room, mod)), 'en')).toContain('budget');
+    expect(narrator.calls.length).toBe(calls);
+  });
+
   it("shows what is left of each budget in /room usage, in the reader's language", async () => {
     const clock = createFakeClock();
     const { engine } = engineOn(createKeyvEventStore(new Keyv()), clock, {

@@ -1,7 +1,18 @@
 // Connects a discord.js client to the story engine: slash commands and vote buttons in, messages out.
 // Holds the adapter's one catch: whatever fails reaches the person as a private, readable message (or, once
 // the interaction token has expired, a short public notice in the channel).
-import { type ChatInputCommandInteraction, type Client, Events, type Interaction } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  type Client,
+  Events,
+  type Interaction,
+  type Message,
+  type MessageReaction,
+  type PartialMessage,
+  type PartialMessageReaction,
+  type PartialUser,
+  type User,
+} from 'discord.js';
 import type { Command } from '../../commands/command.ts';
 import { commands as allCommands } from '../../commands/index.ts';
 import { errorReply } from '../../commands/run-command.ts';
@@ -10,11 +21,13 @@ import { matchLocale } from '../../i18n/match-locale.ts';
 import { msg } from '../../i18n/message.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
+import { createBeatMessages } from '../shared/beat-messages.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { createCharacterWebhooks } from './character-webhooks.ts';
 import type { DiscordConfig } from './discord-config.ts';
 import { handleCommand } from './handle-command.ts';
+import { handleReaction, handleReactionsCleared } from './handle-reaction.ts';
 import { handleVoteButton } from './handle-vote-button.ts';
 import { createInteractionOutput } from './interaction-output.ts';
 import { watchRateLimits } from './rate-limit-log.ts';
@@ -27,7 +40,7 @@ import { createVoteMessages, type VoteMessageStore } from './vote-messages.ts';
 export interface AttachOptions {
   client: Client;
   engine: StoryEngine;
-  /** Where vote messages are remembered across restarts (the engine's store). */
+  /** Where vote messages, and which messages show which beat, are remembered across restarts (the engine's store). */
   store: VoteMessageStore;
   logger: Logger;
   config: DiscordConfig;
@@ -61,6 +74,7 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
       intervalMs: options.config.voteEditMs,
     }),
     voices: createCharacterWebhooks({ rest: client.rest, logger, now }),
+    beatMessages: createBeatMessages({ store: options.store, logger }),
     now,
     signal: controller.signal,
   };
@@ -114,6 +128,37 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
   };
   client.on(Events.InteractionCreate, onInteraction);
 
+  // Reactions on beat messages: the audience's (issue 13). Tracked like interactions, so idle() waits for them.
+  const reactionDeps = {
+    engine: deps.engine,
+    beatMessages: deps.beatMessages,
+    logger,
+    selfId: () => client.user?.id,
+  };
+  const onReaction =
+    (removed: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
+      if (controller.signal.aborted) return;
+      const task = handleReaction(reaction, user, removed, reactionDeps);
+      pending.add(task);
+      void task.finally(() => pending.delete(task));
+    };
+  const onAdd = onReaction(false);
+  const onRemove = onReaction(true);
+  // Cleared by a moderator: all of a message's reactions, or one emoji's.
+  const onCleared = (message: Message | PartialMessage, emoji: string | null | undefined) => {
+    if (controller.signal.aborted) return;
+    const task = handleReactionsCleared(message, emoji, reactionDeps);
+    pending.add(task);
+    void task.finally(() => pending.delete(task));
+  };
+  const onRemoveAll = (message: Message | PartialMessage) => onCleared(message, undefined);
+  const onRemoveEmoji = (reaction: MessageReaction | PartialMessageReaction) =>
+    onCleared(reaction.message, reaction.emoji.name);
+  client.on(Events.MessageReactionAdd, onAdd);
+  client.on(Events.MessageReactionRemove, onRemove);
+  client.on(Events.MessageReactionRemoveAll, onRemoveAll);
+  client.on(Events.MessageReactionRemoveEmoji, onRemoveEmoji);
+
   const idle = async () => {
     while (pending.size > 0) await Promise.allSettled([...pending]);
   };
@@ -122,6 +167,10 @@ export function attachDiscordAdapter(options: AttachOptions): AttachedAdapter {
     idle,
     async stop() {
       client.off(Events.InteractionCreate, onInteraction);
+      client.off(Events.MessageReactionAdd, onAdd);
+      client.off(Events.MessageReactionRemove, onRemove);
+      client.off(Events.MessageReactionRemoveAll, onRemoveAll);
+      client.off(Events.MessageReactionRemoveEmoji, onRemoveEmoji);
       controller.abort(new Error('the Discord adapter is stopping'));
       await idle();
       await deps.votes.stop();

@@ -40,12 +40,12 @@ export interface CharacterWebhooks {
   locate(channelId: string): Promise<VoiceTarget | undefined>;
   /** The channel's webhook, from the cache or Discord. */
   lookup(target: VoiceTarget, applicationId: string): Promise<WebhookLookup>;
-  /** Posts one message under the given name; allowed_mentions parses nothing. */
+  /** Posts one message under the given name; allowed_mentions parses nothing. Resolves with its id. */
   speak(
     target: VoiceTarget,
     webhook: ChannelWebhook,
     message: { username: string; content: string },
-  ): Promise<void>;
+  ): Promise<string | undefined>;
   /** Drops the cached webhook after it failed (deleted, or its token reset). */
   forget(target: VoiceTarget): void;
   /** True the first time it is asked for a channel: a moderator is told once that voices need a permission. */
@@ -141,11 +141,14 @@ export function createCharacterWebhooks(deps: {
     async speak(target, webhook, message) {
       const query = new URLSearchParams({ wait: 'true' });
       if (target.threadId) query.set('thread_id', target.threadId);
-      await rest.post(Routes.webhook(webhook.id, webhook.token), {
+      const posted = await rest.post(Routes.webhook(webhook.id, webhook.token), {
         body: { content: message.content, username: message.username, allowed_mentions: NO_MENTIONS },
         query,
         auth: false,
       });
+      // wait=true: Discord answers with the message, whose id the beat map keeps (reactions on the line).
+      const id = (posted as { id?: unknown } | null)?.id;
+      return typeof id === 'string' ? id : undefined;
     },
 
     forget(target) {

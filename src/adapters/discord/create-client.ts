@@ -1,13 +1,23 @@
-// The discord.js client storyroom runs: the Guilds intent only (no privileged intents), no mentions parsed
-// by default, and no message cache (storyroom never reads channel messages). Its REST sends interaction-token
+// The discord.js client storyroom runs: the Guilds and Guild Message Reactions intents (neither is privileged),
+// no mentions parsed by default, and no message cache (storyroom never reads channel messages): reactions on
+// uncached messages arrive as partials (message, reaction, user), which is all the beat map needs. Its REST sends interaction-token
 // requests outside the global pacing (interaction-rest.ts) and draws late bodies when sending (drawn-body.ts).
-import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
+import {
+  Client,
+  DefaultRestOptions,
+  Events,
+  GatewayIntentBits,
+  Options,
+  Partials,
+  type RESTOptions,
+} from 'discord.js';
 import { drawingBodies } from './drawn-body.ts';
 import { InteractionAwareREST } from './interaction-rest.ts';
 
 export function createDiscordClient(rest: Partial<RESTOptions> = {}): Client {
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    partials: [Partials.Message, Partials.Reaction, Partials.User],
     allowedMentions: { parse: [] },
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     rest,

@@ -17,6 +17,7 @@ import type { AdapterDeps } from './adapter-deps.ts';
 import { actorOf, roomOf } from './interaction-context.ts';
 import type { InteractionOutput } from './interaction-output.ts';
 import { readCommand } from './read-command.ts';
+import { rememberBeatMessages } from './remember-beat-messages.ts';
 import { renderPreview, renderReply } from './render/render-reply.ts';
 import { safeError } from './safe-error.ts';
 import { showVoicedReply, type Voicing, voicingOf } from './show-voiced-reply.ts';
@@ -155,4 +156,7 @@ async function showReply(
     const vote = message.draft.vote;
     if (vote?.open) deps.votes.remember(vote.room, vote.voteId, message);
   }
+  const room = roomOf(interaction);
+  if (room)
+    await rememberBeatMessages(reply, sent, { room, beatMessages: deps.beatMessages, logger: deps.logger });
 }

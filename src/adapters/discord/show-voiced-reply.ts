@@ -8,11 +8,13 @@ import type { ShownReply } from '../../commands/command.ts';
 import { sharedTranslator } from '../../i18n/catalog.ts';
 import { matchLocale } from '../../i18n/match-locale.ts';
 import { msg } from '../../i18n/message.ts';
-import type { Actor, Beat, RoomState } from '../../story/types.ts';
+import type { Actor, Beat, RoomRef, RoomState } from '../../story/types.ts';
 import { splitVoices } from '../shared/split-voices.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import type { ChannelWebhook, VoiceTarget, WebhookLookup } from './character-webhooks.ts';
+import { roomOf } from './interaction-context.ts';
 import type { InteractionOutput, SentMessage } from './interaction-output.ts';
+import { rememberIds } from './remember-beat-messages.ts';
 import { CONTENT_MAX } from './render/message-draft.ts';
 import { renderReply } from './render/render-reply.ts';
 import { renderSpokenLine } from './render/render-screenplay.ts';
@@ -74,7 +76,7 @@ export async function showVoicedReply(
   let webhook: ChannelWebhook | undefined = lookup.webhook;
   for (const part of first?.type === 'voice' ? parts : rest) {
     if (part.type === 'voice' && webhook) {
-      if (await speak(part.beat, target, webhook, deps)) continue;
+      if (await speak(part.beat, target, webhook, deps, roomOf(interaction))) continue;
       webhook = undefined;
     }
     const blocks = part.type === 'voice' ? [{ type: 'beats' as const, beats: [part.beat] }] : part.blocks;
@@ -84,12 +86,22 @@ export async function showVoicedReply(
 }
 
 /** Posts one line under its character's name; false (and the webhook forgotten) when that failed. */
-async function speak(beat: Beat, target: VoiceTarget, webhook: ChannelWebhook, deps: AdapterDeps) {
+async function speak(
+  beat: Beat,
+  target: VoiceTarget,
+  webhook: ChannelWebhook,
+  deps: AdapterDeps,
+  room: RoomRef | undefined,
+) {
   const username = webhookUsername(beat.character ?? '');
   try {
+    const ids: string[] = [];
     for (const content of splitText(renderSpokenLine(beat), CONTENT_MAX)) {
-      await deps.voices.speak(target, webhook, { username, content });
+      const id = await deps.voices.speak(target, webhook, { username, content });
+      if (id) ids.push(id);
     }
+    // Reactions on the character's line count on its beat.
+    if (room) await rememberIds(ids, beat.id, { room, beatMessages: deps.beatMessages, logger: deps.logger });
     return true;
   } catch (error) {
     deps.voices.forget(target);

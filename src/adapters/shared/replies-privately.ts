@@ -7,6 +7,7 @@ export function repliesPrivately(
   command: Pick<Command, 'replies'>,
   options: Record<string, unknown>,
 ): boolean {
+  if (typeof command.replies === 'function') return command.replies(options);
   if (command.replies === 'private-without-options') {
     return Object.values(options).every((value) => value === undefined || value === '');
   }

@@ -7,6 +7,7 @@ import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
 import { currentScene } from '../../story/tree.ts';
 import type { Beat, RoomState, Scene } from '../../story/types.ts';
+import { audienceLine } from './audience-line.ts';
 import { DEFAULT_MEMORY, type MemoryOptions, planMemory } from './memory-plan.ts';
 import { renderBeat, renderBeats } from './render-beats.ts';
 import { sceneCardBlock } from './scene-card-block.ts';
@@ -130,7 +131,13 @@ function sceneOf(room: RoomState, sceneBeat: Beat | undefined): Scene | undefine
   return sceneBeat?.sceneId ? room.scenes[sceneBeat.sceneId] : currentScene(room);
 }
 
-function tailOf(room: RoomState, task: PromptTask, window: readonly Beat[], lore: string): string {
+function tailOf(
+  room: RoomState,
+  task: PromptTask,
+  window: readonly Beat[],
+  lore: string,
+  audience: string,
+): string {
   const parts: string[] = [];
   if (lore) parts.push(lore);
   const sceneBeat = [...window].reverse().find((beat) => beat.kind === 'scene');
@@ -139,6 +146,8 @@ function tailOf(room: RoomState, task: PromptTask, window: readonly Beat[], lore
   else if (!task.fold && !sceneBeat && scene) {
     parts.push(`CURRENT SCENE: ${material(`${scene.heading}. ${scene.description}`, 300)}`);
   }
+  // How the audience received the recent story: volatile, so here at the end (audience-line.ts).
+  if (audience) parts.push(audience);
   if (task.direction) {
     parts.push(`DIRECTION FROM THE GROUP\n${material(task.direction, MATERIAL_MAX.direction)}`);
   }
@@ -166,7 +175,8 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
   const summary = summaryBody ? `${summaryHead}\n${fence(summaryBody)}` : '';
 
   const candidates = task.fold ? [...task.fold.beats] : plan.path.slice(plan.windowStart);
-  const bareTail = tailOf(room, task, candidates, '');
+  const audience = task.fold ? '' : audienceLine(room);
+  const bareTail = tailOf(room, task, candidates, '', audience);
   const fixed =
     estimateMessagesTokens([{ content: system }, { content: '' }]) +
     estimateTokens(bibleText) +
@@ -244,7 +254,7 @@ export function assemblePrompt(room: RoomState, task: PromptTask, budget: Prompt
     window.length > 0
       ? `${recentHead}\n${fence(renderBeats(window, room))}`
       : `${recentHead}\n(none yet: this is the opening of the story)`;
-  const tail = tailOf(room, task, window, lore);
+  const tail = tailOf(room, task, window, lore, audience);
   const user = [bibleText, summary, recent, tail].filter(Boolean).join('\n\n');
   const messages: ChatMessage[] = [
     { role: 'system', content: system },

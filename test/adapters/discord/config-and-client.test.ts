@@ -1,3 +1,4 @@
+import { Partials } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { createDiscordClient } from '../../../src/adapters/discord/create-client.ts';
 import { discordConfigSchema } from '../../../src/adapters/discord/discord-config.ts';
@@ -34,9 +35,11 @@ describe('Discord configuration', () => {
 });
 
 describe('the Discord client', () => {
-  it('asks for the Guilds intent only and parses no mentions unless told otherwise', async () => {
+  it('asks for the Guilds and reactions intents only (no privileged one) and parses no mentions', async () => {
     const client = createDiscordClient();
-    expect(client.options.intents.toArray()).toEqual(['Guilds']);
+    expect(client.options.intents.toArray()).toEqual(['Guilds', 'GuildMessageReactions']);
+    // Messages are not cached: reactions on them come as partials.
+    expect(client.options.partials).toEqual([Partials.Message, Partials.Reaction, Partials.User]);
     expect(client.options.allowedMentions).toEqual({ parse: [] });
     await client.destroy();
   });

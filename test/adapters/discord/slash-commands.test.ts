@@ -179,6 +179,7 @@ describe('slash commands', () => {
         embed.fields.map((field) => field.name),
       ),
     );
+    expect(names).toContain('/recap');
     expect(names).toContain('/scene start');
     expect(names).toContain('/scene build');
     expect(names).toContain('/scene picture');

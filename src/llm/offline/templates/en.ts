@@ -1,4 +1,5 @@
 // The offline narrator in English.
+import { enAudience } from './audience-en.ts';
 import type { OfflineTemplates } from './types.ts';
 
 export const en: OfflineTemplates = {
@@ -170,4 +171,5 @@ export const en: OfflineTemplates = {
     join: ', and ',
     comma: ', ',
   },
+  audience: enAudience,
 };

@@ -4,6 +4,8 @@
 // Placeholders: {who} (a character name or `someone`), {mood}, {place}, {name}, {kind}, {time}, {direction},
 // {line}. Critique comments are ICU MessageFormat (plurals and number formats for the language).
 
+import type { AudienceTemplates } from './audience-types.ts';
+
 export interface OfflineTemplates {
   /** How sentences are put together in this language. */
   prose: {
@@ -106,4 +108,6 @@ export interface OfflineTemplates {
     /** Between the clauses of one sentence: ", " in English, "，" in Chinese. */
     comma: string;
   };
+  /** Recaps, reviews and the critique's suggestion from reactions (audience-types.ts). */
+  audience: AudienceTemplates;
 }

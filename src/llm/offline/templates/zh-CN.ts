@@ -1,4 +1,5 @@
 // 离线叙述者的简体中文模板：按中文剧本的写法来写，不是英文模板的逐字翻译。
+import { zhCNAudience } from './audience-zh-CN.ts';
 import type { OfflineTemplates } from './types.ts';
 
 export const zhCN: OfflineTemplates = {
@@ -149,4 +150,5 @@ export const zhCN: OfflineTemplates = {
     join: '，',
     comma: '，',
   },
+  audience: zhCNAudience,
 };
