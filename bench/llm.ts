@@ -48,22 +48,44 @@ export interface CraftEvents {
 /** A 2,000-character style sample (the largest /style set takes) with notes. */
 const english = STYLE_SAMPLES.filter((s) => s.language === 'en').map((s) => s.text);
 const sample = [...english, ...english].join('\n\n').slice(0, 2000).trimEnd();
+/** An audience of 12 reacting to every beat: a few praise it, some are bored, one or two push back. */
+const AUDIENCE = Array.from({ length: 12 }, (_, i) => ({
+  kind: 'user' as const,
+  id: `fan${i}`,
+  name: `Fan ${i}`,
+}));
+const REACTIONS = ['👍', '🔥', '❤️', '😂', '😴', '👎', '😮'] as const;
+
 export const WITH_STYLE: CraftEvents = {
   before: [
     { type: 'style.set', style: { sample, notes: 'Long sentences in narration, short ones in dialogue.' } },
   ],
-  // Audience reactions (issue 13, point 3) join here once the engine records them: reaction events on the
-  // latest beats, so the prompt's reaction line is measured through the same assembly as everything else.
+  // Audience reactions (issue 13, point 3) on every new beat: the prompt's reception line is measured through
+  // the same assembly as everything else, so prompt growth and prefix reuse count it.
+  afterBeat: (room, beat) => {
+    const beatId = room.headId;
+    if (!beatId) return [];
+    const reactions: CraftBody[] = [];
+    for (let i = 0; i < 2 + (beat % 5); i++) {
+      const actor = AUDIENCE[(beat * 7 + i * 5) % AUDIENCE.length] ?? AUDIENCE[0];
+      const emoji = REACTIONS[(beat * 3 + i) % REACTIONS.length] ?? '👍';
+      reactions.push({ type: 'reaction.added', beatId, emoji, actor } as CraftBody);
+    }
+    return reactions;
+  },
 };
 
-function applyCraft(room: RoomState, bodies: readonly EventBody[]) {
+/** An event body, optionally with who made it (the audience); the moderator otherwise. */
+type CraftBody = EventBody & { actor?: StoryEvent['actor'] };
+
+function applyCraft(room: RoomState, bodies: readonly CraftBody[]) {
   for (const body of bodies) {
     applyEvent(room, {
       ...body,
       v: SCHEMA_VERSION,
       seq: room.seq + 1,
       at: '2026-01-01T00:00:00.000Z',
-      actor: { kind: 'user', id: 'mod', name: 'Mo' },
+      actor: (body as CraftBody).actor ?? { kind: 'user', id: 'mod', name: 'Mo' },
     } as StoryEvent);
   }
 }
@@ -441,7 +463,11 @@ async function overheadInChildProcess(): Promise<unknown> {
 export async function benchLlm() {
   return {
     ...memoryFigures(),
-    withStyleSample: { styleSampleCharacters: sample.length, ...memoryFigures(WITH_STYLE) },
+    withStyleSampleAndReactions: {
+      styleSampleCharacters: sample.length,
+      reactionsPerBeat: '2 to 6, from an audience of 12',
+      ...memoryFigures(WITH_STYLE),
+    },
     overhead: await overheadInChildProcess(),
   };
 }

@@ -66,4 +66,27 @@ describe('long-story memory with a 2,000-character style sample', () => {
     });
     expect(prompt.sections.bible).toContain(sample);
   });
+  it('measures prompts that also carry the audience line, from reactions on every beat', () => {
+    const story = generateStory({ beats: 30 });
+    const craft = WITH_STYLE;
+    for (let beat = 1; beat <= 3; beat++) {
+      story.addBeat(beat);
+      for (const body of craft.afterBeat?.(story.room, beat) ?? []) {
+        applyEvent(story.room, {
+          actor: { kind: 'system' },
+          ...(body as EventBody),
+          v: 3,
+          seq: story.room.seq + 1,
+          at: '2026-01-01T00:00:00.000Z',
+        } as StoryEvent);
+      }
+    }
+    expect(Object.keys(story.room.reactions ?? {})).toHaveLength(3);
+    const prompt = assemblePrompt(story.room, beatTask({ room: story.room }), {
+      contextTokens: 8192,
+      maxReplyTokens: 1024,
+    });
+    const text = prompt.messages.map((m) => m.content).join('\n');
+    expect(text).toMatch(/AUDIENCE: \d+ reactions? on the last/);
+  });
 });
