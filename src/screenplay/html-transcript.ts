@@ -1,8 +1,9 @@
 // The HTML transcript: one self-contained file (no external requests) with the script as a screenplay, every
 // event with who, when and which command made it, each vote with its options, counts, ballots and result,
-// the moderators' actions and the story map inline. People's and the model's text is escaped; a Content
-// Security Policy allows only this file's own small script (which shows times in the reader's time zone),
-// so nothing in the story could run even if it slipped through. "Story only" hides everything else (CSS).
+// each beat's reactions, the room's style, the storyboard, the moderators' actions and the story map inline.
+// People's and the model's text is escaped; a Content Security Policy allows only this file's own small script
+// (which shows times in the reader's time zone), so nothing in the story could run even if it slipped through.
+// "Story only" hides everything else (CSS).
 import { createHash } from 'node:crypto';
 import type { StoryEvent } from '../story/events.ts';
 import type { ExportScope, RoomHistory } from '../story/room-history.ts';
@@ -65,6 +66,34 @@ function beatHtml(beat: Beat, state: RoomHistory['state']): string {
       return `<p class="${element.type}">${text(content)}</p>`;
     })
     .join('');
+}
+
+const EMOJI_NAME = /^[\p{L}\p{N}_+'-]+$/u;
+
+/**
+ * How the audience received a beat, as it stands: "👍 3 · :party_parrot: 1" under it (with the script, hidden by
+ * "Story only"); '' when nobody reacted. Most-used first, so the tally reads the same in every export.
+ */
+function reactionsHtml(beat: Beat, state: RoomHistory['state']): string {
+  const onBeat =
+    state.reactions && Object.hasOwn(state.reactions, beat.id) ? state.reactions[beat.id] : undefined;
+  const tally = Object.entries(onBeat ?? {})
+    .filter(([, people]) => people.length > 0)
+    .sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : a > b ? 1 : 0))
+    .map(
+      ([emoji, people]) => `${escapeHtml(EMOJI_NAME.test(emoji) ? `:${emoji}:` : emoji)} ${people.length}`,
+    );
+  return tally.length > 0 ? `<p class="note meta reactions">${tally.join(' · ')}</p>` : '';
+}
+
+/** The room's style as it stands (its notes and sample), which the narrator wrote the later beats in. */
+function styleHtml(state: RoomHistory['state']): string {
+  const { style } = state;
+  if (!style || (!style.notes && !style.sample)) return '';
+  const notes = style.notes ? `<p>Notes: ${text(style.notes)}</p>` : '';
+  const sample = style.sample ? `<blockquote>${text(style.sample)}</blockquote>` : '';
+  return `<h2>The room's style</h2>
+<p>Set by <span class="who">${escapeHtml(authorName(style.setBy))}</span> ${time(style.at)}.</p>${notes}${sample}`;
 }
 
 /** Which command made an event, as far as the log can tell. */
@@ -268,7 +297,7 @@ export function toHtml(history: RoomHistory, options: HtmlOptions): string {
   const script: string[] = [];
   let notKept = 0;
   for (const part of scriptParts(history, options.scope, log)) {
-    if (part.type === 'beat') script.push(beatHtml(part.beat, state));
+    if (part.type === 'beat') script.push(beatHtml(part.beat, state) + reactionsHtml(part.beat, state));
     else if (part.type === 'vote')
       script.push(
         `<p class="note meta"><a href="#vote-${escapeHtml(part.vote.id)}">${escapeHtml(LABELS.vote)} ${escapeHtml(part.vote.id)}</a>: ${text(LABELS.voteResult(part.vote))}</p>`,
@@ -311,6 +340,7 @@ export function toHtml(history: RoomHistory, options: HtmlOptions): string {
 <div class="script">${script.join('\n')}</div>
 ${storyboard(history, options.picturesMax ?? HTML_PICTURES_MAX)}
 <div class="meta">
+${styleHtml(state)}
 <h2>Votes</h2>
 ${log.votes.map(voteTable).join('\n') || '<p>—</p>'}
 <h2>Moderator actions</h2>
