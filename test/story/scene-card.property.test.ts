@@ -123,6 +123,7 @@ describe('picturePrompt', () => {
     card: SceneCard,
     descriptions: string[],
     line: string,
+    notes?: string,
   ) {
     const room = emptyRoom('r', { platform: 'console', workspaceId: 'local', channelId: 'x' });
     let seq = 0;
@@ -142,6 +143,7 @@ describe('picturePrompt', () => {
       },
       settings: { ...DEFAULT_SETTINGS },
     });
+    if (notes !== undefined) apply({ type: 'style.set', style: { notes, setBy: alice, at } });
     for (const [i, description] of descriptions.entries()) {
       apply({
         type: 'character.added',
@@ -169,19 +171,21 @@ describe('picturePrompt', () => {
     return room;
   }
 
-  it('stays within the limit and always keeps the rating and the no-lettering rule (property)', () => {
+  it('stays within the limit and always keeps the rating and the no-lettering rule, whatever the style notes (property)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('general' as const, 'teen' as const, 'mature' as const),
         hostileCard().map(normalizeSceneCard),
         fc.array(hostileText({ maxLength: 1000 }), { maxLength: 8 }),
         hostileText({ maxLength: 4000 }),
-        (rating, card, descriptions, line) => {
+        fc.option(hostileText({ maxLength: 2000 }), { nil: undefined }),
+        (rating, card, descriptions, line, notes) => {
           const room = roomWith(
             rating,
             { ...card, present: descriptions.map((_, i) => ({ name: `C${i}`, wants: 'x' })) },
             descriptions,
             line,
+            notes,
           );
           const scene = room.scenes.s9 as Scene;
           const prompt = withinBound(() => picturePrompt(room, scene, room.beats.b10));
@@ -190,7 +194,7 @@ describe('picturePrompt', () => {
           expect(prompt).toContain(
             rating === 'general' ? 'Suitable for all ages' : rating === 'teen' ? 'PG-13' : 'Adult themes',
           );
-          expect(noSurrogateSplit(prompt, card.location, line, ...descriptions)).toBe(true);
+          expect(noSurrogateSplit(prompt, card.location, line, notes ?? '', ...descriptions)).toBe(true);
         },
       ),
       { numRuns: RUNS },
