@@ -1,5 +1,5 @@
 // Rooms to export: a small one made through the engine (every kind of beat, a rewrite, an undo, votes with
-// ballots, a lock, settings, canon and character removals, hostile and Chinese text), and a large one made
+// ballots, a lock, settings, canon and character removals, a style, reactions, hostile and Chinese text), and a large one made
 // as events directly (thousands of beats, votes and branches) for size and speed.
 import type { StoryEvent } from '../../src/story/events.ts';
 import { type RoomHistory, replay } from '../../src/story/room-history.ts';
@@ -58,6 +58,9 @@ export async function makeRichHistory(): Promise<{ history: RoomHistory; ref: Ro
   await engine.closeVote(room, mo, { pick: 2 });
   await engine.openVote(room, mo, { options: ['Stay', 'Go'] });
   await engine.cancelVote(room, mo);
+  await engine.setStyle(room, mo, { sample: HOSTILE.script, notes: HOSTILE.img });
+  await engine.react(room, bo, { beat: '2', emoji: '👍' });
+  await engine.react(room, ana, { beat: '2', emoji: '<:pwned_onerror:1>' });
   await engine.lock(room, mo);
   await engine.unlock(room, mo);
   await engine.recordExport(room, mo, { format: 'pdf', scope: 'story' });

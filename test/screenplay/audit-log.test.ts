@@ -17,6 +17,7 @@ describe('audit log', () => {
       'vote-extend',
       'vote-close',
       'vote-cancel',
+      'style-set',
       'lock',
       'unlock',
       'export',
@@ -30,7 +31,8 @@ describe('audit log', () => {
     expect(entries[3]?.details).toMatchObject({ voteDurationMs: 90000, cooldownMs: 0 });
     expect(entries[4]?.subject).toBe('The safe is empty.');
     expect(entries[6]?.details).toEqual({ winner: 2, reason: 'moderator' });
-    expect(entries[10]?.details).toEqual({ format: 'pdf', scope: 'story' });
+    expect(entries[8]?.subject).toBe('<img src=x onerror="window.__pwned = \'img\'">');
+    expect(entries[11]?.details).toEqual({ format: 'pdf', scope: 'story' });
     expect(describeAudit(entries[1] as (typeof entries)[number])).toMatchObject({
       who: 'Mo',
       what: 'rewrote a beat',
