@@ -5,7 +5,12 @@ import { msg } from '../i18n/message.ts';
 import { commitAndNotify, type EngineCore } from './engine-core.ts';
 import { UserError } from './errors.ts';
 import { normalizeEmoji, type Sentiment, sentimentOf } from './reaction-emoji.ts';
-import { REACTION_EMOJI_MAX, reactorsOf } from './reactions-state.ts';
+import {
+  REACTION_CHANGES_MAX,
+  REACTION_EMOJI_MAX,
+  reactionChangesOf,
+  reactorsOf,
+} from './reactions-state.ts';
 import { authorOf, requireStory, requireUnlocked } from './rules.ts';
 import { canonicalPath } from './tree.ts';
 import type { Actor, Beat, RoomRef, RoomState } from './types.ts';
@@ -76,6 +81,9 @@ export function createReactions(core: EngineCore) {
         const had = people.includes(actor.id);
         const outcome = { beat, number, emoji, sentiment: sentimentOf(emoji), removed };
         if (had !== removed) return { ...outcome, changed: false, count: people.length };
+        // Someone clicking an emoji on and off without end: their further changes on this beat are not kept.
+        if (reactionChangesOf(room.state, beat.id, actor.id) >= REACTION_CHANGES_MAX)
+          return { ...outcome, changed: false, count: people.length };
         const held = Object.keys(room.state.reactions?.[beat.id] ?? {}).length;
         if (!removed && people.length === 0 && held >= REACTION_EMOJI_MAX) {
           throw new UserError('reaction.full', msg('audience.react.full', { max: REACTION_EMOJI_MAX }));

@@ -76,5 +76,6 @@ export const roomStateSchema = z.object({
     })
     .optional(),
   reactions: z.record(z.string(), z.record(z.string(), z.array(z.string()))).optional(),
+  reactionChanges: z.record(z.string(), z.record(z.string(), z.number().int().min(0))).optional(),
   recaps: z.record(z.string(), z.string().nullable()).optional(),
 }) satisfies z.ZodType<RoomState>;

@@ -171,6 +171,8 @@ export interface RoomState {
   style?: RoomStyle | undefined;
   /** beatId -> emoji -> ids of the people who reacted with it (reactions.ts bounds it); absent: none yet. */
   reactions?: Record<string, Record<string, string[]>> | undefined;
+  /** beatId -> person -> how many reaction changes (adds and removals) of theirs the log holds on it. */
+  reactionChanges?: Record<string, Record<string, number>> | undefined;
   /** userId -> the head of the story when they last read a /recap. */
   recaps?: Record<string, string | null> | undefined;
 }

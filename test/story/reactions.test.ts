@@ -1,6 +1,6 @@
 // The audience's reactions through the engine: recorded as events, bounded, surviving a restart.
 import { describe, expect, it } from 'vitest';
-import { REACTION_EMOJI_MAX } from '../../src/story/reactions-state.ts';
+import { REACTION_CHANGES_MAX, REACTION_EMOJI_MAX } from '../../src/story/reactions-state.ts';
 import { receptionOf } from '../../src/story/reception.ts';
 import { roomStateSchema } from '../../src/story/room-state-schema.ts';
 import { alice, bob, carol, mod, room, startedFixture } from '../helpers/story-fixture.ts';
@@ -53,6 +53,26 @@ describe('reactions', () => {
     expect((await engine.react(room, carol, { beat: 'last', emoji: '🔥\ufe0f' })).changed).toBe(false);
     expect((await engine.react(room, bob, { beat: 'last', emoji: '😴', removed: true })).changed).toBe(false);
     expect((await engine.room(room)).seq).toBe(seq);
+  });
+
+  it(`keeps at most ${REACTION_CHANGES_MAX} changes per person on a beat: clicking on and off cannot grow the log`, async () => {
+    const { engine } = await threeBeats();
+    const before = (await engine.room(room)).seq;
+    for (let i = 0; i < 500; i++)
+      await engine.react(room, carol, { beat: 'last', emoji: '🔥', removed: i % 2 === 1 });
+    let state = await engine.room(room);
+    expect(state.seq - before).toBe(REACTION_CHANGES_MAX);
+    // Their last stored change was a removal (an even number of them): 🔥 is not on the beat.
+    const beatId = (await engine.react(room, carol, { beat: 'last', emoji: '🔥' })).beat.id;
+    expect(state.reactions?.[beatId]?.['🔥']).toBeUndefined();
+    // Others, and the same person on another beat, still react.
+    expect((await engine.react(room, bob, { beat: 'last', emoji: '🔥' })).changed).toBe(true);
+    expect((await engine.react(room, carol, { beat: '1', emoji: '🔥' })).changed).toBe(true);
+    state = await engine.room(room);
+    expect(roomStateSchema.parse(state).reactionChanges?.[beatId]).toEqual({
+      [carol.id]: REACTION_CHANGES_MAX,
+      [bob.id]: 1,
+    });
   });
 
   it(`holds at most ${REACTION_EMOJI_MAX} distinct emoji on a beat`, async () => {
