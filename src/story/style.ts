@@ -48,6 +48,8 @@ export function createStyle(core: EngineCore) {
       if (input.sample === undefined && input.notes === undefined) {
         throw new UserError('style.nothing', msg('style.set.nothing'));
       }
+      // Only a moderator's text is worth a moderation call; the room's rules are checked again inside.
+      requireModerator(actor, 'set-style');
       await core.narrator.checkText?.([input.sample, input.notes]);
       return registry.run(ref, async (room) => {
         requireStory(room.state);

@@ -106,6 +106,10 @@ describe('the room style', () => {
     expect(await fixture.engine.style(room)).toBeUndefined();
     await fixture.engine.setStyle(room, mod, { sample: SAMPLE, notes: 'terse' });
     expect(checkText).toHaveBeenLastCalledWith([SAMPLE, 'terse']);
+    // A writer's style is refused before any moderation call is spent on it.
+    checkText.mockClear();
+    await expectUserError(fixture.engine.setStyle(room, alice, { notes: 'forbidden' }), /Only moderators/);
+    expect(checkText).not.toHaveBeenCalled();
   });
 
   it('lets a moderator clear it; clearing twice says there is none', async () => {
