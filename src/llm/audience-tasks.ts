@@ -40,6 +40,11 @@ export function recapTask(request: RecapRequest) {
     instruction: [
       `Write a short "previously on…" recap for ${material(request.reader, 40)}, who has missed the last ${request.missed} beats of the story.`,
       first ? `What they missed starts with the beat ${opening(first)}.` : '',
+      // Every missed beat's opening, in order, so beats between the summary and the recent window are not
+      // lost to the recap (at most RECAP_BEATS_MAX of them, each cut to a short quote).
+      request.beats.length > 1
+        ? `The beats they missed, oldest first:\n${request.beats.map((beat, i) => `${i + 1}. ${opening(beat)}`).join('\n')}`
+        : '',
       older > 0
         ? `The first ${older} of those beats are older than the recent beats above: cover them from the summary.`
         : '',

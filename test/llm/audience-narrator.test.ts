@@ -69,6 +69,11 @@ describe('recap and review on a model', () => {
     );
     expect(user.indexOf('AUDIENCE')).toBeGreaterThan(user.indexOf('RECENT BEATS'));
     expect(estimateMessagesTokens(messages)).toBeLessThanOrEqual(8192 - 1024);
+    // Every missed beat is quoted in order, not only the first: none is lost between summary and window.
+    const list = user.slice(user.indexOf('The beats they missed, oldest first:'));
+    const missed = path(builder).slice(1);
+    expect(list.split('\n').filter((line) => /^\d+\. /.test(line))).toHaveLength(missed.length);
+    for (const beat of missed) expect(list).toContain(beat.text.slice(0, 40));
   });
 
   it('cuts a recap that runs long to its bound', async () => {
