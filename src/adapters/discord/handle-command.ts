@@ -13,13 +13,14 @@ import { localizeReply } from '../shared/localize-reply.ts';
 import { repliesPrivately } from '../shared/replies-privately.ts';
 import { savedNotice } from '../shared/saved-notice.ts';
 import { createStreamPreview } from '../shared/stream-preview.ts';
+import { type Voicing, voicingOf } from '../shared/voicing.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { actorOf, roomOf } from './interaction-context.ts';
 import type { InteractionOutput } from './interaction-output.ts';
 import { readCommand } from './read-command.ts';
 import { renderPreview, renderReply } from './render/render-reply.ts';
 import { safeError } from './safe-error.ts';
-import { showVoicedReply, type Voicing, voicingOf } from './show-voiced-reply.ts';
+import { showVoicedReply } from './show-voiced-reply.ts';
 
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
