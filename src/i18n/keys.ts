@@ -8,6 +8,7 @@ import type exports from './messages/en/exports.json';
 import type llm from './messages/en/llm.json';
 import type operations from './messages/en/operations.json';
 import type slack from './messages/en/slack.json';
+import type slackRender from './messages/en/slack-render.json';
 import type story from './messages/en/story.json';
 
 export type MessageKey =
@@ -17,6 +18,7 @@ export type MessageKey =
   | keyof typeof console
   | keyof typeof discord
   | keyof typeof slack
+  | keyof typeof slackRender
   | keyof typeof exports
   | keyof typeof llm
   | keyof typeof operations;

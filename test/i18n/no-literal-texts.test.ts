@@ -10,7 +10,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** Folders (from the repository root) whose texts all come from the catalog. */
 const SCANNED = ['src/story', 'src/llm', 'src/commands'];
 /** Adapters: every literal with words in it counts (see FindOptions.sentences). */
-const SCANNED_FOR_SENTENCES = ['src/adapters/console', 'src/adapters/shared', 'src/adapters/discord'];
+const SCANNED_FOR_SENTENCES = [
+  'src/adapters/console',
+  'src/adapters/shared',
+  'src/adapters/discord',
+  'src/adapters/slack/render',
+];
 /**
  * Files whose words are for the operator, not the room: configuration errors and the shard processes' own
  * lines at start-up (like src/config.ts), and the marker that replaces a token in logged URLs.

@@ -1,7 +1,7 @@
 // Splits long text into message-sized pieces at paragraph breaks, else line breaks, else spaces; only a
 // single unbroken run longer than the limit is cut mid-word, and then between grapheme clusters, never inside
 // a surrogate pair. Each platform gives its own limit and markdown (Discord: 2,000 characters, "> " quotes and
-// "\*" escapes; Slack's mrkdwn quotes the same way).
+// "\*" escapes; Slack: 3,000 characters a section, "> " quotes and "&amp;" entities).
 //
 // What the pieces hold, exactly: the text trimmed, cut into consecutive pieces in order. At each cut the run
 // of whitespace around it is dropped (nothing else is), and with `quotes` a piece that continues a quoted line
@@ -13,6 +13,8 @@ export interface SplitOptions {
   quotes?: boolean;
   /** Never separate a backslash escape ("\*") from the character it escapes. */
   backslashEscapes?: boolean;
+  /** Never cut inside an HTML entity ("&amp;", "&lt;", "&gt;": Slack's escapes). */
+  entities?: boolean;
 }
 
 /** A break earlier than this share of the limit wastes too much of a message; look for a finer one. */
@@ -75,7 +77,7 @@ function findCut(text: string, pos: number, budget: number, options: SplitOption
   if (good !== undefined) return pos + good;
   const any = candidates.find((index) => index > 0);
   if (any !== undefined) return pos + any;
-  return hardCut(window, pos, budget, options.backslashEscapes === true);
+  return hardCut(window, pos, budget, options);
 }
 
 /** The last whitespace in (pos, end] that is not (with `quotes`) the space of a quote marker at a line's start. */
@@ -92,10 +94,13 @@ function lastSpace(text: string, pos: number, end: number, quotes: boolean): num
  * A cut inside an unbroken run (the window's first `budget` characters): after the last whole grapheme
  * cluster that fits, else (one cluster longer than a message) after the last whole code point.
  */
-function hardCut(window: string, pos: number, budget: number, escapes: boolean): number {
+function hardCut(window: string, pos: number, budget: number, options: SplitOptions): number {
   const codePoint = isHighSurrogate(window.charCodeAt(budget - 1)) ? budget - 1 : budget;
   const cluster = graphemes.segment(window).containing(budget);
-  const keep = (cut: number) => (escapes ? outsideEscape(window, cut) : cut);
+  const keep = (cut: number) => {
+    const outside = options.backslashEscapes ? outsideEscape(window, cut) : cut;
+    return options.entities ? outsideEntity(window, outside) : outside;
+  };
   let cut = keep(cluster && cluster.index > 0 ? cluster.index : codePoint);
   if (cut <= 0) cut = keep(codePoint);
   return pos + Math.max(cut, 1);
@@ -107,5 +112,16 @@ function outsideEscape(window: string, cut: number): number {
   while (backslashes < cut && window[cut - backslashes - 1] === '\\') backslashes++;
   return backslashes % 2 === 1 ? cut - 1 : cut;
 }
+
+/** `cut`, or the start of the entity ("&amp;") it would fall inside. */
+function outsideEntity(window: string, cut: number): number {
+  const start = window.lastIndexOf('&', cut - 1);
+  if (start < 0 || start < cut - ENTITY_MAX + 1) return cut;
+  const entity = ENTITY.exec(window.slice(start, start + ENTITY_MAX));
+  return entity && start + entity[0].length > cut ? start : cut;
+}
+
+const ENTITY = /^&(?:amp|lt|gt);/;
+const ENTITY_MAX = '&amp;'.length;
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

@@ -3,14 +3,13 @@
 import { SOURCE_LOCALE, sharedTranslator } from '../../../i18n/catalog.ts';
 import { msg } from '../../../i18n/message.ts';
 import type { Beat } from '../../../story/types.ts';
+import { speakerName, voicedNames } from '../../shared/voiced-names.ts';
 import { escapeText } from './escape-text.ts';
 import { CONTENT_MAX, type MessageDraft } from './message-draft.ts';
 
 /** "-# 🎭 NORA speaks below.": what the reply (public: the room's language) shows in place of the lines. */
 export function voicesPointer(beats: readonly Beat[], locale: string = SOURCE_LOCALE): string {
-  const names = [...new Set(beats.map((beat) => (beat.character ?? '').toUpperCase()))].map(
-    (name) => `**${escapeText(name)}**`,
-  );
+  const names = voicedNames(beats).map((name) => `**${escapeText(name)}**`);
   return sharedTranslator().translate(locale, msg('discord.voices.pointer', { names, count: names.length }));
 }
 
@@ -37,9 +36,7 @@ const LOOKALIKE: Record<string, string> = { o: '\u043e', O: '\u041e', e: '\u0435
  */
 export function webhookUsername(name: string): string {
   const swap = (word: string, letter: RegExp) => word.replace(letter, (c) => LOOKALIKE[c] ?? c);
-  const safe = name
-    .trim()
+  return speakerName(name, USERNAME_MAX)
     .replace(/discord/gi, (word) => swap(word, /o/i))
     .replace(/clyde/gi, (word) => swap(word, /e/i));
-  return Array.from(safe).slice(0, USERNAME_MAX).join('') || 'someone';
 }

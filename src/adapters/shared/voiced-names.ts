@@ -1,0 +1,23 @@
+// What every platform's character voices need besides posting: the names a reply points to (each speaker
+// once, as their cue reads), and a character's name made fit to post under.
+import type { Beat } from '../../story/types.ts';
+
+/** The speakers of these lines, each once, in order, in capitals as their cue reads. */
+export const voicedNames = (beats: readonly Beat[]): string[] => [
+  ...new Set(beats.map((beat) => (beat.character ?? '').toUpperCase())),
+];
+
+/** Stands in for a character whose name has nothing left to show. */
+const NAMELESS = 'someone';
+
+/**
+ * A name to post under: one line, without control or format characters, at most `max` code points (never
+ * half a surrogate pair), never empty.
+ */
+export function speakerName(name: string, max: number): string {
+  const line = name
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return Array.from(line).slice(0, max).join('').trim() || NAMELESS;
+}
