@@ -13,7 +13,8 @@ export interface StreamPreview {
 
 export function createStreamPreview(options: {
   intervalMs: number;
-  show(text: string): Promise<void>;
+  /** `signal` is aborted by settle(): an edit that has not started yet may be dropped (the final follows). */
+  show(text: string, signal: AbortSignal): Promise<void>;
   logger: Logger;
   /** What of a failed edit may be logged (a platform's errors can carry tokens); the error itself by default. */
   describeError?: (error: unknown) => unknown;
@@ -22,7 +23,7 @@ export function createStreamPreview(options: {
   let text = '';
   const task = createThrottledTask({
     intervalMs: options.intervalMs,
-    run: () => options.show(text),
+    run: (signal) => options.show(text, signal),
     onError: (error) =>
       options.logger.warn(
         { err: describe(error) },

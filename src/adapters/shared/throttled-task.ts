@@ -3,18 +3,20 @@
 // start of the previous run, so runs (and the edits they send) are at least that far apart, and what a run
 // shows is at most one interval plus its own duration old (one round trip when a run sends its requests in
 // parallel, as vote-messages.ts does); a slow or rate-limited run (discord.js waits out a 429 and retries) is
-// followed at once by one showing the latest state.
+// followed at once by one showing the latest state. settle() aborts the signal a run gets, so a run that is
+// only waiting for its turn (Slack's per-workspace edit budget) can give up instead of holding settle().
 
 export interface ThrottledTask {
   /** Asks for a run; `urgent` skips the wait (a vote closing), but still never overlaps a running one. */
   request(urgent?: boolean): void;
-  /** Stops running and waits for a run in flight. */
+  /** Stops running, aborts the signal of a run in flight, and waits for it. */
   settle(): Promise<void>;
 }
 
 export interface ThrottledTaskOptions {
   intervalMs: number;
-  run(): Promise<void>;
+  /** `signal` is aborted by settle(): what has not started yet need not happen. */
+  run(signal: AbortSignal): Promise<void>;
   onError(error: unknown): void;
   now?: () => number;
 }
@@ -27,6 +29,7 @@ export function createThrottledTask(options: ThrottledTaskOptions): ThrottledTas
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> | undefined;
   let closed = false;
+  const settled = new AbortController();
 
   function schedule() {
     if (closed || !pending || inFlight !== undefined) return;
@@ -45,7 +48,7 @@ export function createThrottledTask(options: ThrottledTaskOptions): ThrottledTas
     urgentPending = false;
     lastStartAt = now();
     inFlight = options
-      .run()
+      .run(settled.signal)
       .catch(options.onError)
       .finally(() => {
         inFlight = undefined;
@@ -61,6 +64,7 @@ export function createThrottledTask(options: ThrottledTaskOptions): ThrottledTas
     },
     async settle() {
       closed = true;
+      settled.abort();
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       await inFlight;

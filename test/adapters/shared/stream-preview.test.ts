@@ -24,3 +24,24 @@ describe('stream preview', () => {
     expect(shown.some((text) => text.includes('First draft that Second'))).toBe(false);
   });
 });
+
+describe('stream preview settle', () => {
+  it('aborts a preview edit still waiting for its turn, so the final edit never queues behind it', async () => {
+    let waiting: AbortSignal | undefined;
+    const preview = createStreamPreview({
+      intervalMs: 1,
+      logger: silentLogger,
+      // An edit waiting for a shared budget: it is sent only when its turn comes, or dropped when aborted.
+      show: (_text, signal) =>
+        new Promise<void>((resolve) => {
+          waiting = signal;
+          signal.addEventListener('abort', () => resolve(), { once: true });
+        }),
+    });
+    preview.push('a beat being written');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(waiting?.aborted).toBe(false);
+    await preview.settle();
+    expect(waiting?.aborted).toBe(true);
+  });
+});

@@ -1,0 +1,190 @@
+import { ErrorCode } from '@slack/web-api';
+import { describe, expect, it } from 'vitest';
+import { createEditBudget } from '../../../src/adapters/slack/edit-budget.ts';
+import { createFakeClock } from '../../helpers/fake-clock.ts';
+
+const rateLimited = (retryAfterSeconds: number) =>
+  Object.assign(new Error('rate limited'), {
+    code: ErrorCode.RateLimitedError,
+    retryAfter: retryAfterSeconds,
+  });
+
+interface Sent {
+  team: string;
+  message: string;
+  state: string;
+  at: number;
+}
+
+function setup(options: { editsPerMinute: number; messageIntervalMs?: number; latencyMs?: number }) {
+  const clock = createFakeClock();
+  const start = clock.now();
+  const sent: Sent[] = [];
+  const budget = createEditBudget({
+    editsPerMinute: options.editsPerMinute,
+    messageIntervalMs: options.messageIntervalMs ?? 1000,
+    clock,
+  });
+  const latency = options.latencyMs ?? 100;
+  const send =
+    (team: string, message: string, state: string, fail?: () => unknown) => async (): Promise<void> => {
+      sent.push({ team, message, state, at: clock.now() - start });
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, latency));
+      const error = fail?.();
+      if (error) throw error;
+    };
+  const edit = (team: string, message: string, state: string, final = false) =>
+    budget.edit(team, message, send(team, message, state), { final });
+  return { clock, sent, budget, send, edit, elapsed: () => clock.now() - start };
+}
+
+describe('edit budget', () => {
+  it('grants a busy team’s messages in turn, never more than editsPerMinute in a minute', async () => {
+    const { clock, sent, edit } = setup({ editsPerMinute: 6 });
+    // Three streams keep asking for an edit every second for two minutes.
+    for (let second = 0; second < 120; second++) {
+      for (const message of ['A', 'B', 'C']) void edit('T1', message, `${message}${second}`);
+      await clock.advance(1000);
+    }
+    await clock.advance(120_000);
+    const order = sent.map((edit) => edit.message).join('');
+    expect(order.slice(0, 12)).toBe('ABCABCABCABC');
+    for (let i = 0; i + 6 < sent.length; i++) {
+      expect((sent[i + 6]?.at ?? 0) - (sent[i]?.at ?? 0)).toBeGreaterThanOrEqual(60_000);
+    }
+    // The last state of each stream is what its message shows.
+    for (const message of ['A', 'B', 'C']) {
+      expect(sent.filter((edit) => edit.message === message).at(-1)?.state).toBe(`${message}119`);
+    }
+  });
+
+  it('sends only the latest state of a message that changed while it waited', async () => {
+    const { clock, sent, edit } = setup({ editsPerMinute: 45, messageIntervalMs: 1000, latencyMs: 500 });
+    const first = edit('T1', 'A', 'v1');
+    const second = edit('T1', 'A', 'v2');
+    const third = edit('T1', 'A', 'v3');
+    await clock.advance(5000);
+    await Promise.all([first, second, third]);
+    expect(sent.map((edit) => [edit.state, edit.at])).toEqual([
+      ['v1', 0],
+      ['v3', 1000],
+    ]);
+  });
+
+  it('sends a final edit before previews that waited longer', async () => {
+    const { clock, sent, edit } = setup({ editsPerMinute: 2 });
+    void edit('T1', 'A', 'a1');
+    void edit('T1', 'B', 'b1');
+    await clock.advance(1000);
+    void edit('T1', 'A', 'a2');
+    void edit('T1', 'B', 'b2');
+    await clock.advance(1000);
+    void edit('T1', 'C', 'c-final', true);
+    await clock.advance(60_000);
+    expect(sent.map((edit) => edit.state)).toEqual(['a1', 'b1', 'c-final', 'a2']);
+    expect(sent[2]?.at).toBe(60_000);
+  });
+
+  it('moves a vote count that closed while waiting ahead, as a final edit', async () => {
+    const { clock, sent, budget, edit } = setup({ editsPerMinute: 1 });
+    void edit('T1', 'stream', 's1');
+    let closed = false;
+    void edit('T1', 'stream', 's2');
+    const vote = async () => {
+      sent.push({ team: 'T1', message: 'vote', state: closed ? 'closed' : 'open', at: 0 });
+    };
+    void budget.edit('T1', 'vote', vote, { final: () => closed });
+    await clock.advance(1000);
+    closed = true;
+    await clock.advance(60_000);
+    expect(sent.map((edit) => edit.state)).toEqual(['s1', 'closed']);
+  });
+
+  it('on a 429 holds the team’s edits for Retry-After, then sends the latest state; other teams go on', async () => {
+    const { clock, sent, budget, send, elapsed } = setup({ editsPerMinute: 45, latencyMs: 100 });
+    let failures = 1;
+    const fail = () => (failures-- > 0 ? rateLimited(5) : undefined);
+    const limited = budget.edit('T1', 'A', send('T1', 'A', 'a1', fail));
+    await clock.advance(200);
+    void budget.edit('T1', 'B', send('T1', 'B', 'b1'));
+    void budget.edit('T2', 'X', send('T2', 'X', 'x1'));
+    await clock.advance(1000);
+    expect(sent.map((edit) => edit.state)).toEqual(['a1', 'x1']);
+    void budget.edit('T1', 'A', send('T1', 'A', 'a2'));
+    await clock.advance(4000);
+    expect(elapsed()).toBe(5200);
+    await limited;
+    const t1 = sent.filter((edit) => edit.team === 'T1');
+    expect(t1.map((edit) => [edit.state, edit.at])).toEqual([
+      ['a1', 0],
+      ['b1', 5100],
+      ['a2', 5100],
+    ]);
+  });
+
+  it('sends a rate-limited edit again when nothing newer came', async () => {
+    const { clock, sent, budget, send } = setup({ editsPerMinute: 45 });
+    let failures = 1;
+    const done = budget.edit(
+      'T1',
+      'A',
+      send('T1', 'A', 'only', () => (failures-- > 0 ? rateLimited(2) : undefined)),
+    );
+    await clock.advance(3000);
+    await done;
+    expect(sent.map((edit) => [edit.state, edit.at])).toEqual([
+      ['only', 0],
+      ['only', 2100],
+    ]);
+  });
+
+  it('holds a team when told of a 429 from elsewhere (the WebClient’s rate_limited event)', async () => {
+    const { clock, sent, budget, edit } = setup({ editsPerMinute: 45 });
+    budget.pause('T1', 3000);
+    void edit('T1', 'A', 'a1');
+    void edit('T2', 'B', 'b1');
+    await clock.advance(2999);
+    expect(sent.map((edit) => edit.state)).toEqual(['b1']);
+    await clock.advance(1);
+    expect(sent.map((edit) => edit.state)).toEqual(['b1', 'a1']);
+  });
+
+  it('drops a preview whose signal is aborted before its turn, and resolves it', async () => {
+    const { clock, sent, budget, send } = setup({ editsPerMinute: 1 });
+    void budget.edit('T1', 'A', send('T1', 'A', 'a1'));
+    const abort = new AbortController();
+    const preview = budget.edit('T1', 'B', send('T1', 'B', 'b-preview'), { signal: abort.signal });
+    abort.abort();
+    await preview;
+    void budget.edit('T1', 'B', send('T1', 'B', 'b-final'), { final: true });
+    await clock.advance(61_000);
+    expect(sent.map((edit) => edit.state)).toEqual(['a1', 'b-final']);
+  });
+
+  it('rejects with what the send threw when it was not a rate limit, and goes on with the others', async () => {
+    const { clock, sent, budget, send, edit } = setup({ editsPerMinute: 45 });
+    const failed = budget.edit(
+      'T1',
+      'A',
+      send('T1', 'A', 'a1', () => new Error('message_not_found')),
+    );
+    const rejected = expect(failed).rejects.toThrow('message_not_found');
+    void edit('T1', 'B', 'b1');
+    await clock.advance(1000);
+    await rejected;
+    expect(sent.map((edit) => edit.state)).toEqual(['a1', 'b1']);
+  });
+
+  it('stop() sends nothing more and resolves edits still waiting', async () => {
+    const { clock, sent, budget, edit } = setup({ editsPerMinute: 1 });
+    void edit('T1', 'A', 'a1');
+    const waiting = edit('T1', 'B', 'b1');
+    const stopped = budget.stop();
+    await clock.advance(200);
+    await stopped;
+    await waiting;
+    await clock.advance(120_000);
+    expect(sent.map((edit) => edit.state)).toEqual(['a1']);
+    await expect(edit('T1', 'C', 'c1')).resolves.toBeUndefined();
+  });
+});
