@@ -11,7 +11,7 @@ import type { Actor } from '../../story/types.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import { voteCastCommand } from '../shared/vote-cast-command.ts';
 import { parseVoteButtonId } from './render/index.ts';
-import { renderShown } from './show-reply.ts';
+import { renderShown } from './show-context.ts';
 import { placeOfRoom } from './slack-context.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { createSlackOutput } from './slack-output.ts';

@@ -1,33 +1,14 @@
 // A command's reply, localized, shown in Slack: a private one as ephemeral messages (files by direct
 // message), a public one in the channel or thread (files uploaded there), with character voices when the
 // room has them on. Messages that show an open vote are remembered, so its buttons stay current.
-import type { WebClient } from '@slack/web-api';
 import type { ShownReply } from '../../commands/command.ts';
-import { SOURCE_LOCALE } from '../../i18n/catalog.ts';
-import type { Actor, RoomRef } from '../../story/types.ts';
+import type { RoomRef } from '../../story/types.ts';
 import type { Voicing } from '../shared/voicing.ts';
-import { type RenderedReply, renderReply } from './render/index.ts';
-import type { SlackPlace } from './slack-context.ts';
+import { renderShown, type ShowContext } from './show-context.ts';
 import type { SlackDeps } from './slack-deps.ts';
-import type { SlackOutput, SlackSent } from './slack-output.ts';
+import type { SlackSent } from './slack-output.ts';
 import { uploadFiles } from './upload-files.ts';
 import { showVoicedReply } from './voiced-reply.ts';
-
-export interface ShowContext {
-  client: WebClient;
-  room: RoomRef;
-  /** Where the command was given, and by whom. */
-  place: SlackPlace & { userId: string };
-  actor: Actor;
-  output: SlackOutput;
-  deps: SlackDeps;
-  /** The person's Slack language, when known. */
-  personLocale: string | undefined;
-}
-
-/** A localized reply as Slack messages and the files it carries. */
-export const renderShown = (reply: ShownReply): RenderedReply =>
-  renderReply(reply, { locale: reply.language ?? SOURCE_LOCALE });
 
 export async function showReply(reply: ShownReply, context: ShowContext, voicing: Voicing | undefined) {
   const { output, deps, room } = context;

@@ -7,7 +7,7 @@ import { type Message, msg } from '../../i18n/message.ts';
 import { UPLOAD_LIMITS } from '../../screenplay/upload-limit.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import type { SlackFile } from './render/index.ts';
-import { renderShown, type ShowContext } from './show-reply.ts';
+import { renderShown, type ShowContext } from './show-context.ts';
 
 export async function uploadFiles(
   files: SlackFile[],

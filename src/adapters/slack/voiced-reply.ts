@@ -8,7 +8,7 @@ import { msg } from '../../i18n/message.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import type { Voicing } from '../shared/voicing.ts';
 import { renderVoicedReply } from './render/index.ts';
-import { renderShown, type ShowContext } from './show-reply.ts';
+import { renderShown, type ShowContext } from './show-context.ts';
 import type { SlackSent } from './slack-output.ts';
 import { uploadFiles } from './upload-files.ts';
 
