@@ -7,6 +7,7 @@ import {
   type PermissionsBitField,
 } from 'discord.js';
 import type { Actor, Role, RoomRef } from '../../story/types.ts';
+import { roleOf } from '../shared/role-of.ts';
 
 export interface RoleSettings {
   moderatorRoleId?: string | undefined;
@@ -34,12 +35,12 @@ export function roleFor(
   roleIds: readonly string[],
   settings: RoleSettings,
 ): Role {
-  const moderator =
-    permissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageMessages]) === true ||
-    (settings.moderatorRoleId !== undefined && roleIds.includes(settings.moderatorRoleId));
-  if (moderator) return 'moderator';
-  if (settings.writerRoleId === undefined || roleIds.includes(settings.writerRoleId)) return 'writer';
-  return 'audience';
+  return roleOf({
+    moderator:
+      permissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageMessages]) === true ||
+      (settings.moderatorRoleId !== undefined && roleIds.includes(settings.moderatorRoleId)),
+    inWriterGroup: settings.writerRoleId === undefined ? undefined : roleIds.includes(settings.writerRoleId),
+  });
 }
 
 type InteractionMember = NonNullable<Interaction['member']>;
