@@ -6,14 +6,10 @@ import type { StoryEngine } from '../../story/engine.ts';
 import type { Role } from '../../story/types.ts';
 import type { CharacterVoices } from './character-voices.ts';
 import type { EditBudget } from './edit-budget.ts';
+import type { SlackPermissions } from './permissions.ts';
 import type { SlackConfig } from './slack-config.ts';
 import type { SlackVoteMessages } from './slack-vote-messages.ts';
 import type { UserProfiles } from './user-profiles.ts';
-
-/** Moderator, writer or audience for a Slack user (permissions.ts): owners, admins and user groups. */
-export interface SlackPermissions {
-  roleOf(who: { teamId: string; userId: string; client: WebClient }): Promise<Role>;
-}
 
 export interface SlackDeps {
   engine: StoryEngine;

@@ -11,9 +11,9 @@ import type { StoryEngine } from '../../story/engine.ts';
 import type { VoteMessageStore } from '../shared/vote-messages.ts';
 import { type AttachedSlackAdapter, attachSlackAdapter } from './attach-slack-adapter.ts';
 import { createEditBudget } from './edit-budget.ts';
+import type { SlackPermissions } from './permissions.ts';
 import { createSlackWebClient, slackClientOptions } from './retry-after.ts';
 import type { SlackConfig } from './slack-config.ts';
-import type { SlackPermissions } from './slack-deps.ts';
 import { slackLoggerOf } from './slack-logger.ts';
 
 /** Where Slack sends events, commands and interactions in HTTP mode (the manifest's request URLs). */
