@@ -3,7 +3,6 @@ import type { WebClient } from '@slack/web-api';
 import type { Command } from '../../commands/command.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
-import type { Role } from '../../story/types.ts';
 import type { CharacterVoices } from './character-voices.ts';
 import type { EditBudget } from './edit-budget.ts';
 import type { SlackPermissions } from './permissions.ts';
