@@ -11,7 +11,7 @@ import type { StoryEngine } from '../../story/engine.ts';
 import type { VoteMessageStore } from '../shared/vote-messages.ts';
 import { type AttachedSlackAdapter, attachSlackAdapter } from './attach-slack-adapter.ts';
 import { createEditBudget } from './edit-budget.ts';
-import type { SlackPermissions } from './permissions.ts';
+import { createSlackPermissions } from './permissions.ts';
 import { createSlackWebClient, slackClientOptions } from './retry-after.ts';
 import type { SlackConfig } from './slack-config.ts';
 import { slackLoggerOf } from './slack-logger.ts';
@@ -35,7 +35,6 @@ export interface StartSlackOptions {
   /** Where vote messages and voice notices are remembered (the engine's store). */
   store: VoteMessageStore;
   logger: Logger;
-  permissions: SlackPermissions;
   commands?: readonly Command[] | undefined;
   clock?: Clock | undefined;
   /** A local fake of Slack's Web API (tests, the bench); Slack's own by default. */
@@ -97,7 +96,12 @@ export async function startSlackAdapter(options: StartSlackOptions): Promise<Sla
     logger,
     config,
     clientFor,
-    permissions: options.permissions,
+    permissions: createSlackPermissions({
+      moderatorUsergroupId: config.moderatorUsergroupId,
+      writerUsergroupId: config.writerUsergroupId,
+      clock,
+      logger,
+    }),
     budget,
     commands: options.commands,
     now: () => clock.now(),
