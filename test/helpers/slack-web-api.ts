@@ -13,6 +13,8 @@ export interface SlackCall {
   token?: string | undefined;
   /** Where a response_url call went (its id), or an upload (the file id). */
   target?: string | undefined;
+  /** What the fake answered (e.g. a posted message's ts); undefined for a 429. */
+  result?: Record<string, unknown> | undefined;
   at: number;
 }
 
@@ -155,7 +157,8 @@ export async function startFakeSlackApi(options: { scopes?: string[] } = {}): Pr
     const method = path.replace(/^\/api\//, '');
     const args = parseArgs(raw, request.headers['content-type']);
     const auth = request.headers.authorization;
-    calls.push({ method, args, token: auth?.replace(/^Bearer /, ''), at });
+    const call: SlackCall = { method, args, token: auth?.replace(/^Bearer /, ''), at };
+    calls.push(call);
     const limit = limits.get(method);
     if (limit && limit.times > 0) {
       limit.times -= 1;
@@ -173,6 +176,7 @@ export async function startFakeSlackApi(options: { scopes?: string[] } = {}): Pr
       return;
     }
     const { body, headers } = answer(method, args);
+    call.result = body as Record<string, unknown>;
     response.writeHead(200, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   }
 
