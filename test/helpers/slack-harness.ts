@@ -76,6 +76,8 @@ export async function startSlackHarness(
     narrator?: Narrator;
     store?: EventStore;
     clock?: Clock;
+    /** The adapter's own clock (its edit budget, caches), when it differs from the engine's. */
+    adapterClock?: Clock;
     api?: FakeSlackApi;
     config?: Partial<SlackConfig>;
     commands?: readonly Command[];
@@ -104,7 +106,7 @@ export async function startSlackHarness(
     engine,
     store,
     logger,
-    clock,
+    clock: options.adapterClock ?? clock,
     slackApiUrl: api.url,
     host: '127.0.0.1',
     ...(options.commands ? { commands: options.commands } : {}),

@@ -44,7 +44,14 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
-export async function startFakeSlackApi(options: { scopes?: string[] } = {}): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(
+  options: {
+    scopes?: string[];
+    /** The time calls are stamped with (`at`): a test's fake clock; Date.now by default. */
+    now?: () => number;
+  } = {},
+): Promise<FakeSlackApi> {
+  const now = options.now ?? Date.now;
   const calls: SlackCall[] = [];
   const limits = new Map<string, { seconds: number; times: number }>();
   const failures = new Map<string, string>();
@@ -138,7 +145,7 @@ export async function startFakeSlackApi(options: { scopes?: string[] } = {}): Pr
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
     const path = (request.url ?? '').split('?')[0] ?? '';
-    const at = Date.now();
+    const at = now();
     if (path.startsWith('/response/')) {
       calls.push({
         method: 'response_url',
