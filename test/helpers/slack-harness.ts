@@ -22,7 +22,7 @@ import {
   slashCommandBody,
 } from './slack-payloads.ts';
 import { SIGNING_SECRET, signedHeaders } from './slack-signing.ts';
-import { type FakeSlackApi, startFakeSlackApi } from './slack-web-api.ts';
+import { type FakeSlackApi, type SlackCall, startFakeSlackApi } from './slack-web-api.ts';
 
 export interface SlackLogEntry {
   level: keyof Logger;
@@ -144,4 +144,29 @@ export async function startSlackHarness(
       if (!options.api) await api.close();
     },
   };
+}
+
+/** Waits until the fake has seen what `condition` looks for (edits that follow a vote change come later). */
+export async function waitForCalls(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out waiting for a Slack call');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Everything a call would show: its fallback text and its blocks. */
+export const shownIn = (call: SlackCall | undefined): string =>
+  `${String(call?.args.text ?? '')}\n${JSON.stringify(call?.args.blocks ?? [])}`;
+
+/** The values of a message's buttons, in order. */
+export function buttonsIn(call: SlackCall | undefined): { text: string; value: string }[] {
+  const blocks = (call?.args.blocks ?? []) as {
+    type: string;
+    elements?: { text: { text: string }; value: string }[];
+  }[];
+  return blocks
+    .filter((block) => block.type === 'actions')
+    .flatMap((block) => block.elements ?? [])
+    .map((button) => ({ text: button.text.text, value: button.value }));
 }

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scriptedNarrator } from '../../helpers/discord-narrator.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
-import { type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.ts';
-import { type SlackCall, startFakeSlackApi } from '../../helpers/slack-web-api.ts';
+import { type SlackHarness, shownIn, startSlackHarness } from '../../helpers/slack-harness.ts';
+import { startFakeSlackApi } from '../../helpers/slack-web-api.ts';
 
 let harness: SlackHarness | undefined;
 afterEach(async () => {
@@ -12,8 +12,6 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const shown = (call: SlackCall | undefined) =>
-  `${String(call?.args.text ?? '')}\n${JSON.stringify(call?.args.blocks ?? [])}`;
 const PIECES = ['One. ', 'Two. ', 'Three. ', 'Four. ', 'Five. ', 'Six.'];
 const LONG = Array.from({ length: 20 }, (_, index) => `Line ${index + 1}. `);
 
@@ -33,10 +31,10 @@ describe('Slack rate limits while streaming', () => {
     expect(limited).toHaveLength(1);
     const answered = updates.filter((call) => call.result !== undefined);
     const last = answered.at(-1);
-    expect(shown(last)).toContain('One. Two. Three. Four. Five. Six.');
+    expect(shownIn(last)).toContain('One. Two. Three. Four. Five. Six.');
     // Every edit Slack accepted shows a prefix of the beat, never an older one after a newer one.
     const lengths = answered.map(
-      (call) => PIECES.filter((piece) => shown(call).includes(piece.trim())).length,
+      (call) => PIECES.filter((piece) => shownIn(call).includes(piece.trim())).length,
     );
     expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
     expect(h.logs.filter((entry) => entry.level === 'error')).toEqual([]);
@@ -88,7 +86,7 @@ describe('Slack rate limits while streaming', () => {
     }
     for (const channel of ['C0ONE', 'C0TWO']) {
       const last = updates.filter((call) => call.args.channel === channel).at(-1);
-      expect(shown(last)).toContain(LONG.join('').trim());
+      expect(shownIn(last)).toContain(LONG.join('').trim());
     }
     expect(updates.length).toBeGreaterThan(perMinute);
     await api.close();

@@ -1,8 +1,7 @@
 // What a person is told privately when a command cannot run: a moderator's command by someone who is not one,
 // a line the grammar cannot read (with the usage), a command storyroom does not have. Nothing public happens.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.ts';
-import type { SlackCall } from '../../helpers/slack-web-api.ts';
+import { type SlackHarness, shownIn, startSlackHarness } from '../../helpers/slack-harness.ts';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -16,8 +15,6 @@ afterEach(async () => {
   await h.close();
 });
 
-const shown = (call: SlackCall | undefined) =>
-  `${String(call?.args.text ?? '')}\n${JSON.stringify(call?.args.blocks ?? [])}`;
 const publicCalls = () =>
   h.api.calls.filter((call) => ['chat.postMessage', 'chat.update'].includes(call.method));
 
@@ -28,7 +25,7 @@ describe('refusals in Slack', () => {
     const [answer, ...more] = h.api.callsOf('response_url');
     expect(more).toEqual([]);
     expect(answer?.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(shown(answer)).toMatch(/moderator/i);
+    expect(shownIn(answer)).toMatch(/moderator/i);
     expect(publicCalls()).toEqual([]);
     const room = await h.engine.room({ platform: 'slack', workspaceId: 'T0TEAM', channelId: 'C0STORY' });
     expect(room.locked).toBeUndefined();
@@ -45,8 +42,8 @@ describe('refusals in Slack', () => {
     await h.slash({ command: '/scene', text: 'start title:"The Heist', userId: 'U0MOD', userName: 'mo' });
     await h.idle();
     const [answer] = h.api.callsOf('response_url');
-    expect(shown(answer)).toContain('never closed');
-    expect(shown(answer)).toContain('/scene start &lt;title&gt;');
+    expect(shownIn(answer)).toContain('never closed');
+    expect(shownIn(answer)).toContain('/scene start &lt;title&gt;');
     expect(publicCalls()).toEqual([]);
   });
 
@@ -54,7 +51,7 @@ describe('refusals in Slack', () => {
     await h.slash({ command: '/sr-scene', text: 'continue', userId: 'U0MOD', userName: 'mo' });
     await h.idle();
     const [answer] = h.api.callsOf('response_url');
-    expect(shown(answer)).toContain('/sr-scene is not a storyroom command');
+    expect(shownIn(answer)).toContain('/sr-scene is not a storyroom command');
     expect(publicCalls()).toEqual([]);
   });
 });

@@ -4,7 +4,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Narrator } from '../../../src/story/narrator.ts';
 import { scriptedNarrator } from '../../helpers/discord-narrator.ts';
-import { type SlackHarness, startSlackHarness } from '../../helpers/slack-harness.ts';
+import {
+  buttonsIn,
+  type SlackHarness,
+  shownIn,
+  startSlackHarness,
+  waitForCalls,
+} from '../../helpers/slack-harness.ts';
 import type { SlackCall } from '../../helpers/slack-web-api.ts';
 
 let harness: SlackHarness | undefined;
@@ -21,20 +27,6 @@ const MESSAGE_CALLS = [
   'response_url',
 ];
 const messageCalls = (h: SlackHarness) => h.api.calls.filter((call) => MESSAGE_CALLS.includes(call.method));
-/** Everything a call would show: its fallback text and its blocks. */
-const shown = (call: SlackCall) =>
-  `${String(call.args.text ?? '')}\n${JSON.stringify(call.args.blocks ?? [])}`;
-
-function buttonsOf(call: SlackCall | undefined): { text: string; value: string }[] {
-  const blocks = (call?.args.blocks ?? []) as {
-    type: string;
-    elements?: { text: { text: string }; value: string }[];
-  }[];
-  return blocks
-    .filter((block) => block.type === 'actions')
-    .flatMap((block) => block.elements ?? [])
-    .map((button) => ({ text: button.text.text, value: button.value }));
-}
 
 describe('a story in a Slack channel', () => {
   it('starts, streams a beat, votes through buttons and continues with the winner', async () => {
@@ -75,7 +67,7 @@ describe('a story in a Slack channel', () => {
       unfurl_media: 'false',
       parse: 'none',
     });
-    expect(shown(started[0] as SlackCall)).toContain('The Heist');
+    expect(shownIn(started[0] as SlackCall)).toContain('The Heist');
 
     // /scene continue: a preview posted, edited as the narrator writes, then the final text in order.
     h.api.calls.length = 0;
@@ -95,8 +87,8 @@ describe('a story in a Slack channel', () => {
     );
     const final = edits.at(-1) as SlackCall;
     expect(final.args).toMatchObject({ link_names: 'false', parse: 'none' });
-    expect(shown(final)).toContain('The detective lies about the &lt;!channel&gt; key.');
-    for (const call of streamed) expect(shown(call)).not.toContain('<!channel>');
+    expect(shownIn(final)).toContain('The detective lies about the &lt;!channel&gt; key.');
+    for (const call of streamed) expect(shownIn(call)).not.toContain('<!channel>');
 
     // /vote open: a message of its own with one button per option.
     h.api.calls.length = 0;
@@ -107,8 +99,8 @@ describe('a story in a Slack channel', () => {
       userName: 'mo',
     });
     await h.idle();
-    const voteMessage = h.api.callsOf('chat.postMessage').find((call) => buttonsOf(call).length > 0);
-    const buttons = buttonsOf(voteMessage);
+    const voteMessage = h.api.callsOf('chat.postMessage').find((call) => buttonsIn(call).length > 0);
+    const buttons = buttonsIn(voteMessage);
     expect(buttons.map((button) => button.text)).toEqual([
       expect.stringContaining('Go left'),
       expect.stringContaining('Go right'),
@@ -130,24 +122,24 @@ describe('a story in a Slack channel', () => {
     expect(confirmations).toHaveLength(3);
     for (const confirmation of confirmations)
       expect(confirmation.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(shown(confirmations[1] as SlackCall)).toMatch(/changed|Go right/i);
-    await waitFor(() =>
+    expect(shownIn(confirmations[1] as SlackCall)).toMatch(/changed|Go right/i);
+    await waitForCalls(() =>
       h.api
         .callsOf('chat.update')
-        .some((call) => call.args.ts === voteTs && buttonsOf(call).some((b) => b.text.includes('2'))),
+        .some((call) => call.args.ts === voteTs && buttonsIn(call).some((b) => b.text.includes('2'))),
     );
 
     // Closed by a moderator: the buttons go and the result is shown.
     await h.slash({ command: '/vote', text: 'close', userId: 'U0MOD', userName: 'mo' });
     await h.idle();
-    await waitFor(() =>
-      h.api.callsOf('chat.update').some((call) => call.args.ts === voteTs && buttonsOf(call).length === 0),
+    await waitForCalls(() =>
+      h.api.callsOf('chat.update').some((call) => call.args.ts === voteTs && buttonsIn(call).length === 0),
     );
     const closed = h.api
       .callsOf('chat.update')
       .filter((call) => call.args.ts === voteTs)
       .at(-1) as SlackCall;
-    expect(shown(closed)).toContain('Go right');
+    expect(shownIn(closed)).toContain('Go right');
 
     // A late click is refused politely, privately.
     h.api.calls.length = 0;
@@ -155,7 +147,7 @@ describe('a story in a Slack channel', () => {
     await h.idle();
     const late = h.api.callsOf('response_url');
     expect(late).toHaveLength(1);
-    expect(shown(late[0] as SlackCall)).toContain('already closed');
+    expect(shownIn(late[0] as SlackCall)).toContain('already closed');
 
     // The next beat follows the winner.
     h.api.calls.length = 0;
@@ -165,11 +157,3 @@ describe('a story in a Slack channel', () => {
     expect(h.logs.filter((entry) => entry.level === 'error')).toEqual([]);
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000) {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('timed out waiting for a Slack call');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
