@@ -9,6 +9,7 @@ import type llm from './messages/en/llm.json';
 import type operations from './messages/en/operations.json';
 import type slack from './messages/en/slack.json';
 import type slackRender from './messages/en/slack-render.json';
+import type slackSetup from './messages/en/slack-setup.json';
 import type story from './messages/en/story.json';
 
 export type MessageKey =
@@ -19,6 +20,7 @@ export type MessageKey =
   | keyof typeof discord
   | keyof typeof slack
   | keyof typeof slackRender
+  | keyof typeof slackSetup
   | keyof typeof exports
   | keyof typeof llm
   | keyof typeof operations;

@@ -77,6 +77,8 @@ function isFieldEntry(node: ts.ObjectLiteralExpression): boolean {
 
 /** Two words in a row: a sentence or phrase for people, not an id, a code, a path or a separator. */
 const WORDS = /\p{L}{2,}[ \u00a0]+\p{L}{2,}/u;
+/** Nothing but HTML tags (a page's skeleton: `<!doctype html>`, `<meta name="viewport" …>`): markup, no text. */
+const MARKUP_ONLY = /^(?:\s*<[!/]?[a-z][^<>]*>)+\s*$/i;
 const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
 
 /** Where a literal with words is not for people: a log line, an internal Error, a thrown check. */
@@ -125,7 +127,7 @@ export function findLiteralTexts(file: string, source: string, options: FindOpti
   const visit = (node: ts.Node): void => {
     if (options.sentences) {
       const words = literalText(node);
-      if (words !== undefined && WORDS.test(words) && !isInternal(node)) {
+      if (words !== undefined && WORDS.test(words) && !MARKUP_ONLY.test(words) && !isInternal(node)) {
         report([node as ts.Expression], 'literal text');
         return;
       }

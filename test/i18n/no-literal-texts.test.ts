@@ -101,9 +101,12 @@ describe('findLiteralTexts', () => {
       "const cast = findCommand(commands, 'vote cast');",
       "const id = 'vote.closed'; const mark = ' ✅';",
       "throw new UserError('vote.none', 'That vote no longer exists.');",
+      // A page's markup passes; a tag with text in it does not.
+      'const head = [\'<!doctype html>\', \'<head><meta name="viewport" content="x">\'];',
+      "const body = '<p>Nothing was changed</p>';",
     ].join('\n');
     expect(
       findLiteralTexts('x.ts', source, { sentences: true }).map(({ line, where }) => `${line} ${where}`),
-    ).toEqual(['1 literal text', '2 literal text', '7 UserError message']);
+    ).toEqual(['1 literal text', '2 literal text', '7 UserError message', '9 literal text']);
   });
 });

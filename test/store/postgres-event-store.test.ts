@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createEventStore, openKeyv } from '../../src/store/create-event-store.ts';
+import { dropPostgresTable } from '../helpers/drop-postgres-table.ts';
 import { describeOutages } from './describe-outages.ts';
 import { describeTwoEngines } from './describe-two-engines.ts';
 import { describeEventStoreContract, requireServer } from './event-store-contract.ts';
@@ -15,13 +15,7 @@ const spaceUrl = () => `${POSTGRES_URL}?table=${table}&namespace=space-${++space
 beforeAll(() => requireServer('PostgreSQL', POSTGRES_URL, () => createEventStore(spaceUrl())));
 
 afterAll(async () => {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP TABLE IF EXISTS ${table}`);
-  } finally {
-    await client.end();
-  }
+  await dropPostgresTable(POSTGRES_URL, table);
 });
 
 describe('PostgreSQL EventStore', () => {

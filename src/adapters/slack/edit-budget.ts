@@ -14,10 +14,11 @@
 //   (its latest state) afterwards; the WebClient's rate_limited event should call pause() (retry-after.ts),
 //   as the client then retries the call itself.
 //
-// Guarantees per team: no 60-second window holds more than `editsPerMinute` edits (counted when sent); a
-// message has at most one edit in flight and starts at most one per `messageIntervalMs`; a message's newer
-// state replaces one still waiting (only the latest matters); final edits go before previews; messages
-// waiting take turns (the one granted longest ago first). Teams never wait for each other.
+// Guarantees per team: no 60-second window holds more than `editsPerMinute` edits (counted when sent), and
+// previews are spaced evenly (one per 60 s / editsPerMinute); a message has at most one edit in flight and
+// starts at most one per `messageIntervalMs`; a message's newer state replaces one still waiting (only the
+// latest matters); final edits go before previews and skip the spacing; messages waiting take turns (the one
+// granted longest ago first). Teams never wait for each other.
 import type { Clock } from '../../story/clock.ts';
 import { retryAfterMsOf as slackRetryAfterMsOf } from './retry-after.ts';
 
@@ -89,6 +90,7 @@ export function createEditBudget(options: EditBudgetOptions): EditBudget {
   const { clock, editsPerMinute: limit, messageIntervalMs } = options;
   const retryAfterMsOf = options.retryAfterMsOf ?? slackRetryAfterMsOf;
   const forgetAfterMs = Math.max(WINDOW_MS, messageIntervalMs);
+  const spacingMs = Math.ceil(WINDOW_MS / limit);
   const teams = new Map<string, TeamBudget>();
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
@@ -153,11 +155,14 @@ export function createEditBudget(options: EditBudgetOptions): EditBudget {
         }
         return;
       }
+      const chosen = final ?? preview;
       const blockedUntil = Math.max(
         team.pausedUntil,
         team.grants.length >= limit ? (team.grants[team.grants.length - limit] ?? 0) + WINDOW_MS : now,
+        // Previews are paced evenly over the minute, so streams move steadily instead of using the whole
+        // minute's edits in a burst and then freezing; a final edit only waits for the window.
+        final ? now : (team.grants.at(-1) ?? Number.NEGATIVE_INFINITY) + spacingMs,
       );
-      const chosen = final ?? preview;
       if (blockedUntil > now || !chosen) {
         const at = Math.max(blockedUntil, chosen ? now : nextLaneAt);
         // Lanes in flight wake the team when they finish.

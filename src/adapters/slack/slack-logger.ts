@@ -1,6 +1,7 @@
-// Slack's SDK logs through its own Logger shape (variadic strings, levels set on it); this forwards to ours,
-// so its lines go through the app's logger and its redaction. web-api logs request bodies only at debug level
-// and after removing tokens; they stay at debug here.
+// Slack's SDK logs through its own Logger shape (variadic strings, levels set on it); this forwards to ours.
+// Its lines are plain strings, which the app logger's key-based redaction cannot reach, so what could hold a
+// secret is cut here: web-api's debug lines with request bodies and headers (it removes tokens from them, but
+// not oauth.v2.access's client_secret), and anything shaped like a Slack token.
 import { LogLevel, type Logger as SlackLogger } from '@slack/web-api';
 import type { Logger } from '../../logger.ts';
 
@@ -8,7 +9,7 @@ export function slackLoggerOf(logger: Logger, name = 'slack'): SlackLogger {
   let level = LogLevel.INFO;
   let source = name;
   const text = (parts: unknown[]) =>
-    parts.map((part) => (typeof part === 'string' ? part : safeJson(part))).join(' ');
+    scrub(parts.map((part) => (typeof part === 'string' ? part : safeJson(part))).join(' '));
   return {
     debug: (...parts: unknown[]) => logger.debug({ source }, text(parts)),
     info: (...parts: unknown[]) => logger.info({ source }, text(parts)),
@@ -22,6 +23,14 @@ export function slackLoggerOf(logger: Logger, name = 'slack'): SlackLogger {
       source = next;
     },
   };
+}
+
+/** web-api's lines that show a request's contents. */
+const REQUEST_CONTENTS = /^(http request (?:body|headers)):.*$/s;
+const SLACK_TOKEN = /\bxox[a-z]-[\w-]+/gi;
+
+function scrub(line: string): string {
+  return line.replace(REQUEST_CONTENTS, '$1: [omitted]').replace(SLACK_TOKEN, '[token]');
 }
 
 function safeJson(value: unknown): string {

@@ -59,7 +59,7 @@ describe('edit budget', () => {
   });
 
   it('sends only the latest state of a message that changed while it waited', async () => {
-    const { clock, sent, edit } = setup({ editsPerMinute: 45, messageIntervalMs: 1000, latencyMs: 500 });
+    const { clock, sent, edit } = setup({ editsPerMinute: 60, messageIntervalMs: 1000, latencyMs: 500 });
     const first = edit('T1', 'A', 'v1');
     const second = edit('T1', 'A', 'v2');
     const third = edit('T1', 'A', 'v3');
@@ -71,18 +71,35 @@ describe('edit budget', () => {
     ]);
   });
 
-  it('sends a final edit before previews that waited longer', async () => {
-    const { clock, sent, edit } = setup({ editsPerMinute: 2 });
+  it('sends a final edit before previews that waited longer, without waiting for the previews’ spacing', async () => {
+    const { clock, sent, edit, elapsed } = setup({ editsPerMinute: 2 });
     void edit('T1', 'A', 'a1');
     void edit('T1', 'B', 'b1');
     await clock.advance(1000);
-    void edit('T1', 'A', 'a2');
-    void edit('T1', 'B', 'b2');
-    await clock.advance(1000);
     void edit('T1', 'C', 'c-final', true);
     await clock.advance(60_000);
-    expect(sent.map((edit) => edit.state)).toEqual(['a1', 'b1', 'c-final', 'a2']);
-    expect(sent[2]?.at).toBe(60_000);
+    expect(elapsed()).toBe(61_000);
+    expect(sent.map((edit) => [edit.state, edit.at])).toEqual([
+      ['a1', 0],
+      ['c-final', 1000],
+      ['b1', 60_000],
+    ]);
+  });
+
+  it('spaces previews evenly over the minute instead of spending it in a burst', async () => {
+    const { clock, sent, edit } = setup({ editsPerMinute: 45 });
+    // Five streams, each with a new token every 100 ms, for three minutes.
+    for (let ms = 0; ms < 180_000; ms += 100) {
+      for (const message of ['A', 'B', 'C', 'D', 'E']) void edit('T1', message, `${message}${ms}`);
+      await clock.advance(100);
+    }
+    const gaps = sent.slice(1).map((edit, i) => edit.at - (sent[i]?.at ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60_000 / 45);
+    expect(Math.max(...gaps)).toBeLessThan(60_000 / 45 + 100);
+    expect(sent).toHaveLength(135);
+    for (const message of ['A', 'B', 'C', 'D', 'E']) {
+      expect(sent.filter((edit) => edit.message === message)).toHaveLength(27);
+    }
   });
 
   it('moves a vote count that closed while waiting ahead, as a final edit', async () => {
@@ -101,7 +118,7 @@ describe('edit budget', () => {
   });
 
   it('on a 429 holds the team’s edits for Retry-After, then sends the latest state; other teams go on', async () => {
-    const { clock, sent, budget, send, elapsed } = setup({ editsPerMinute: 45, latencyMs: 100 });
+    const { clock, sent, budget, send, elapsed } = setup({ editsPerMinute: 60, latencyMs: 100 });
     let failures = 1;
     const fail = () => (failures-- > 0 ? rateLimited(5) : undefined);
     const limited = budget.edit('T1', 'A', send('T1', 'A', 'a1', fail));
@@ -114,11 +131,12 @@ describe('edit budget', () => {
     await clock.advance(4000);
     expect(elapsed()).toBe(5200);
     await limited;
+    await clock.advance(1000);
     const t1 = sent.filter((edit) => edit.team === 'T1');
     expect(t1.map((edit) => [edit.state, edit.at])).toEqual([
       ['a1', 0],
       ['b1', 5100],
-      ['a2', 5100],
+      ['a2', 6100],
     ]);
   });
 
@@ -170,7 +188,7 @@ describe('edit budget', () => {
     );
     const rejected = expect(failed).rejects.toThrow('message_not_found');
     void edit('T1', 'B', 'b1');
-    await clock.advance(1000);
+    await clock.advance(2000);
     await rejected;
     expect(sent.map((edit) => edit.state)).toEqual(['a1', 'b1']);
   });
