@@ -1,6 +1,7 @@
 // Starts storyroom on Slack: a Bolt app on Socket Mode when an app-level token is set (no public URL needed),
 // else on Bolt's HTTP receiver, which verifies every request's signature (a missing or wrong one, a changed
-// body or a timestamp over 5 minutes old gets 401 and nothing runs). One bot token serves one workspace.
+// body or a timestamp over 5 minutes old gets 401 and nothing runs). One bot token serves one workspace; with
+// the OAuth settings (HTTP mode) any number, each with the token its installation left in the store.
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
@@ -11,6 +12,7 @@ import type { StoryEngine } from '../../story/engine.ts';
 import type { VoteMessageStore } from '../shared/vote-messages.ts';
 import { type AttachedSlackAdapter, attachSlackAdapter } from './attach-slack-adapter.ts';
 import { createEditBudget } from './edit-budget.ts';
+import { slackOAuthOptions } from './oauth-options.ts';
 import { createSlackPermissions } from './permissions.ts';
 import { createSlackWebClient, slackClientOptions } from './retry-after.ts';
 import type { SlackConfig } from './slack-config.ts';
@@ -50,29 +52,46 @@ export interface StartSlackOptions {
 export async function startSlackAdapter(options: StartSlackOptions): Promise<SlackAdapter> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const token = config.botToken;
-  if (!token) throw new Error('the Slack adapter needs SLACK_BOT_TOKEN');
+  const oauth = config.appToken
+    ? undefined
+    : slackOAuthOptions(config, options.store, { logger, slackApiUrl: options.slackApiUrl });
+  if (config.appToken && config.clientId) {
+    logger.warn({}, 'Socket Mode serves the bot token only; the OAuth install flow needs the HTTP receiver');
+  }
+  const token = oauth ? undefined : config.botToken;
+  if (!oauth && !token) throw new Error('the Slack adapter needs SLACK_BOT_TOKEN, or the OAuth settings');
   const budget = createEditBudget({
     editsPerMinute: config.editsPerMinute,
     messageIntervalMs: config.streamEditMs,
     clock,
   });
   const clientOptions = slackClientOptions({ slackApiUrl: options.slackApiUrl, logger });
-  // One client per workspace, so a 429 pauses that workspace's edits (and no other's).
-  const clients = new Map<string, WebClient>();
+  // One client per workspace and token, so a 429 pauses that workspace's edits (and no other's).
+  const clients = new Map<string, { token: string; client: WebClient }>();
+  const tokenOf = async (teamId: string): Promise<string> => {
+    if (!oauth) return token ?? '';
+    const installation = await oauth.installationStore.fetchInstallation({
+      teamId,
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
+    const bot = installation.bot?.token;
+    if (!bot) throw new Error('the workspace installation holds no bot token');
+    return bot;
+  };
   const clientFor = async (teamId: string) => {
-    let client = clients.get(teamId);
-    if (!client) {
-      client = createSlackWebClient(token, {
-        slackApiUrl: options.slackApiUrl,
-        logger,
-        onRateLimited: ({ retryAfterMs, method }) => {
-          logger.warn({ teamId, method, retryAfterMs }, 'Slack rate limit: pausing the workspace');
-          budget.pause(teamId, retryAfterMs);
-        },
-      });
-      clients.set(teamId, client);
-    }
+    const teamToken = await tokenOf(teamId);
+    const known = clients.get(teamId);
+    if (known?.token === teamToken) return known.client;
+    const client = createSlackWebClient(teamToken, {
+      slackApiUrl: options.slackApiUrl,
+      logger,
+      onRateLimited: ({ retryAfterMs, method }) => {
+        logger.warn({ teamId, method, retryAfterMs }, 'Slack rate limit: pausing the workspace');
+        budget.pause(teamId, retryAfterMs);
+      },
+    });
+    clients.set(teamId, { token: teamToken, client });
     return client;
   };
 
@@ -84,8 +103,9 @@ export async function startSlackAdapter(options: StartSlackOptions): Promise<Sla
         signingSecret: config.signingSecret ?? '',
         endpoints: EVENTS_PATH,
         logger: boltLogger,
+        ...(oauth ?? {}),
       });
-  const app = new App({ receiver, token, logger: boltLogger, clientOptions });
+  const app = new App({ receiver, ...(token ? { token } : {}), logger: boltLogger, clientOptions });
   app.error(async (error) => {
     logger.error({ err: error }, 'Slack app error');
   });
@@ -127,7 +147,10 @@ export async function startSlackAdapter(options: StartSlackOptions): Promise<Sla
     });
     address = server.address() as AddressInfo;
     connected = true;
-    logger.info({ mode: 'http', port: address.port, path: EVENTS_PATH }, 'slack listening');
+    logger.info(
+      { mode: 'http', port: address.port, path: EVENTS_PATH, oauth: Boolean(oauth) },
+      'slack listening',
+    );
   }
   return {
     ready: () => connected,
