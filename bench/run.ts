@@ -3,6 +3,7 @@ import { benchDiscordNight } from './discord-night.ts';
 import { benchEngine } from './engine.ts';
 import { benchExports } from './exports.ts';
 import { benchLlm } from './llm.ts';
+import { benchSlack } from './slack.ts';
 import { benchStore } from './store.ts';
 
 /** Redis and PostgreSQL as the tests find them; a server that is not there is reported, not fatal. */
@@ -28,6 +29,7 @@ results.engine = await benchEngine();
 results.store = await storeFigures();
 results.llm = await benchLlm();
 results.exports = benchExports();
+results.slack = await benchSlack();
 // Last: its REST fake intercepts discord.com in this process (nock).
 results.discord = { story_night: await benchDiscordNight() };
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -9,6 +9,7 @@ import { commands as allCommands } from '../../commands/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import type { VoteMessageStore } from '../shared/vote-messages.ts';
+import type { AckFirst } from './ack-first.ts';
 import { createCharacterVoices } from './character-voices.ts';
 import type { EditBudget } from './edit-budget.ts';
 import { handleSlashCommand, slashName } from './handle-slash-command.ts';
@@ -37,6 +38,8 @@ export interface AttachSlackOptions {
   budget: EditBudget;
   commands?: readonly Command[] | undefined;
   now?: (() => number) | undefined;
+  /** When work after an ack may start (HTTP mode: once the requests received so far are answered). */
+  ackFirst?: AckFirst | undefined;
 }
 
 export interface AttachedSlackAdapter {
@@ -76,9 +79,10 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
   /** Work after the ack: followed, so stop() can wait for it; its handler catches its own failures. */
   const follow = (work: () => Promise<void>) => {
     if (controller.signal.aborted) return;
-    const task = work().catch((error: unknown) =>
-      logger.error({ err: error }, 'a Slack handler failed after its ack'),
-    );
+    const turn = options.ackFirst?.turn() ?? Promise.resolve();
+    const task = turn
+      .then(work)
+      .catch((error: unknown) => logger.error({ err: error }, 'a Slack handler failed after its ack'));
     pending.add(task);
     void task.finally(() => pending.delete(task));
   };

@@ -10,6 +10,7 @@ import type { Logger } from '../../logger.ts';
 import { type Clock, systemClock } from '../../story/clock.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import type { VoteMessageStore } from '../shared/vote-messages.ts';
+import { type AckFirst, createAckFirst } from './ack-first.ts';
 import { type AttachedSlackAdapter, attachSlackAdapter } from './attach-slack-adapter.ts';
 import { createEditBudget } from './edit-budget.ts';
 import { slackOAuthOptions } from './oauth-options.ts';
@@ -17,6 +18,11 @@ import { createSlackPermissions } from './permissions.ts';
 import { createSlackWebClient, slackClientOptions } from './retry-after.ts';
 import type { SlackConfig } from './slack-config.ts';
 import { slackLoggerOf } from './slack-logger.ts';
+
+/** Longest that work after an ack waits for other requests' acks (Slack allows 3 s for each). */
+const ACK_FIRST_MAX_DEFER_MS = 250;
+/** How long without a new request counts as the end of a burst. */
+const ACK_FIRST_QUIET_MS = 20;
 
 /** Where Slack sends events, commands and interactions in HTTP mode (the manifest's request URLs). */
 export const EVENTS_PATH = '/slack/events';
@@ -106,6 +112,17 @@ export async function startSlackAdapter(options: StartSlackOptions): Promise<Sla
         ...(oauth ?? {}),
       });
   const app = new App({ receiver, ...(token ? { token } : {}), logger: boltLogger, clientOptions });
+  let ackFirst: AckFirst | undefined;
+  if (receiver instanceof HTTPReceiver) {
+    // Every request counted from its arrival to its answer (Bolt calls requestListener per request).
+    const gate = createAckFirst({ maxDeferMs: ACK_FIRST_MAX_DEFER_MS, quietMs: ACK_FIRST_QUIET_MS });
+    const listener = receiver.requestListener;
+    receiver.requestListener = (request, response) => {
+      response.once('close', gate.arrived());
+      return listener(request, response);
+    };
+    ackFirst = gate;
+  }
   app.error(async (error) => {
     logger.error({ err: error }, 'Slack app error');
   });
@@ -125,6 +142,7 @@ export async function startSlackAdapter(options: StartSlackOptions): Promise<Sla
     budget,
     commands: options.commands,
     now: () => clock.now(),
+    ackFirst,
   });
 
   let address: AddressInfo | undefined;
