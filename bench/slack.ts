@@ -18,7 +18,7 @@ import { startSlackHarness, TEST_SLACK_CONFIG } from '../test/helpers/slack-harn
 import { slashCommandBody } from '../test/helpers/slack-payloads.ts';
 import { SIGNING_SECRET, signedHeaders } from '../test/helpers/slack-signing.ts';
 import { startFakeSlackApi } from '../test/helpers/slack-web-api.ts';
-import { percentile, round } from './stats.ts';
+import { maxInWindow, percentile, round } from './stats.ts';
 
 const CONCURRENT = 50;
 const STREAMING_ROOMS = 5;
@@ -185,15 +185,6 @@ async function benchEdits() {
     await h.close();
     await api.close();
   }
-}
-
-function maxInWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while ((times[i] ?? 0) - (times[j] ?? 0) >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 if (import.meta.main) process.stdout.write(`${JSON.stringify(await benchSlack(), null, 2)}\n`);

@@ -4,19 +4,16 @@
 // has run its change is stored, so a reply Slack refuses is reported as saved, never as failed.
 import type { Command, Reply } from '../../commands/command.ts';
 import { privateReply, text } from '../../commands/command.ts';
-import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
+import { errorReply, usage } from '../../commands/run-command.ts';
 import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
-import { sharedTranslator } from '../../i18n/catalog.ts';
-import { matchLocale } from '../../i18n/match-locale.ts';
 import { msg } from '../../i18n/message.ts';
 import { isUserError, UserError } from '../../story/errors.ts';
 import type { Actor } from '../../story/types.ts';
 import { withUsage } from '../shared/help-usage.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import { repliesPrivately } from '../shared/replies-privately.ts';
+import { beforeCommand, runStreamed } from '../shared/run-streamed.ts';
 import { savedNotice } from '../shared/saved-notice.ts';
-import { createStreamPreview } from '../shared/stream-preview.ts';
-import { voicingOf } from '../shared/voicing.ts';
 import { renderFailure, renderPreview } from './render/index.ts';
 import { renderShown, type ShowContext } from './show-context.ts';
 import { showReply } from './show-reply.ts';
@@ -117,31 +114,25 @@ async function runSlash(call: SlashCall, context: ShowContext, previewing: (loca
     'slack command',
   );
   const privately = repliesPrivately(command, parsed.options);
-  // The room as it was before the command, for a public reply: voices, and the preview's language.
-  const before = privately ? undefined : await deps.engine.room(room).catch(() => undefined);
-  const voicing = before && voicingOf(before);
-  const translator = sharedTranslator();
-  const previewLocale = matchLocale(
-    privately ? context.personLocale : before?.story?.language,
-    translator.locales,
-  );
-  const preview =
+  const { voicing, previewLocale } = await beforeCommand(deps.engine, room, {
+    privately,
+    personLocale: context.personLocale,
+  });
+  let reply = await run(
+    command,
+    parsed,
+    context,
     command.slow && !privately
-      ? createStreamPreview({
+      ? {
           intervalMs: deps.config.streamEditMs,
           logger: deps.logger,
           show: async (shown, signal) => {
             previewing(previewLocale);
             await output.showPublic(renderPreview(shown, previewLocale), { final: false, signal });
           },
-        })
-      : undefined;
-  let reply: Reply;
-  try {
-    reply = await run(command, parsed, context, preview);
-  } finally {
-    await preview?.settle();
-  }
+        }
+      : undefined,
+  );
   if (command.name === 'help') reply = withUsage(reply, deps.commands, msg('slack.help.typing'));
   try {
     await showReply(localizeReply(reply, context.personLocale), context, voicing);
@@ -155,26 +146,15 @@ async function run(
   command: Command,
   parsed: Extract<ReturnType<typeof parseCommandText>, { ok: true }>,
   context: ShowContext,
-  preview: ReturnType<typeof createStreamPreview> | undefined,
+  preview: Parameters<typeof runStreamed>[3],
 ): Promise<Reply> {
   const { deps, room, actor } = context;
   try {
-    return await runCommand(
+    return await runStreamed(
       command,
-      {
-        engine: deps.engine,
-        room,
-        actor,
-        commands: deps.commands,
-        stream: preview
-          ? {
-              onText: (delta) => preview.push(delta),
-              onRestart: () => preview.restart(),
-              signal: deps.signal,
-            }
-          : undefined,
-      },
       parsed.options,
+      { engine: deps.engine, room, actor, commands: deps.commands, signal: deps.signal },
+      preview,
     );
   } catch (error) {
     // A refusal caused by how the words were read ("Vera" as the whole line) says so, as in the terminal.
