@@ -77,7 +77,7 @@ function findCut(text: string, pos: number, budget: number, options: SplitOption
   if (good !== undefined) return pos + good;
   const any = candidates.find((index) => index > 0);
   if (any !== undefined) return pos + any;
-  return hardCut(window, pos, budget, options);
+  return hardCut(text, pos, budget, options);
 }
 
 /** The last whitespace in (pos, end] that is not (with `quotes`) the space of a quote marker at a line's start. */
@@ -94,7 +94,9 @@ function lastSpace(text: string, pos: number, end: number, quotes: boolean): num
  * A cut inside an unbroken run (the window's first `budget` characters): after the last whole grapheme
  * cluster that fits, else (one cluster longer than a message) after the last whole code point.
  */
-function hardCut(window: string, pos: number, budget: number, options: SplitOptions): number {
+function hardCut(text: string, pos: number, budget: number, options: SplitOptions): number {
+  // An entity may run past the window's end, so it is read with a few characters more.
+  const window = text.slice(pos, pos + budget + ENTITY_MAX);
   const codePoint = isHighSurrogate(window.charCodeAt(budget - 1)) ? budget - 1 : budget;
   const cluster = graphemes.segment(window).containing(budget);
   const keep = (cut: number) => {
@@ -113,7 +115,7 @@ function outsideEscape(window: string, cut: number): number {
   return backslashes % 2 === 1 ? cut - 1 : cut;
 }
 
-/** `cut`, or the start of the entity ("&amp;") it would fall inside. */
+/** `cut`, or the start of the entity ("&amp;") it would fall inside (`window` reaches past `cut`). */
 function outsideEntity(window: string, cut: number): number {
   const start = window.lastIndexOf('&', cut - 1);
   if (start < 0 || start < cut - ENTITY_MAX + 1) return cut;

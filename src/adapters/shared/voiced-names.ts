@@ -11,12 +11,13 @@ export const voicedNames = (beats: readonly Beat[]): string[] => [
 const NAMELESS = 'someone';
 
 /**
- * A name to post under: one line, without control or format characters, at most `max` code points (never
- * half a surrogate pair), never empty.
+ * A name to post under: one line, without control characters or bidirectional overrides (which could make a
+ * name read as another), at most `max` code points (never half a surrogate pair), never empty. Joiners stay,
+ * so emoji sequences in a name keep their shape.
  */
 export function speakerName(name: string, max: number): string {
   const line = name
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return Array.from(line).slice(0, max).join('').trim() || NAMELESS;

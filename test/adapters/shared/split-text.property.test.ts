@@ -36,7 +36,12 @@ function expectPiecesOf(text: string, pieces: string[], limit: number, options: 
 
 // Discord's 2,000 and Slack's 3,000 (a section) and 4,000 (a message), and small ones that force hard cuts.
 const limits = fc.constantFrom(20, 57, 2000, 3000, 4000);
-const modes = fc.constantFrom<SplitOptions>({}, { quotes: true }, { quotes: true, backslashEscapes: true });
+const modes = fc.constantFrom<SplitOptions>(
+  {},
+  { quotes: true },
+  { quotes: true, backslashEscapes: true },
+  { quotes: true, entities: true },
+);
 
 describe('splitText for any platform', () => {
   it(`keeps every character in order within the limit, with or without markdown (${RUNS} runs)`, () => {
@@ -60,6 +65,22 @@ describe('splitText for any platform', () => {
           expectPiecesOf(text, pieces, limit, options);
         },
       ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`never cuts one of Slack's entities ("&amp;") in two (${RUNS} runs)`, () => {
+    const escaped = fc
+      .tuple(hostileText(), fc.constantFrom('&', '<', '>'))
+      .map(([text, special]) => text.replace(/[\s\S]{1,7}/g, (run) => run + special))
+      .map((text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    fc.assert(
+      fc.property(escaped, limits, fc.boolean(), (text, limit, quotes) => {
+        const options = { quotes, entities: true };
+        const pieces = withinBound(() => splitText(text, limit, options), 'splitText');
+        expectPiecesOf(text, pieces, limit, options);
+        for (const piece of pieces) expect(piece.replace(/&(?:amp|lt|gt);/g, '')).not.toMatch(/&/);
+      }),
       { numRuns: RUNS },
     );
   });

@@ -3,6 +3,7 @@
 // paragraphs, transitions in capitals.
 import { beatElements, parentheticalText, type ScreenplayElement } from '../../../screenplay/elements.ts';
 import type { Beat, Scene } from '../../../story/types.ts';
+import { dialogueLines } from '../../shared/dialogue-lines.ts';
 import { escapeText } from './escape-text.ts';
 
 export function renderBeats(beats: readonly Beat[], scenes: Record<string, Scene> = {}): string {
@@ -15,7 +16,7 @@ export function renderBeat(beat: Beat, scenes: Record<string, Scene> = {}): stri
   // Dialogue is set off as one quote: blank lines would end it, so paragraphs become single line breaks.
   return elements
     .flatMap((element) =>
-      element.type === 'dialogue' ? paragraphLines(element.text) : [renderElement(element)],
+      element.type === 'dialogue' ? dialogueLines(element.text).map(escapeText) : [renderElement(element)],
     )
     .map((line) => `> ${line}`)
     .join('\n');
@@ -42,13 +43,4 @@ export function renderSpokenLine(beat: Beat): string {
   const parenthetical = parentheticalText(beat.parenthetical);
   const text = escapeText(beat.text.trim());
   return parenthetical ? `${renderElement({ type: 'parenthetical', text: parenthetical })}\n${text}` : text;
-}
-
-/** Dialogue stays inside one quote: blank lines would end it, so paragraphs become single line breaks. */
-function paragraphLines(text: string): string[] {
-  return text
-    .split(/\r\n?|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .map(escapeText);
 }

@@ -7,8 +7,8 @@ export const SECTION_TEXT_MAX = 3000;
 export const BLOCKS_PER_MESSAGE = 50;
 /** A header block's plain text. */
 export const HEADER_TEXT_MAX = 150;
-/** A context block's elements. */
-export const CONTEXT_ELEMENTS_MAX = 10;
+/** A context block's text: storyroom's own budget for a line of small print, under a text object's 3,000. */
+export const CONTEXT_TEXT_MAX = 1000;
 /** A button's text, and its value. */
 export const BUTTON_TEXT_MAX = 75;
 export const BUTTON_VALUE_MAX = 2000;

@@ -7,7 +7,7 @@ import { msg } from '../../../i18n/message.ts';
 import { escapeLiteral, escapeMrkdwn, oneLine } from './escape-mrkdwn.ts';
 import { beatPieces } from './render-screenplay.ts';
 import { renderVote } from './render-vote.ts';
-import { context, type Piece, packMessages, type SlackMessage, section } from './slack-message.ts';
+import { contextPiece, type Piece, packMessages, type SlackMessage, section } from './slack-message.ts';
 
 export interface SlackFile {
   name: string;
@@ -70,13 +70,7 @@ const emptyText = (locale: string) =>
  */
 export function renderPreview(text: string, locale: string): SlackMessage[] {
   const writing = escapeMrkdwn(sharedTranslator().translate(locale, msg('slack-render.reply.writing')));
-  return packMessages(
-    [
-      { type: 'text', text: escapeMrkdwn(text) },
-      { type: 'block', block: context(writing), text: writing },
-    ],
-    writing,
-  );
+  return packMessages([{ type: 'text', text: escapeMrkdwn(text) }, contextPiece(writing)], writing);
 }
 
 /** The one line a streamed message is left with when its generation failed (the story is unchanged). */

@@ -6,20 +6,18 @@ import { sharedTranslator } from '../../../i18n/catalog.ts';
 import { msg } from '../../../i18n/message.ts';
 import { beatElements, parentheticalText, type ScreenplayElement } from '../../../screenplay/elements.ts';
 import type { Beat, Scene } from '../../../story/types.ts';
+import { dialogueLines } from '../../shared/dialogue-lines.ts';
 import { escapeLiteral, escapeMrkdwn, oneLine } from './escape-mrkdwn.ts';
-import { fitText } from './fit-text.ts';
-import { context, type Piece } from './slack-message.ts';
+import { contextPiece, type Piece } from './slack-message.ts';
 
 /** Longest part of a direction repeated under the beat it steered. */
 const DIRECTION_SHOWN_MAX = 60;
-/** Longest attribution line: a name or a model, and the start of a direction. */
-const ATTRIBUTION_MAX = 300;
 
 export function beatPieces(beats: readonly Beat[], scenes: Record<string, Scene>, locale: string): Piece[] {
   return beats.flatMap((beat) => {
     const pieces: Piece[] = [beatText(beat, scenes)];
     const by = attribution(beat, locale);
-    if (by) pieces.push({ type: 'block', block: context(by), text: by });
+    if (by) pieces.push(contextPiece(by));
     return pieces;
   });
 }
@@ -29,7 +27,7 @@ function beatText(beat: Beat, scenes: Record<string, Scene>): Piece {
   if (beat.kind !== 'dialogue') return { type: 'text', text: elements.map(renderElement).join('\n') };
   // Dialogue is one quote: blank lines would end it, so paragraphs become single line breaks.
   const lines = elements.flatMap((element) =>
-    element.type === 'dialogue' ? paragraphLines(element.text) : [renderElement(element)],
+    element.type === 'dialogue' ? dialogueLines(element.text).map(escapeMrkdwn) : [renderElement(element)],
   );
   return {
     type: 'text',
@@ -73,32 +71,18 @@ export function spokenLinePiece(beat: Beat): Piece {
 /** Who wrote the beat, in the reply's language; storyroom's own beats (a vote's deadline) say nothing. */
 function attribution(beat: Beat, locale: string): string | undefined {
   const { author } = beat;
-  const t = sharedTranslator();
   if (author.kind === 'system') return undefined;
-  if (author.kind === 'user') {
-    return fitText(
-      t.translate(locale, msg('slack-render.beat.by', { name: escapeLiteral(oneLine(author.name)) })),
-      ATTRIBUTION_MAX,
-    );
+  const by = (name: string) => msg('slack-render.beat.by', { name: escapeLiteral(oneLine(name)) });
+  const direction = author.kind === 'narrator' ? oneLine(beat.direction ?? '') : '';
+  if (author.kind === 'user' || !direction) {
+    return sharedTranslator().translate(locale, by(author.kind === 'user' ? author.name : author.model));
   }
-  const model = escapeLiteral(oneLine(author.model));
-  const direction = oneLine(beat.direction ?? '');
-  if (!direction)
-    return fitText(t.translate(locale, msg('slack-render.beat.by', { name: model })), ATTRIBUTION_MAX);
   const chars = Array.from(direction);
   const shown =
     chars.length > DIRECTION_SHOWN_MAX ? `${chars.slice(0, DIRECTION_SHOWN_MAX).join('')}…` : direction;
-  return fitText(
-    t.translate(locale, msg('slack-render.beat.toward', { model, direction: escapeLiteral(shown) })),
-    ATTRIBUTION_MAX,
+  const model = escapeLiteral(oneLine(author.model));
+  return sharedTranslator().translate(
+    locale,
+    msg('slack-render.beat.toward', { model, direction: escapeLiteral(shown) }),
   );
-}
-
-/** Dialogue stays inside one quote: blank lines would end it, so paragraphs become single line breaks. */
-function paragraphLines(text: string): string[] {
-  return text
-    .split(/\r\n?|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .map(escapeMrkdwn);
 }

@@ -13,7 +13,7 @@ import { speakerName, voicedNames } from '../../shared/voiced-names.ts';
 import { escapeLiteral } from './escape-mrkdwn.ts';
 import { type RenderedReply, renderReply, type SlackFile } from './render-reply.ts';
 import { spokenLinePiece } from './render-screenplay.ts';
-import { context, packMessages, type SlackMessage } from './slack-message.ts';
+import { contextPiece, packMessages, type SlackMessage } from './slack-message.ts';
 
 /** Slack shows at most this much of a custom username. */
 export const USERNAME_MAX = 80;
@@ -93,12 +93,12 @@ export function voicesPointer(beats: readonly Beat[], locale: string): string {
 /** The messages with the pointer as a last context block (or a message of its own, when the last is full). */
 function withPointer(messages: readonly SlackMessage[], pointer: string): SlackMessage[] {
   const last = messages.at(-1);
-  const pointed = packMessages([{ type: 'block', block: context(pointer), text: pointer }], pointer);
+  const pointed = packMessages([contextPiece(pointer)], pointer);
   if (!last || last.vote) return [...messages, ...pointed];
   const joined = packMessages(
     [
       ...last.blocks.map((block) => ({ type: 'block' as const, block, text: blockText(block) })),
-      { type: 'block', block: context(pointer), text: pointer },
+      contextPiece(pointer),
     ],
     pointer,
   );

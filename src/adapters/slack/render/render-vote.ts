@@ -10,7 +10,13 @@ import { optionLetter, tally } from '../../../story/votes.ts';
 import { escapeLiteral, escapeMrkdwn, oneLine } from './escape-mrkdwn.ts';
 import { fitText } from './fit-text.ts';
 import { ACTIONS_ELEMENTS_MAX, BUTTON_TEXT_MAX } from './limits.ts';
-import { context, type KnownBlock, type Piece, packMessages, type SlackMessage } from './slack-message.ts';
+import {
+  contextPiece,
+  type KnownBlock,
+  type Piece,
+  packMessages,
+  type SlackMessage,
+} from './slack-message.ts';
 import { voteButtonId } from './vote-button-id.ts';
 
 /** What a button's label adds around its option: the letter, and the count in brackets. */
@@ -43,7 +49,7 @@ export function votePieces(vote: Vote, room: RoomRef, locale: string = SOURCE_LO
       : escapeMrkdwn(t(voteOutcome(vote)));
   const pieces: Piece[] = [
     { type: 'text', text: `*${escapeLiteral(title)}*\n${lines.join('\n')}` },
-    { type: 'block', block: context(status), text: status },
+    contextPiece(status),
   ];
   if (vote.status === 'open')
     pieces.push({ type: 'block', block: buttonRow(vote, room, counts, t), text: '' });

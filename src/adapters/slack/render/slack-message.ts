@@ -4,7 +4,14 @@
 import type { types } from '@slack/bolt';
 import type { RoomRef } from '../../../story/types.ts';
 import { splitText } from '../../shared/split-text.ts';
-import { BLOCKS_PER_MESSAGE, FALLBACK_TEXT_MAX, MESSAGE_TEXT_BUDGET, SECTION_TEXT_MAX } from './limits.ts';
+import { fitText } from './fit-text.ts';
+import {
+  BLOCKS_PER_MESSAGE,
+  CONTEXT_TEXT_MAX,
+  FALLBACK_TEXT_MAX,
+  MESSAGE_TEXT_BUDGET,
+  SECTION_TEXT_MAX,
+} from './limits.ts';
 
 export type KnownBlock = types.KnownBlock;
 
@@ -26,7 +33,11 @@ const SECTION_BUDGET = Math.min(SECTION_TEXT_MAX, MESSAGE_TEXT_BUDGET);
 
 export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text, verbatim: true });
 export const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
-export const context = (text: string): KnownBlock => ({ type: 'context', elements: [mrkdwn(text)] });
+/** A line in small print (who wrote a beat, a vote's deadline), kept within CONTEXT_TEXT_MAX. */
+export function contextPiece(text: string): Piece {
+  const fitted = fitText(text, CONTEXT_TEXT_MAX);
+  return { type: 'block', block: { type: 'context', elements: [mrkdwn(fitted)] }, text: fitted };
+}
 
 /** The pieces as messages; `empty` (already escaped) stands in when there is nothing to show. */
 export function packMessages(pieces: readonly Piece[], empty: string): SlackMessage[] {
@@ -54,12 +65,13 @@ export function packMessages(pieces: readonly Piece[], empty: string): SlackMess
     }
   }
   flush();
-  return messages.length > 0 ? messages : [{ text: empty, blocks: [section(empty)] }];
+  const fallback = fitText(empty, FALLBACK_TEXT_MAX);
+  return messages.length > 0 ? messages : [{ text: fallback, blocks: [section(fallback)] }];
 }
 
 /** The start of the message's text, cut where a split would cut (never inside an entity or a character). */
 function fallbackText(texts: readonly string[], empty: string): string {
   const first = texts.find((text) => text.trim().length > 0);
-  if (first === undefined) return empty;
+  if (first === undefined) return fitText(empty, FALLBACK_TEXT_MAX);
   return splitText(first.slice(0, FALLBACK_TEXT_MAX * 2), FALLBACK_TEXT_MAX, { entities: true })[0] ?? empty;
 }
