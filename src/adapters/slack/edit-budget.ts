@@ -14,11 +14,12 @@
 //   (its latest state) afterwards; the WebClient's rate_limited event should call pause() (retry-after.ts),
 //   as the client then retries the call itself.
 //
-// Guarantees per team: no 60-second window holds more than `editsPerMinute` edits (counted when sent), and
-// previews are spaced evenly (one per 60 s / editsPerMinute); a message has at most one edit in flight and
-// starts at most one per `messageIntervalMs`; a message's newer state replaces one still waiting (only the
-// latest matters); final edits go before previews and skip the spacing; messages waiting take turns (the one
-// granted longest ago first). Teams never wait for each other.
+// Guarantees per team: no 60-second window holds more than `editsPerMinute` edits (counted when sent);
+// previews use at most 8/9 of them (40 of 45), spaced evenly, leaving the rest to final edits; a message has
+// at most one edit in flight and starts at most one per `messageIntervalMs`; a message's newer state
+// replaces one still waiting (only the latest matters); final edits go before previews and skip the
+// spacing; messages waiting take turns (the one granted longest ago first). Teams never wait for each other.
+// The count is this process's: processes that share a workspace's rooms each need a share of the minute.
 import type { Clock } from '../../story/clock.ts';
 import { retryAfterMsOf as slackRetryAfterMsOf } from './retry-after.ts';
 
@@ -90,7 +91,10 @@ export function createEditBudget(options: EditBudgetOptions): EditBudget {
   const { clock, editsPerMinute: limit, messageIntervalMs } = options;
   const retryAfterMsOf = options.retryAfterMsOf ?? slackRetryAfterMsOf;
   const forgetAfterMs = Math.max(WINDOW_MS, messageIntervalMs);
-  const spacingMs = Math.ceil(WINDOW_MS / limit);
+  /** Edits a minute kept for final ones (5 of 45): a stream that ends is shown at once, not after the queue. */
+  const finalReserve = Math.floor(limit / 9);
+  const previewLimit = limit - finalReserve;
+  const spacingMs = Math.ceil(WINDOW_MS / previewLimit);
   const teams = new Map<string, TeamBudget>();
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
@@ -156,20 +160,27 @@ export function createEditBudget(options: EditBudgetOptions): EditBudget {
         return;
       }
       const chosen = final ?? preview;
+      // Previews leave a few of the minute's edits to final ones, and are paced evenly over the minute, so
+      // streams move steadily instead of spending the minute in a burst and then freezing. A final edit
+      // only waits for the window.
+      const allowed = final ? limit : previewLimit;
       const blockedUntil = Math.max(
         team.pausedUntil,
-        team.grants.length >= limit ? (team.grants[team.grants.length - limit] ?? 0) + WINDOW_MS : now,
-        // Previews are paced evenly over the minute, so streams move steadily instead of using the whole
-        // minute's edits in a burst and then freezing; a final edit only waits for the window.
+        team.grants.length >= allowed ? (team.grants[team.grants.length - allowed] ?? 0) + WINDOW_MS : now,
         final ? now : (team.grants.at(-1) ?? Number.NEGATIVE_INFINITY) + spacingMs,
       );
-      if (blockedUntil > now || !chosen) {
-        const at = Math.max(blockedUntil, chosen ? now : nextLaneAt);
-        // Lanes in flight wake the team when they finish.
-        if (Number.isFinite(at)) wakeAt(teamId, team, at);
-        return;
+      if (chosen && blockedUntil <= now) {
+        start(teamId, team, chosen, now);
+        continue;
       }
-      start(teamId, team, chosen, now);
+      // Wake when the chosen edit may go, or sooner when another message's interval ends (it may be a final
+      // edit, which goes before); lanes in flight wake the team when they finish.
+      const at = Math.max(
+        team.pausedUntil,
+        Math.min(chosen ? blockedUntil : Number.POSITIVE_INFINITY, nextLaneAt),
+      );
+      if (Number.isFinite(at)) wakeAt(teamId, team, at);
+      return;
     }
   }
 

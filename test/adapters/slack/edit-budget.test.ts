@@ -1,6 +1,12 @@
 import { ErrorCode } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createStreamPreview } from '../../../src/adapters/shared/stream-preview.ts';
+import { createVoteMessageTracker, type VoteMessage } from '../../../src/adapters/shared/vote-messages.ts';
 import { createEditBudget } from '../../../src/adapters/slack/edit-budget.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import type { ChangeListener, RoomChange } from '../../../src/story/engine.ts';
+import type { RoomRef, Vote } from '../../../src/story/types.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
 
 const rateLimited = (retryAfterSeconds: number) =>
@@ -59,7 +65,7 @@ describe('edit budget', () => {
   });
 
   it('sends only the latest state of a message that changed while it waited', async () => {
-    const { clock, sent, edit } = setup({ editsPerMinute: 60, messageIntervalMs: 1000, latencyMs: 500 });
+    const { clock, sent, edit } = setup({ editsPerMinute: 100, messageIntervalMs: 1000, latencyMs: 500 });
     const first = edit('T1', 'A', 'v1');
     const second = edit('T1', 'A', 'v2');
     const third = edit('T1', 'A', 'v3');
@@ -93,13 +99,22 @@ describe('edit budget', () => {
       for (const message of ['A', 'B', 'C', 'D', 'E']) void edit('T1', message, `${message}${ms}`);
       await clock.advance(100);
     }
-    const gaps = sent.slice(1).map((edit, i) => edit.at - (sent[i]?.at ?? 0));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60_000 / 45);
-    expect(Math.max(...gaps)).toBeLessThan(60_000 / 45 + 100);
-    expect(sent).toHaveLength(135);
+    // 40 of the 45 a minute: the other 5 are kept for final edits.
+    const previews = sent.filter((edit) => edit.at < 180_000);
+    const gaps = previews.slice(1).map((edit, i) => edit.at - (previews[i]?.at ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60_000 / 40);
+    expect(Math.max(...gaps)).toBeLessThan(60_000 / 40 + 100);
+    expect(previews).toHaveLength(120);
     for (const message of ['A', 'B', 'C', 'D', 'E']) {
-      expect(sent.filter((edit) => edit.message === message)).toHaveLength(27);
+      expect(previews.filter((edit) => edit.message === message)).toHaveLength(24);
     }
+    // When the five streams end, their final edits go out at once (within a message's one edit a second).
+    const asked = 180_000;
+    for (const message of ['A', 'B', 'C', 'D', 'E']) void edit('T1', message, `${message}-final`, true);
+    await clock.advance(1000);
+    const finals = sent.filter((edit) => edit.state.endsWith('-final'));
+    expect(finals).toHaveLength(5);
+    for (const final of finals) expect(final.at - asked).toBeLessThanOrEqual(1000);
   });
 
   it('moves a vote count that closed while waiting ahead, as a final edit', async () => {
@@ -118,7 +133,7 @@ describe('edit budget', () => {
   });
 
   it('on a 429 holds the team’s edits for Retry-After, then sends the latest state; other teams go on', async () => {
-    const { clock, sent, budget, send, elapsed } = setup({ editsPerMinute: 60, latencyMs: 100 });
+    const { clock, sent, budget, send, elapsed } = setup({ editsPerMinute: 100, latencyMs: 100 });
     let failures = 1;
     const fail = () => (failures-- > 0 ? rateLimited(5) : undefined);
     const limited = budget.edit('T1', 'A', send('T1', 'A', 'a1', fail));
@@ -136,7 +151,8 @@ describe('edit budget', () => {
     expect(t1.map((edit) => [edit.state, edit.at])).toEqual([
       ['a1', 0],
       ['b1', 5100],
-      ['a2', 6100],
+      // Previews at 100 a minute leave 11 to final edits and are 60 s / 89 (675 ms) apart.
+      ['a2', 5775],
     ]);
   });
 
@@ -204,5 +220,85 @@ describe('edit budget', () => {
     await clock.advance(120_000);
     expect(sent.map((edit) => edit.state)).toEqual(['a1']);
     await expect(edit('T1', 'C', 'c1')).resolves.toBeUndefined();
+  });
+
+  it('lets a stream preview’s settle() drop its waiting edit, so the final edit is the next one sent', async () => {
+    const { clock, sent, budget, send, edit } = setup({ editsPerMinute: 1 });
+    void edit('T1', 'other', 'other message');
+    const preview = createStreamPreview({
+      intervalMs: 1,
+      logger: silentLogger,
+      show: (text, signal) => budget.edit('T1', 'beat', send('T1', 'beat', text), { signal }),
+    });
+    preview.push('The detective ');
+    // The preview's edit now waits for the team's minute; settle() does not wait for it.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await preview.settle();
+    const final = budget.edit('T1', 'beat', send('T1', 'beat', 'The detective lies.'), { final: true });
+    await clock.advance(60_200);
+    await final;
+    expect(sent.map((edit) => [edit.state, edit.at])).toEqual([
+      ['other message', 0],
+      ['The detective lies.', 60_000],
+    ]);
+  });
+
+  it('sends a vote count that closed while it waited as a final edit, before a stream’s preview, drawn closed', async () => {
+    const { clock, sent, budget, edit } = setup({ editsPerMinute: 1 });
+    void edit('T1', 'other', 'other message');
+    void edit('T1', 'stream', 'a preview');
+    const room: RoomRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
+    const vote = (status: Vote['status']): Vote => ({
+      id: 'v1',
+      options: ['Left', 'Right'],
+      openedBy: { kind: 'user', id: 'u1', name: 'Ann' },
+      openedAt: '2024-01-01T00:00:00.000Z',
+      deadline: '2024-01-01T00:05:00.000Z',
+      ballots: { u2: 0 },
+      status,
+    });
+    const listeners: ChangeListener[] = [];
+    const tracker = createVoteMessageTracker<VoteMessage>({
+      platform: 'slack',
+      engine: {
+        subscribe(listener) {
+          listeners.push(listener);
+          return () => {};
+        },
+      },
+      store: { readAttachment: async () => undefined, writeAttachment: async () => {} },
+      logger: silentLogger,
+      now: Date.now,
+      intervalMs: 1,
+      storedId: z.string(),
+      // As the header says: render in send, and let the vote's state say whether the edit is final.
+      edit: (message, current, where) =>
+        budget.edit(
+          where.workspaceId,
+          message.messageId,
+          async () => {
+            sent.push({ team: 'T1', message: message.messageId, state: current().status, at: clock.now() });
+          },
+          { final: () => current().status !== 'open' },
+        ),
+    });
+    const change = (type: 'vote.cast' | 'vote.closed', shown: Vote) => {
+      for (const listener of listeners)
+        listener({
+          room: { ref: room, votes: { v1: shown } },
+          events: [{ type, voteId: 'v1' }],
+        } as unknown as RoomChange);
+    };
+    tracker.remember(room, 'v1', { channelId: 'C1', messageId: 'vote', ephemeral: false });
+    change('vote.cast', vote('open'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    change('vote.closed', vote('closed'));
+    await clock.advance(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await tracker.stop();
+    expect(sent.map((edit) => [edit.message, edit.state])).toEqual([
+      ['other', 'other message'],
+      ['vote', 'closed'],
+    ]);
   });
 });

@@ -74,10 +74,17 @@ describe('Slack 429s', () => {
   it('the budget holds the team’s other edits while the client waits out a 429', async () => {
     const fake = await startFakeSlack(1);
     const budget = createEditBudget({ editsPerMinute: 45, messageIntervalMs: 1000, clock: systemClock });
+    let told: () => void = () => {};
+    const rateLimited = new Promise<void>((resolve) => {
+      told = resolve;
+    });
     const client = createSlackWebClient(TOKEN, {
       slackApiUrl: fake.url,
       logger: createRecordingLogger(),
-      onRateLimited: ({ retryAfterMs }) => budget.pause('T1', retryAfterMs),
+      onRateLimited: ({ retryAfterMs }) => {
+        budget.pause('T1', retryAfterMs);
+        told();
+      },
     });
     const started: string[] = [];
     const update = (text: string) => () => {
@@ -85,7 +92,7 @@ describe('Slack 429s', () => {
       return client.chat.update({ channel: 'C1', ts: '1.2', text });
     };
     const first = budget.edit('T1', 'C1/1.2', update('preview'));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await rateLimited;
     // Another message of the team, asked while the client waits out the 429: the budget holds it.
     const other = budget.edit('T1', 'C1/3.4', update('vote closed'), { final: true });
     expect(started).toEqual(['preview']);
