@@ -141,3 +141,39 @@ export function appMentionBody(options: {
     authorizations: [{ team_id: teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
   });
 }
+
+/** A message shortcut on a message (in a thread when `threadTs` is given), as Slack posts it. */
+export function messageShortcutBody(options: {
+  callbackId: string;
+  messageTs: string;
+  threadTs?: string;
+  userId?: string;
+  channelId?: string;
+  teamId?: string;
+  responseUrl: string;
+}): string {
+  triggers += 1;
+  const teamId = options.teamId ?? TEAM_ID;
+  const userId = options.userId ?? 'U0ALICE';
+  const payload = {
+    type: 'message_action',
+    token: 'deprecated-verification-token',
+    action_ts: `${Math.floor(Date.now() / 1000)}.000200`,
+    team: { id: teamId, domain: 'storyroom-test' },
+    user: { id: userId, name: userId.toLowerCase(), team_id: teamId },
+    channel: { id: options.channelId ?? CHANNEL_ID, name: 'story' },
+    is_enterprise_install: false,
+    callback_id: options.callbackId,
+    trigger_id: `${triggers}.1234.abcdef`,
+    response_url: options.responseUrl,
+    message_ts: options.messageTs,
+    message: {
+      type: 'message',
+      user: 'U0BOT',
+      ts: options.messageTs,
+      text: 'a beat',
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

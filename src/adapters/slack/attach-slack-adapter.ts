@@ -14,6 +14,7 @@ import { createCharacterVoices } from './character-voices.ts';
 import type { EditBudget } from './edit-budget.ts';
 import { handleSlashCommand, slashName } from './handle-slash-command.ts';
 import { handleVoteClick } from './handle-vote-click.ts';
+import { CONTINUE_SHORTCUT } from './manifest.ts';
 import type { SlackPermissions } from './permissions.ts';
 import type { SlackConfig } from './slack-config.ts';
 import type { SlackDeps } from './slack-deps.ts';
@@ -21,8 +22,6 @@ import { decodeSlackText } from './slack-text.ts';
 import { createSlackVoteMessages } from './slack-vote-messages.ts';
 import { createUserProfiles } from './user-profiles.ts';
 
-/** The message shortcut that runs /scene continue in the message's room (its thread, when it is in one). */
-export const CONTINUE_SHORTCUT = 'storyroom_continue';
 /** The command the shortcut runs (a command's name, not words for people: the catalog test skips it). */
 const CONTINUE_COMMAND = ['scene', 'continue'].join(' ');
 
@@ -131,7 +130,7 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
     );
   });
 
-  app.shortcut(CONTINUE_SHORTCUT, async ({ shortcut, ack }) => {
+  app.shortcut(CONTINUE_SHORTCUT.callback_id, async ({ shortcut, ack }) => {
     await ack();
     if (shortcut.type !== 'message_action') return;
     const teamId = shortcut.team?.id ?? shortcut.user.team_id;

@@ -2,8 +2,9 @@
 // with a command runs it in the thread's room; replies go into the thread, private ones as ephemeral
 // messages there; the thread's vote buttons carry the thread's room.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONTINUE_SHORTCUT } from '../../../src/adapters/slack/manifest.ts';
 import { buttonsIn, type SlackHarness, shownIn, startSlackHarness } from '../../helpers/slack-harness.ts';
-import { appMentionBody } from '../../helpers/slack-payloads.ts';
+import { appMentionBody, messageShortcutBody } from '../../helpers/slack-payloads.ts';
 import { signedHeaders } from '../../helpers/slack-signing.ts';
 
 const THREAD = '1700000000.000100';
@@ -61,5 +62,32 @@ describe('a Slack thread as a room', () => {
       channelId: `C0STORY:${THREAD}`,
     });
     expect(Object.values(voted.votes)[0]?.ballots).toEqual({ U0BOB: 0 });
+  });
+
+  it('runs the "continue the story" shortcut in the room of the message it was used on: its thread', async () => {
+    h = await startSlackHarness();
+    h.api.users.set('U0MOD', { is_admin: true, name: 'Mo' });
+    await mention('scene start title:"Side Story"');
+    const threadRoom = { platform: 'slack' as const, workspaceId: 'T0TEAM', channelId: `C0STORY:${THREAD}` };
+    const beatsBefore = Object.keys((await h.engine.room(threadRoom)).beats).length;
+    h.api.calls.length = 0;
+    const body = messageShortcutBody({
+      callbackId: CONTINUE_SHORTCUT.callback_id,
+      messageTs: '1700000000.000200',
+      threadTs: THREAD,
+      userId: 'U0MOD',
+      responseUrl: h.api.responseUrl('shortcut'),
+    });
+    expect((await h.post(body, signedHeaders(body))).status).toBe(200);
+    await h.idle();
+    const posted = h.api.callsOf('chat.postMessage');
+    expect(posted.length).toBeGreaterThan(0);
+    for (const call of posted) expect(call.args).toMatchObject({ channel: 'C0STORY', thread_ts: THREAD });
+    const thread = await h.engine.room({
+      platform: 'slack',
+      workspaceId: 'T0TEAM',
+      channelId: `C0STORY:${THREAD}`,
+    });
+    expect(Object.values(thread.beats).length).toBeGreaterThan(0);
   });
 });
