@@ -41,6 +41,8 @@ export interface FakeSlackApi {
   /** The bot's granted scopes (auth.test's x-oauth-scopes header). */
   scopes: string[];
   usergroups: Map<string, string[]>;
+  /** What apps.connections.open answers: the fake Socket Mode server's URL (slack-socket-mode.ts). */
+  socketUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -60,7 +62,7 @@ export async function startFakeSlackApi(
   let ts = 1_700_000_000_000_100;
   let fileId = 0;
   let base = '';
-  const state = {
+  const state: { scopes: string[]; socketUrl?: string | undefined } = {
     scopes: options.scopes ?? [
       'chat:write',
       'commands',
@@ -94,6 +96,10 @@ export async function startFakeSlackApi(
           },
           headers: { 'x-oauth-scopes': state.scopes.join(',') },
         };
+      case 'apps.connections.open':
+        return state.socketUrl
+          ? { body: { ok: true, url: state.socketUrl } }
+          : { body: { ok: false, error: 'not_allowed_token_type' } };
       case 'chat.postMessage':
         return { body: { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } } };
       case 'chat.update':
@@ -215,6 +221,12 @@ export async function startFakeSlackApi(
       state.scopes = next;
     },
     usergroups,
+    get socketUrl() {
+      return state.socketUrl;
+    },
+    set socketUrl(url: string | undefined) {
+      state.socketUrl = url;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

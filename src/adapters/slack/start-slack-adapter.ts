@@ -104,7 +104,12 @@ export async function startSlackAdapter(options: StartSlackOptions): Promise<Sla
   let connected = false;
   const boltLogger = slackLoggerOf(logger, 'bolt');
   const receiver = config.appToken
-    ? new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger })
+    ? new SocketModeReceiver({
+        appToken: config.appToken,
+        logger: boltLogger,
+        // apps.connections.open, which gives the WebSocket's URL, goes where every Web API call goes.
+        installerOptions: { clientOptions },
+      })
     : new HTTPReceiver({
         signingSecret: config.signingSecret ?? '',
         endpoints: EVENTS_PATH,
