@@ -12,9 +12,10 @@ import { renderShown, type ShowContext } from './show-context.ts';
 export async function uploadFiles(
   files: SlackFile[],
   context: ShowContext & { privately: boolean },
+  /** Slack's per-file limit (1 GB); a workspace may set a lower one, which the upload's error then says. */
+  limit = UPLOAD_LIMITS.slack,
 ): Promise<void> {
   const { client, place, privately } = context;
-  const limit = UPLOAD_LIMITS.slack;
   const fitting = files.filter((file) => file.bytes.length <= limit);
   for (const file of files) {
     if (file.bytes.length <= limit) continue;
