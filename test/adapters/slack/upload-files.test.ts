@@ -60,7 +60,7 @@ describe('uploadFiles', () => {
     );
     expect(uploads).toEqual([expect.objectContaining({ channel_id: 'D0ALICE', filename: 'small.md' })]);
     expect(told.map((message) => message.text).join('\n')).toContain(
-      'huge.pdf is 3 MB, more than Slack's upload limit of 2 MB',
+      "huge.pdf is 3 MB, more than Slack's upload limit of 2 MB",
     );
   });
 });
