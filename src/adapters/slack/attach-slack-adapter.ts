@@ -96,7 +96,8 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
           channel: command.channel_id,
           userId: command.user_id,
           userName: command.user_name,
-          line: `${name ?? ''} ${decodeSlackText(command.text)}`,
+          // A command without the configured prefix is none of ours: an empty line, answered as unknown.
+          line: name === undefined ? '' : `${name} ${decodeSlackText(command.text)}`,
           typed: command.command,
           responseUrl: command.response_url,
         },

@@ -54,4 +54,19 @@ describe('refusals in Slack', () => {
     expect(shownIn(answer)).toContain('/sr-scene is not a storyroom command');
     expect(publicCalls()).toEqual([]);
   });
+
+  it('takes commands with the configured prefix, and only those', async () => {
+    const prefixed = await startSlackHarness({ config: { commandPrefix: 'sr-' } });
+    try {
+      prefixed.api.users.set('U0MOD', { is_admin: true });
+      await prefixed.slash({ command: '/sr-scene', text: 'start title:"Prefixed"', userId: 'U0MOD' });
+      await prefixed.slash({ command: '/help', text: '', userId: 'U0MOD' });
+      await prefixed.idle();
+      expect(shownIn(prefixed.api.callsOf('chat.postMessage')[0])).toContain('Prefixed');
+      const [answer] = prefixed.api.callsOf('response_url');
+      expect(shownIn(answer)).toContain('/help is not a storyroom command');
+    } finally {
+      await prefixed.close();
+    }
+  });
 });
