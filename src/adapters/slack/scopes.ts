@@ -10,11 +10,11 @@ export const BOT_SCOPES = [
   'chat:write.public',
   'chat:write.customize',
   'files:write',
+  'im:write',
   'users:read',
   'usergroups:read',
-  'reactions:read',
-  'im:write',
   'app_mentions:read',
+  'reactions:read',
 ] as const;
 
 export type BotScope = (typeof BOT_SCOPES)[number];
