@@ -11,6 +11,7 @@ export const CUSTOMIZE_SCOPE = 'chat:write.customize';
 const SCOPES_TTL_MS = 10 * 60 * 1000;
 const NOTICE_KEY = 'slack-voices-notice';
 const TEAMS_MAX = 10_000;
+const ROOMS_MAX = 10_000;
 
 export interface CharacterVoices {
   /** Whether the workspace's bot may post under another name and icon. */
@@ -50,6 +51,8 @@ export function createCharacterVoices(deps: {
     async claimNotice(room) {
       const id = roomIdOf(room);
       if (told.has(id)) return false;
+      // Rooms told since start; a forgotten one is found in the store again.
+      if (told.size >= ROOMS_MAX) told.clear();
       told.add(id);
       try {
         if ((await deps.store.readAttachment(id, NOTICE_KEY)) !== undefined) return false;
