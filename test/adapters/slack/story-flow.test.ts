@@ -58,8 +58,15 @@ describe('a story in a Slack channel', () => {
       ).status,
     ).toBe(200);
     await h.idle();
+    // Exactly: who the moderator is and their language (users.info, once each for permissions and the
+    // profile, then cached), and the one message, with nothing but these arguments.
+    const ownCalls = () => h.api.calls.filter((call) => call.method !== 'auth.test');
+    expect(ownCalls().map((call) => call.method)).toEqual(['users.info', 'users.info', 'chat.postMessage']);
     const started = h.api.callsOf('chat.postMessage');
-    expect(started).toHaveLength(1);
+    expect(Object.keys(started[0]?.args ?? {}).sort()).toEqual(
+      ['blocks', 'channel', 'link_names', 'parse', 'text', 'unfurl_links', 'unfurl_media'].sort(),
+    );
+    expect(started[0]?.token).toBe('xoxb-test-token');
     expect(started[0]?.args).toMatchObject({
       channel: 'C0STORY',
       link_names: 'false',
@@ -120,6 +127,20 @@ describe('a story in a Slack channel', () => {
     await h.idle();
     const confirmations = h.api.callsOf('response_url');
     expect(confirmations).toHaveLength(3);
+    // Each new voter is looked up once (role and language); every click is answered on its response_url.
+    expect(
+      h.api.calls
+        .filter((call) => call.method !== 'chat.update' && call.method !== 'auth.test')
+        .map((call) => (call.method === 'users.info' ? `users.info ${String(call.args.user)}` : call.method)),
+    ).toEqual([
+      'users.info U0ALICE',
+      'users.info U0ALICE',
+      'response_url',
+      'response_url',
+      'users.info U0BOB',
+      'users.info U0BOB',
+      'response_url',
+    ]);
     for (const confirmation of confirmations)
       expect(confirmation.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(shownIn(confirmations[1] as SlackCall)).toMatch(/changed|Go right/i);
