@@ -50,7 +50,11 @@ export async function handleSlashCommand(call: SlashCall, deps: SlackDeps): Prom
   const client = await deps.clientFor(call.teamId);
   const room = roomOfPlace({ teamId: call.teamId, channel: call.channel, threadTs: call.threadTs });
   const [role, profile] = await Promise.all([
-    deps.permissions.roleOf({ teamId: call.teamId, userId: call.userId, client }),
+    deps.permissions.roleOf({
+      teamId: call.teamId,
+      userId: call.userId,
+      client: deps.profiles.directory(client, call.teamId),
+    }),
     deps.profiles.profileOf(client, call.teamId, call.userId),
   ]);
   const personLocale = profile.locale;

@@ -36,7 +36,11 @@ export interface VoteClick {
 export async function handleVoteClick(click: VoteClick, deps: SlackDeps): Promise<void> {
   const client = await deps.clientFor(click.teamId);
   const [role, profile] = await Promise.all([
-    deps.permissions.roleOf({ teamId: click.teamId, userId: click.userId, client }),
+    deps.permissions.roleOf({
+      teamId: click.teamId,
+      userId: click.userId,
+      client: deps.profiles.directory(client, click.teamId),
+    }),
     deps.profiles.profileOf(client, click.teamId, click.userId),
   ]);
   const personLocale = profile.locale;

@@ -43,7 +43,7 @@ describe('Slack workspaces installed through OAuth', () => {
     }
     await h.idle();
     const posted = h.api.callsOf('chat.postMessage');
-    expect(posted.map((call) => call.token)).toEqual(['xoxb-one', 'xoxb-two']);
+    expect(posted.map((call) => call.token).sort()).toEqual(['xoxb-one', 'xoxb-two']);
     const never = await h.engine.room({ platform: 'slack', workspaceId: 'T0NEVER', channelId: 'C0STORY' });
     expect(never.story).toBeUndefined();
   });
