@@ -8,7 +8,6 @@ import { errorReply, usage } from '../../commands/run-command.ts';
 import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
 import { msg } from '../../i18n/message.ts';
 import { isUserError, UserError } from '../../story/errors.ts';
-import type { Actor } from '../../story/types.ts';
 import { withUsage } from '../shared/help-usage.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import { repliesPrivately } from '../shared/replies-privately.ts';
@@ -20,6 +19,7 @@ import { showReply } from './show-reply.ts';
 import { roomOfPlace } from './slack-context.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { createSlackOutput, type SlackOutput } from './slack-output.ts';
+import { whoActed } from './who-acted.ts';
 
 /**
  * A command typed in Slack: a slash command (Slack sends no thread: slash commands cannot be used in
@@ -47,18 +47,12 @@ export function slashName(command: string, prefix: string): string | undefined {
 }
 
 export async function handleSlashCommand(call: SlashCall, deps: SlackDeps): Promise<void> {
-  const client = await deps.clientFor(call.teamId);
+  const { client, actor, personLocale } = await whoActed(deps, {
+    teamId: call.teamId,
+    userId: call.userId,
+    name: call.userName,
+  });
   const room = roomOfPlace({ teamId: call.teamId, channel: call.channel, threadTs: call.threadTs });
-  const [role, profile] = await Promise.all([
-    deps.permissions.roleOf({
-      teamId: call.teamId,
-      userId: call.userId,
-      client: deps.profiles.directory(client, call.teamId),
-    }),
-    deps.profiles.profileOf(client, call.teamId, call.userId),
-  ]);
-  const personLocale = profile.locale;
-  const actor: Actor = { id: call.userId, name: call.userName ?? profile.name ?? call.userId, role };
   const output = createSlackOutput(
     {
       client,

@@ -7,7 +7,6 @@ import { voteOutcome } from '../../commands/format.ts';
 import { errorReply, runCommand } from '../../commands/run-command.ts';
 import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
-import type { Actor } from '../../story/types.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import { voteCastCommand } from '../shared/vote-cast-command.ts';
 import { parseVoteButtonId } from './render/index.ts';
@@ -15,6 +14,7 @@ import { renderShown } from './show-context.ts';
 import { placeOfRoom } from './slack-context.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { createSlackOutput } from './slack-output.ts';
+import { whoActed } from './who-acted.ts';
 
 /** A response_url lasts 30 minutes; an ephemeral vote message is edited through it a little less long. */
 const RESPONSE_URL_LIFETIME_MS = 29 * 60 * 1000;
@@ -34,16 +34,11 @@ export interface VoteClick {
 }
 
 export async function handleVoteClick(click: VoteClick, deps: SlackDeps): Promise<void> {
-  const client = await deps.clientFor(click.teamId);
-  const [role, profile] = await Promise.all([
-    deps.permissions.roleOf({
-      teamId: click.teamId,
-      userId: click.userId,
-      client: deps.profiles.directory(client, click.teamId),
-    }),
-    deps.profiles.profileOf(client, click.teamId, click.userId),
-  ]);
-  const personLocale = profile.locale;
+  const { client, actor, personLocale } = await whoActed(deps, {
+    teamId: click.teamId,
+    userId: click.userId,
+    name: click.userName,
+  });
   const button = parseVoteButtonId(click.value);
   const room = button?.room;
   const output = createSlackOutput(
@@ -57,7 +52,6 @@ export async function handleVoteClick(click: VoteClick, deps: SlackDeps): Promis
     },
     deps,
   );
-  const actor: Actor = { id: click.userId, name: click.userName, role };
   try {
     if (
       !button ||
