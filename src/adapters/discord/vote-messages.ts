@@ -36,12 +36,8 @@ export function createVoteMessages(deps: {
   const { rest, now } = deps;
   const languages = createRoomLanguages(deps.engine);
   const tracker = createVoteMessageTracker<VoteMessage>({
+    ...deps,
     platform: 'discord',
-    engine: deps.engine,
-    store: deps.store,
-    logger: deps.logger,
-    now,
-    intervalMs: deps.intervalMs,
     storedId: snowflake,
     describeError: safeError,
     async edit(message: VoteMessage, current, room) {

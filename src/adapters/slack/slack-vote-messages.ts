@@ -42,12 +42,8 @@ export function createSlackVoteMessages(deps: {
 }): SlackVoteMessages {
   const languages = createRoomLanguages(deps.engine);
   const tracker = createVoteMessageTracker<SlackVoteMessage>({
+    ...deps,
     platform: 'slack',
-    engine: deps.engine,
-    store: deps.store,
-    logger: deps.logger,
-    now: deps.now,
-    intervalMs: deps.intervalMs,
     storedId: slackId,
     async edit(message: SlackVoteMessage, current, room) {
       const locale = ('locale' in message && message.locale) || (await languages.languageOf(room));
