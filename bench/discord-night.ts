@@ -28,7 +28,7 @@ import {
   type RecordedCall,
   serveFakeDiscordRest,
 } from '../test/helpers/discord-rest.ts';
-import { percentile, round } from './stats.ts';
+import { maxInWindow, percentile, round } from './stats.ts';
 
 const PEOPLE = 400;
 const ROOMS = 50;
@@ -390,15 +390,6 @@ function countsLine(vote: Vote | undefined): string {
   return ['Left', 'Right', 'Wait']
     .map((label, i) => `**${'ABC'[i]}.** ${label} · ${counts[i]} ${counts[i] === 1 ? 'vote' : 'votes'}`)
     .join('\n');
-}
-
-function maxInWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while ((times[i] ?? 0) - (times[j] ?? 0) >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 /** A fixed shuffle (the same order every run). */

@@ -4,6 +4,7 @@ import { benchDiscordNight } from './discord-night.ts';
 import { benchEngine } from './engine.ts';
 import { benchExports } from './exports.ts';
 import { benchLlm } from './llm.ts';
+import { benchSlack } from './slack.ts';
 import { benchStore } from './store.ts';
 import { benchStyle } from './style.ts';
 
@@ -32,6 +33,7 @@ results.llm = await benchLlm();
 results.style = await benchStyle();
 results.exports = benchExports();
 results.audience = await benchAudience();
+results.slack = await benchSlack();
 // Last: its REST fake intercepts discord.com in this process (nock).
 results.discord = { story_night: await benchDiscordNight() };
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

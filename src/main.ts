@@ -1,9 +1,11 @@
 // Wires config -> store -> narrator -> engine -> adapters. The only module that knows everything.
-// With a Discord token it serves Discord; with none it opens the local story room in the terminal.
+// With a Discord token it serves Discord, with a Slack bot token (or the OAuth install flow) Slack, both in
+// one process when both are set; with no platform configured it opens the local story room in the terminal.
 
 import { runConsoleRoom, terminalLocale } from './adapters/console/index.ts';
 import { startDiscordAdapter } from './adapters/discord/index.ts';
 import { shardFilter } from './adapters/discord/sharding.ts';
+import { slackEnabled, startSlackAdapter } from './adapters/slack/index.ts';
 import { commands } from './commands/index.ts';
 import { configOrReport, loadConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
@@ -25,7 +27,8 @@ function waitForSignal(): Promise<void> {
 async function main(): Promise<number> {
   const config = configOrReport(loadConfig);
   if (!config) return 1;
-  const consoleRoom = !config.discord.token;
+  const slack = slackEnabled(config.slack);
+  const consoleRoom = !config.discord.token && !slack;
   const interactive = consoleRoom && Boolean(process.stdin.isTTY);
   const logger = createLogger(interactive ? 'warn' : config.LOG_LEVEL);
   const store = await createEventStore(config.STORE_URL, {
@@ -92,25 +95,39 @@ async function main(): Promise<number> {
   const startEngine = () => engine.start({ owns, rearmEveryMs: config.VOTE_REARM_MS });
 
   try {
-    if (config.discord.token) {
-      // The adapter listens before the engine re-arms votes, so votes that came due while storyroom was
+    if (!consoleRoom) {
+      // The adapters listen before the engine re-arms votes, so votes that came due while storyroom was
       // down close with their messages updated.
-      const discord = await startDiscordAdapter({
-        token: config.discord.token,
-        engine,
-        store,
-        logger,
-        config: config.discord,
-        commands: served,
-      });
-      platformReady = () => discord.ready();
+      const platforms: { name: string; ready(): boolean; stop(): Promise<void> }[] = [];
       try {
+        if (config.discord.token) {
+          const discord = await startDiscordAdapter({
+            token: config.discord.token,
+            engine,
+            store,
+            logger,
+            config: config.discord,
+            commands: served,
+          });
+          platforms.push({ name: 'Discord', ...discord });
+        }
+        if (slack) {
+          const slackAdapter = await startSlackAdapter({
+            config: config.slack,
+            engine,
+            store,
+            logger,
+            commands: served,
+          });
+          platforms.push({ name: 'Slack', ...slackAdapter });
+        }
+        platformReady = () => platforms.every((platform) => platform.ready());
         await startEngine();
-        logger.info({}, 'storyroom is running on Discord');
+        logger.info({ platforms: platforms.map((platform) => platform.name) }, 'storyroom is running');
         await waitForSignal();
         await engine.drain(config.SHUTDOWN_GRACE_MS);
       } finally {
-        await discord.stop();
+        for (const platform of platforms) await platform.stop();
       }
     } else {
       await startEngine();

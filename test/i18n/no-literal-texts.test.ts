@@ -26,6 +26,7 @@ const OPERATOR_FILES = new Set([
   'src/adapters/discord/shards.ts',
   'src/adapters/discord/interaction-rest.ts',
   'src/adapters/slack/slack-config.ts',
+  // The Slack app manifest (English-only in Slack's format) and the script that writes it, for the admin.
   'src/adapters/slack/manifest.ts',
   'src/adapters/slack/manifest-command.ts',
 ]);

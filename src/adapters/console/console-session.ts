@@ -3,7 +3,7 @@
 import type { Command, CommandContext, FileBlock, Reply } from '../../commands/command.ts';
 import { privateReply, text } from '../../commands/command.ts';
 import { describeOptions } from '../../commands/describe-options.ts';
-import { errorReply, runCommand, usage } from '../../commands/run-command.ts';
+import { errorReply, runCommand } from '../../commands/run-command.ts';
 import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
 import { msg } from '../../i18n/message.ts';
 import type { Logger } from '../../logger.ts';
@@ -12,6 +12,7 @@ import { isUserError } from '../../story/errors.ts';
 import type { NarrationOptions } from '../../story/narrator.ts';
 import { roomIdOf } from '../../story/room-id.ts';
 import type { Actor, RoomRef } from '../../story/types.ts';
+import { withUsage } from '../shared/help-usage.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import { diskFile } from './disk-file.ts';
 import { formatBytes } from './format-bytes.ts';
@@ -41,19 +42,6 @@ const QUIT_ALONE = msg('console.quit-alone');
 /** Blank lines and # comments do nothing. */
 export const isIgnorable = (line: string) => line.trim() === '' || line.trim().startsWith('#');
 
-/** /help in the terminal: each command with its options in order, then how to type them here. */
-function withUsage(reply: Reply, commands: readonly Command[]): Reply {
-  const blocks = reply.blocks.map((block) => {
-    if (block.type !== 'fields') return block;
-    const fields = block.fields.map((field) => {
-      const command = commands.find((c) => `/${c.name}` === field.name);
-      return command ? { ...field, name: usage(command) } : field;
-    });
-    return { ...block, fields };
-  });
-  return { ...reply, blocks: [...blocks, text(CONSOLE_HELP)] };
-}
-
 /** A file option is typed as a path here: the command gets the file on disk it names. */
 function withFiles(command: Command, options: Record<string, string>): Record<string, unknown> {
   const files = describeOptions(command).filter((spec) => spec.input === 'file');
@@ -80,7 +68,7 @@ export function createConsoleSession(options: ConsoleSessionOptions) {
     const ctx: CommandContext = { engine, room, actor, stream, commands };
     try {
       const reply = await runCommand(parsed.command, ctx, withFiles(parsed.command, parsed.options));
-      return parsed.command.name === 'help' ? withUsage(reply, commands) : reply;
+      return parsed.command.name === 'help' ? withUsage(reply, commands, CONSOLE_HELP) : reply;
     } catch (error) {
       if (isUserError(error)) {
         const hint = quoteHint(error.code, parsed.command, parsed.positional);

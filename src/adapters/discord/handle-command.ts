@@ -3,7 +3,7 @@
 // command has run its change is stored, so a reply Discord refuses is reported as saved, never as failed.
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import type { Reply, ShownReply } from '../../commands/command.ts';
-import { findCommand, runCommand } from '../../commands/run-command.ts';
+import { findCommand } from '../../commands/run-command.ts';
 import { sharedTranslator } from '../../i18n/catalog.ts';
 import { matchLocale } from '../../i18n/match-locale.ts';
 import { msg } from '../../i18n/message.ts';
@@ -11,8 +11,9 @@ import { UserError } from '../../story/errors.ts';
 import type { Actor } from '../../story/types.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
 import { repliesPrivately } from '../shared/replies-privately.ts';
+import { beforeCommand, runStreamed } from '../shared/run-streamed.ts';
 import { savedNotice } from '../shared/saved-notice.ts';
-import { createStreamPreview } from '../shared/stream-preview.ts';
+import type { Voicing } from '../shared/voicing.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { actorOf, roomOf } from './interaction-context.ts';
 import type { InteractionOutput } from './interaction-output.ts';
@@ -20,7 +21,7 @@ import { readCommand } from './read-command.ts';
 import { rememberBeatMessages } from './remember-beat-messages.ts';
 import { renderPreview, renderReply } from './render/render-reply.ts';
 import { safeError } from './safe-error.ts';
-import { showVoicedReply, type Voicing, voicingOf } from './show-voiced-reply.ts';
+import { showVoicedReply } from './show-voiced-reply.ts';
 
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
@@ -51,48 +52,25 @@ export async function handleCommand(
   // not is fixed by the first response; errors are private either way.
   const privately = repliesPrivately(command, call.options);
   await interaction.deferReply(privately ? { flags: MessageFlags.Ephemeral } : {});
-  // The room as it was before the command, for a public reply: voices, and the preview's language. A failing
-  // store is left to the command, which reads the room too and reports it.
-  const before = privately ? undefined : await deps.engine.room(room).catch(() => undefined);
-  const voicing = before && voicingOf(before);
-  const translator = sharedTranslator();
-  const previewLocale = matchLocale(
-    privately ? interaction.locale : before?.story?.language,
-    translator.locales,
+  const { voicing, previewLocale } = await beforeCommand(deps.engine, room, {
+    privately,
+    personLocale: interaction.locale,
+  });
+  const reply = await runStreamed(
+    command,
+    call.options,
+    { engine: deps.engine, room, actor, commands: deps.commands, signal: deps.signal },
+    command.slow
+      ? {
+          intervalMs: deps.config.streamEditMs,
+          logger: deps.logger,
+          describeError: safeError,
+          show: async (text) => {
+            await output.showPublic(renderPreview(text, previewLocale), { final: false });
+          },
+        }
+      : undefined,
   );
-
-  const preview = command.slow
-    ? createStreamPreview({
-        intervalMs: deps.config.streamEditMs,
-        logger: deps.logger,
-        describeError: safeError,
-        show: async (text) => {
-          await output.showPublic(renderPreview(text, previewLocale), { final: false });
-        },
-      })
-    : undefined;
-  let reply: Reply;
-  try {
-    reply = await runCommand(
-      command,
-      {
-        engine: deps.engine,
-        room,
-        actor,
-        commands: deps.commands,
-        stream: preview
-          ? {
-              onText: (delta) => preview.push(delta),
-              onRestart: () => preview.restart(),
-              signal: deps.signal,
-            }
-          : undefined,
-      },
-      call.options,
-    );
-  } finally {
-    await preview?.settle();
-  }
   try {
     await showReply(localizeReply(reply, interaction.locale), { interaction, actor, output, deps }, voicing);
   } catch (error) {

@@ -3,14 +3,14 @@
 // command can never differ. A click after the close is refused politely and the message is brought up to
 // date (disabled buttons, the result), which also fixes buttons left over from a restart.
 import { type ButtonInteraction, MessageFlags, MessageFlagsBitField } from 'discord.js';
-import type { Command } from '../../commands/command.ts';
 import { voteOutcome } from '../../commands/format.ts';
-import { findCommand, runCommand } from '../../commands/run-command.ts';
+import { runCommand } from '../../commands/run-command.ts';
 import { sharedTranslator } from '../../i18n/catalog.ts';
 import { matchLocale } from '../../i18n/match-locale.ts';
 import { msg } from '../../i18n/message.ts';
 import { UserError } from '../../story/errors.ts';
 import { localizeReply } from '../shared/localize-reply.ts';
+import { voteCastCommand } from '../shared/vote-cast-command.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import { actorOf } from './interaction-context.ts';
 import { type InteractionOutput, tokenExpiresAt } from './interaction-output.ts';
@@ -60,11 +60,4 @@ export async function handleVoteButton(
     { option: String(option + 1), vote: voteId },
   );
   await output.showPrivate(renderReply(localizeReply(reply, interaction.locale)));
-}
-
-function voteCastCommand(commands: readonly Command[]): Command {
-  const command = findCommand(commands, 'vote cast');
-  // A wiring mistake, not the person's: logged, and they get the generic message.
-  if (!command) throw new Error('vote buttons need the "vote cast" command, which is not registered');
-  return command;
 }

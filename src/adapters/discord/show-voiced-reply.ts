@@ -8,8 +8,9 @@ import type { ShownReply } from '../../commands/command.ts';
 import { sharedTranslator } from '../../i18n/catalog.ts';
 import { matchLocale } from '../../i18n/match-locale.ts';
 import { msg } from '../../i18n/message.ts';
-import type { Actor, Beat, RoomRef, RoomState } from '../../story/types.ts';
+import type { Actor, Beat, RoomRef } from '../../story/types.ts';
 import { splitVoices } from '../shared/split-voices.ts';
+import type { Voicing } from '../shared/voicing.ts';
 import type { AdapterDeps } from './adapter-deps.ts';
 import type { ChannelWebhook, VoiceTarget, WebhookLookup } from './character-webhooks.ts';
 import { roomOf } from './interaction-context.ts';
@@ -24,15 +25,6 @@ import { safeError } from './safe-error.ts';
 
 /** Told privately to the moderator, in their language. */
 export const VOICES_NEED_PERMISSION = msg('discord.voices.need-permission');
-
-export interface Voicing {
-  /** Beats the room had before the command: a reply that restates one (e.g. after an undo) does not voice it. */
-  known: ReadonlySet<string>;
-}
-
-/** Before a command runs (from the room as it is): whether it wants character voices, and which beats it has. */
-export const voicingOf = (state: RoomState): Voicing | undefined =>
-  state.settings.characterVoices ? { known: new Set(Object.keys(state.beats)) } : undefined;
 
 export async function showVoicedReply(
   reply: ShownReply,

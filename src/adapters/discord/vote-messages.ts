@@ -3,12 +3,9 @@
 // embed and buttons are drawn when discord.js sends it (drawn-body.ts), so a bucket wait never sends old counts.
 import { type REST, Routes } from 'discord.js';
 import { z } from 'zod';
-import { SOURCE_LOCALE, sharedTranslator } from '../../i18n/catalog.ts';
-import { matchLocale } from '../../i18n/match-locale.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
-import { roomIdOf } from '../../story/room-id.ts';
-import type { RoomRef } from '../../story/types.ts';
+import { createRoomLanguages } from '../shared/room-languages.ts';
 import {
   createVoteMessageTracker,
   type VoteMessages as Tracker,
@@ -27,7 +24,6 @@ type VoteMessage = Omit<SentMessage, 'draft'> & { locale?: string | undefined };
 export type VoteMessages = Tracker<VoteMessage>;
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
-const LANGUAGES_MAX = 10_000;
 
 export function createVoteMessages(deps: {
   engine: StoryEngine;
@@ -38,40 +34,14 @@ export function createVoteMessages(deps: {
   intervalMs: number;
 }): VoteMessages {
   const { rest, now } = deps;
-  // A vote message is drawn in its room's language (the story's), read when a vote's message is first edited.
-  const languages = new Map<string, string>();
-  const languageOf = async (room: RoomRef): Promise<string> => {
-    const id = roomIdOf(room);
-    let language = languages.get(id);
-    if (language === undefined) {
-      const translator = sharedTranslator();
-      try {
-        language = matchLocale((await deps.engine.room(room)).story?.language, translator.locales);
-      } catch {
-        // A store hiccup must not make the message look uneditable (it would be forgotten): English this time.
-        return SOURCE_LOCALE;
-      }
-      // The rooms of votes followed at once; a forgotten one is read again.
-      if (languages.size >= LANGUAGES_MAX) languages.clear();
-      languages.set(id, language);
-    }
-    return language;
-  };
-  const unsubscribe = deps.engine.subscribe((change) => {
-    if (languages.has(change.room.id))
-      languages.set(change.room.id, matchLocale(change.room.story?.language, sharedTranslator().locales));
-  });
+  const languages = createRoomLanguages(deps.engine);
   const tracker = createVoteMessageTracker<VoteMessage>({
+    ...deps,
     platform: 'discord',
-    engine: deps.engine,
-    store: deps.store,
-    logger: deps.logger,
-    now,
-    intervalMs: deps.intervalMs,
     storedId: snowflake,
     describeError: safeError,
     async edit(message: VoteMessage, current, room) {
-      const locale = ('locale' in message && message.locale) || (await languageOf(room));
+      const locale = ('locale' in message && message.locale) || (await languages.languageOf(room));
       const draw = () => {
         const { embed, components } = renderVote(current(), room, locale);
         return { embeds: [embed], components, allowed_mentions: NO_MENTIONS };
@@ -92,7 +62,7 @@ export function createVoteMessages(deps: {
   return {
     ...tracker,
     async stop() {
-      unsubscribe();
+      languages.stop();
       await tracker.stop();
     },
   };

@@ -5,6 +5,7 @@
 // writes it; an admin pastes it at api.slack.com/apps → Create New App → From a manifest.
 import type { Command } from '../../commands/command.ts';
 import { usage } from '../../commands/run-command.ts';
+import { BOT_SCOPES } from './scopes.ts';
 
 /** The manifest's limits (the schema in @slack/web-api's manifest types). */
 export const MANIFEST_LIMITS = {
@@ -27,18 +28,7 @@ export const MANIFEST_LIMITS = {
  * writer user groups (usergroups.users.list); mentions in threads, where Slack runs no app's slash commands;
  * reactions on beats (reaction_added / reaction_removed).
  */
-export const BOT_SCOPES = [
-  'commands',
-  'chat:write',
-  'chat:write.public',
-  'chat:write.customize',
-  'files:write',
-  'im:write',
-  'users:read',
-  'usergroups:read',
-  'app_mentions:read',
-  'reactions:read',
-] as const;
+export { BOT_SCOPES };
 
 /**
  * Events the runtime listens to: a mention is how a thread's room takes commands ("@storyroom scene

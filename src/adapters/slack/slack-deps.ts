@@ -1,0 +1,28 @@
+// What the Slack handlers share: built once per adapter, passed explicitly.
+import type { WebClient } from '@slack/web-api';
+import type { Command } from '../../commands/command.ts';
+import type { Logger } from '../../logger.ts';
+import type { StoryEngine } from '../../story/engine.ts';
+import type { CharacterVoices } from './character-voices.ts';
+import type { EditBudget } from './edit-budget.ts';
+import type { SlackPermissions } from './permissions.ts';
+import type { SlackConfig } from './slack-config.ts';
+import type { SlackVoteMessages } from './slack-vote-messages.ts';
+import type { UserProfiles } from './user-profiles.ts';
+
+export interface SlackDeps {
+  engine: StoryEngine;
+  logger: Logger;
+  config: SlackConfig;
+  commands: readonly Command[];
+  /** The Web API client for a workspace: the bot token, or the workspace's installation (OAuth). */
+  clientFor(teamId: string): Promise<WebClient>;
+  permissions: SlackPermissions;
+  budget: EditBudget;
+  profiles: UserProfiles;
+  votes: SlackVoteMessages;
+  voices: CharacterVoices;
+  now: () => number;
+  /** Aborted when the adapter stops: generations in progress are cancelled. */
+  signal: AbortSignal;
+}
