@@ -48,8 +48,29 @@ export async function forgetOldPictures(
 ): Promise<void> {
   if (pictures.length <= PICTURES_KEPT) return;
   const kept = new Set(pictures.slice(-PICTURES_KEPT).map((picture) => picture.sha256));
-  const dropped = pictures.at(-PICTURES_KEPT - 1);
-  if (dropped && !kept.has(dropped.sha256)) await store.writeAttachment(roomId, keyOf(dropped.sha256), null);
+  // The newest few that fell out of the kept set, not only the last: a removal that failed once is tried
+  // again at the next pictures (removing what is already gone changes nothing).
+  const dropped = pictures.slice(-PICTURES_KEPT - FORGET_RETRIES, -PICTURES_KEPT);
+  for (const sha256 of new Set(dropped.map((picture) => picture.sha256))) {
+    if (!kept.has(sha256)) await store.writeAttachment(roomId, keyOf(sha256), null);
+  }
+}
+
+/** How many frames past the kept ones each new picture makes sure are gone. */
+const FORGET_RETRIES = 5;
+
+/**
+ * Takes back the bytes written for a picture whose event was not stored, unless an earlier frame has the same
+ * bytes (they share the key).
+ */
+export async function forgetUnrecordedPicture(
+  store: EventStore,
+  roomId: string,
+  sha256: string,
+  pictures: readonly PictureRecord[],
+): Promise<void> {
+  if (pictures.some((picture) => picture.sha256 === sha256)) return;
+  await store.writeAttachment(roomId, keyOf(sha256), null);
 }
 
 /** The bytes of every frame in the list still kept, by picture id (for the HTML transcript). */

@@ -7,7 +7,7 @@ import { msg } from '../i18n/message.ts';
 import { commitAndNotify, type EngineCore, readStory } from './engine-core.ts';
 import { UserError } from './errors.ts';
 import { PICTURE_MAX_BYTES } from './illustrator.ts';
-import { forgetOldPictures, writePictureFile } from './picture-files.ts';
+import { forgetOldPictures, forgetUnrecordedPicture, writePictureFile } from './picture-files.ts';
 import { picturePrompt } from './picture-prompt.ts';
 import type { PictureRecord, PictureType } from './picture-record.ts';
 import { authorOf, requireUnlocked, requireWriter } from './rules.ts';
@@ -93,7 +93,16 @@ export function createScenePictures(core: EngineCore) {
         // Bytes first, keyed by their hash (a retry after a conflict rewrites the same key): an event is
         // never stored without its bytes.
         await writePictureFile(store, room.state.id, sha256, { mime: drawn.mime, base64 });
-        await commitAndNotify(core, room, authorOf(actor), [{ type: 'scene.pictured', picture }]);
+        try {
+          await commitAndNotify(core, room, authorOf(actor), [{ type: 'scene.pictured', picture }]);
+        } catch (error) {
+          // Not recorded (a retry after a conflict writes the bytes again): leave no bytes without an event.
+          await forgetUnrecordedPicture(store, room.state.id, sha256, room.state.pictures ?? []).catch(
+            (cleanup: unknown) =>
+              logger.warn({ err: cleanup, roomId: room.state.id }, 'could not forget an unrecorded picture'),
+          );
+          throw error;
+        }
         await forgetOldPictures(store, room.state.id, room.state.pictures ?? []).catch((error: unknown) =>
           logger.warn({ err: error, roomId: room.state.id }, 'could not forget an old picture'),
         );

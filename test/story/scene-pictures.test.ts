@@ -179,6 +179,27 @@ describe('/scene picture', () => {
     expect(await readPictureFile(store, roomIdOf(room), sha)).toBeUndefined();
   });
 
+  it('takes the bytes back when the event cannot be stored, so nothing is half-recorded', async () => {
+    const inner = createKeyvEventStore(new Keyv());
+    let failAppends = false;
+    const store: EventStore = {
+      ...inner,
+      append: (...args: Parameters<EventStore['append']>) =>
+        failAppends ? Promise.reject(new Error('the store went away')) : inner.append(...args),
+    };
+    const { engine } = setup({ store });
+    await storyWithCard(engine);
+    const before = (await engine.room(room)).seq;
+    const png = tinyPng(1, 1, [9, 9, 9]);
+    images.enqueue({ kind: 'b64', bytes: png });
+    failAppends = true;
+    await expect(engine.pictureScene(room, alice, {})).rejects.toThrow();
+    failAppends = false;
+    expect((await engine.room(room)).seq).toBe(before);
+    const sha = createHash('sha256').update(png).digest('hex');
+    expect(await readPictureFile(inner, roomIdOf(room), sha)).toBeUndefined();
+  });
+
   it(`keeps the bytes of the latest ${PICTURES_KEPT} frames; older ones stay in the log and the transcript without them`, async () => {
     const { engine, store } = setup();
     await storyWithCard(engine);
