@@ -94,7 +94,9 @@ async function runSlash(call: SlashCall, context: ShowContext, previewing: (loca
   }
   const parsed = parseCommandText(call.line, deps.commands);
   if (!parsed.ok) {
-    const usages = group.map((command) => usage(command)).join('\n');
+    // As typed in this workspace: "/sr-scene start <title>" with SLACK_COMMAND_PREFIX=sr-.
+    const prefix = deps.config.commandPrefix;
+    const usages = group.map((command) => `/${prefix}${usage(command).slice(1)}`).join('\n');
     throw new UserError(
       'command.parse',
       msg('slack.command.parse-failed', { problem: parsed.message, usages }),
