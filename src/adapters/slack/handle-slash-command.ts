@@ -150,12 +150,19 @@ async function run(
 ): Promise<Reply> {
   const { deps, room, actor } = context;
   try {
-    return await runStreamed(
+    const reply = await runStreamed(
       command,
       parsed.options,
       { engine: deps.engine, room, actor, commands: deps.commands, signal: deps.signal },
       preview,
     );
+    if (reply.visibility === 'private' || !repliesPrivately(command, parsed.options)) return reply;
+    // As on Discord: what a command said would be private is never posted to the channel.
+    deps.logger.warn(
+      { command: command.name, teamId: room.workspaceId, channelId: room.channelId },
+      'a command said it replies privately but replied publicly; the reply stays private',
+    );
+    return { ...reply, visibility: 'private' };
   } catch (error) {
     // A refusal caused by how the words were read ("Vera" as the whole line) says so, as in the terminal.
     const hint = isUserError(error) ? quoteHint(error.code, command, parsed.positional) : undefined;
