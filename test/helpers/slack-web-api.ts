@@ -1,7 +1,8 @@
 // A local fake of Slack's Web API (WebClient's slackApiUrl points here) that records every call in order:
 // the method, its arguments as the client sent them (form fields, JSON-decoded where Slack expects JSON),
 // and the response_url posts and file uploads that are not Web API methods. It answers as Slack does for the
-// methods storyroom uses, and can be told to answer a method with a 429 and Retry-After.
+// methods storyroom uses, and can be told to answer a method with a 429 and Retry-After: the next calls, or
+// every call past a per-minute limit per token (as Slack's tiers count per workspace).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,6 +16,8 @@ export interface SlackCall {
   target?: string | undefined;
   /** What the fake answered (e.g. a posted message's ts); undefined for a 429. */
   result?: Record<string, unknown> | undefined;
+  /** Answered with HTTP 429. */
+  rateLimited?: true | undefined;
   at: number;
 }
 
@@ -51,11 +54,26 @@ export async function startFakeSlackApi(
     scopes?: string[];
     /** The time calls are stamped with (`at`): a test's fake clock; Date.now by default. */
     now?: () => number;
+    /** Calls a minute (on `now`) each token may make of a method; more are answered 429 until one ages out. */
+    perMinute?: Readonly<Record<string, number>>;
   } = {},
 ): Promise<FakeSlackApi> {
   const now = options.now ?? Date.now;
   const calls: SlackCall[] = [];
   const limits = new Map<string, { seconds: number; times: number }>();
+  /** Per method and token: when its calls in the last minute were answered. */
+  const windows = new Map<string, number[]>();
+  /** Seconds until the token may call the method again; undefined when it may now (the call then counts). */
+  const overLimit = (method: string, token: string | undefined, at: number): number | undefined => {
+    const max = options.perMinute?.[method];
+    if (max === undefined) return undefined;
+    const key = `${method} ${token ?? ''}`;
+    const recent = (windows.get(key) ?? []).filter((time) => time > at - 60_000);
+    windows.set(key, recent);
+    if (recent.length >= max) return Math.max(1, Math.ceil(((recent[0] ?? at) + 60_000 - at) / 1000));
+    recent.push(at);
+    return undefined;
+  };
   const failures = new Map<string, string>();
   const users = new Map<string, SlackUser>();
   const usergroups = new Map<string, string[]>();
@@ -173,10 +191,12 @@ export async function startFakeSlackApi(
     const call: SlackCall = { method, args, token: auth?.replace(/^Bearer /, ''), at };
     calls.push(call);
     const limit = limits.get(method);
-    if (limit && limit.times > 0) {
-      limit.times -= 1;
+    const retryAfter = limit && limit.times > 0 ? limit.seconds : overLimit(method, call.token, at);
+    if (retryAfter !== undefined) {
+      if (limit && limit.times > 0) limit.times -= 1;
+      call.rateLimited = true;
       response
-        .writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit.seconds) })
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) })
         .end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }

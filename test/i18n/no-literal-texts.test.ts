@@ -21,6 +21,7 @@ const SCANNED_FOR_SENTENCES = [
  * lines at start-up (like src/config.ts), and the marker that replaces a token in logged URLs.
  */
 const OPERATOR_FILES = new Set([
+  'src/adapters/shared/env-fields.ts',
   'src/adapters/discord/discord-config.ts',
   'src/adapters/discord/sharding.ts',
   'src/adapters/discord/shards.ts',

@@ -1,23 +1,12 @@
 // The Discord part of the environment. Each issue's path is the variable's name, so config.ts's parseEnv
 // reports it as "DISCORD_GUILD_ID: expected a Discord id (17 to 20 digits)".
 import { z } from 'zod';
+import { milliseconds, optional } from '../shared/env-fields.ts';
 
 const snowflake = z
   .string()
   .trim()
   .regex(/^\d{17,20}$/, { error: 'expected a Discord id (17 to 20 digits)' });
-
-/** Empty strings (a blank line in .env) count as unset. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
-const milliseconds = (fallback: number, min: number, max: number) => {
-  const error = `expected a whole number of milliseconds from ${min} to ${max}`;
-  return z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback),
-  );
-};
 
 export const discordConfigSchema = z
   .object({

@@ -94,7 +94,9 @@ async function runSlash(call: SlashCall, context: ShowContext, previewing: (loca
   }
   const parsed = parseCommandText(call.line, deps.commands);
   if (!parsed.ok) {
-    const usages = group.map((command) => usage(command)).join('\n');
+    // As typed in this workspace: "/sr-scene start <title>" with SLACK_COMMAND_PREFIX=sr-.
+    const prefix = deps.config.commandPrefix;
+    const usages = group.map((command) => `/${prefix}${usage(command).slice(1)}`).join('\n');
     throw new UserError(
       'command.parse',
       msg('slack.command.parse-failed', { problem: parsed.message, usages }),
@@ -148,12 +150,19 @@ async function run(
 ): Promise<Reply> {
   const { deps, room, actor } = context;
   try {
-    return await runStreamed(
+    const reply = await runStreamed(
       command,
       parsed.options,
       { engine: deps.engine, room, actor, commands: deps.commands, signal: deps.signal },
       preview,
     );
+    if (reply.visibility === 'private' || !repliesPrivately(command, parsed.options)) return reply;
+    // As on Discord: what a command said would be private is never posted to the channel.
+    deps.logger.warn(
+      { command: command.name, teamId: room.workspaceId, channelId: room.channelId },
+      'a command said it replies privately but replied publicly; the reply stays private',
+    );
+    return { ...reply, visibility: 'private' };
   } catch (error) {
     // A refusal caused by how the words were read ("Vera" as the whole line) says so, as in the terminal.
     const hint = isUserError(error) ? quoteHint(error.code, command, parsed.positional) : undefined;

@@ -1,10 +1,7 @@
 // The Slack part of the environment. Each issue's path is the variable's name, so config.ts's parseEnv
 // reports it as "SLACK_PORT: expected a port number from 1 to 65535".
 import { z } from 'zod';
-
-/** Empty strings (a blank line in .env) count as unset. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+import { milliseconds, optional, wholeNumber } from '../shared/env-fields.ts';
 
 const secret = optional(z.string().trim().min(1));
 
@@ -15,14 +12,6 @@ const slackId = (prefix: string, what: string) =>
       .trim()
       .regex(new RegExp(`^${prefix}[A-Z0-9]{2,20}$`), { error: `expected a Slack ${what} id (${prefix}…)` }),
   );
-
-const milliseconds = (fallback: number, min: number, max: number) => {
-  const error = `expected a whole number of milliseconds from ${min} to ${max}`;
-  return z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback),
-  );
-};
 
 export const slackConfigSchema = z
   .object({
@@ -39,15 +28,7 @@ export const slackConfigSchema = z
         .regex(/^xapp-/, { error: 'expected an app-level token (xapp-…)' }),
     ),
     SLACK_SIGNING_SECRET: secret,
-    SLACK_PORT: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z.coerce
-        .number({ error: 'expected a port number from 1 to 65535' })
-        .int({ error: 'expected a port number from 1 to 65535' })
-        .min(1, { error: 'expected a port number from 1 to 65535' })
-        .max(65_535, { error: 'expected a port number from 1 to 65535' })
-        .default(3000),
-    ),
+    SLACK_PORT: wholeNumber(3000, 1, 65_535, 'expected a port number from 1 to 65535'),
     SLACK_COMMAND_PREFIX: z.preprocess(
       (value) => (value === '' ? undefined : value),
       z
@@ -65,15 +46,7 @@ export const slackConfigSchema = z
     SLACK_WRITER_USERGROUP_ID: slackId('S', 'user group'),
     SLACK_STREAM_EDIT_MS: milliseconds(1000, 1000, 60_000),
     SLACK_VOTE_EDIT_MS: milliseconds(3000, 1000, 60_000),
-    SLACK_EDITS_PER_MINUTE: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z.coerce
-        .number({ error: 'expected a whole number from 1 to 100' })
-        .int({ error: 'expected a whole number from 1 to 100' })
-        .min(1, { error: 'expected a whole number from 1 to 100' })
-        .max(100, { error: 'expected a whole number from 1 to 100' })
-        .default(45),
-    ),
+    SLACK_EDITS_PER_MINUTE: wholeNumber(45, 1, 100, 'expected a whole number from 1 to 100'),
   })
   .transform((env) => ({
     botToken: env.SLACK_BOT_TOKEN,

@@ -7,7 +7,10 @@ import type { Logger } from '../../logger.ts';
 import type { EditBudget } from './edit-budget.ts';
 import type { SlackMessage } from './render/index.ts';
 
-/** Sent with every public message: nothing in it notifies anyone or unfurls into a preview. */
+/**
+ * Sent with every message posted (chat.postMessage, and a response_url's ephemeral replies and edits, which
+ * take the same fields): nothing in it notifies anyone or unfurls into a preview.
+ */
 export const POST_FLAGS = {
   link_names: false,
   unfurl_links: false,
@@ -185,6 +188,7 @@ export function createSlackOutput(
             replace_original: false,
             text: message.text,
             blocks: message.blocks,
+            ...POST_FLAGS,
           }),
         });
         if (response.ok) return;

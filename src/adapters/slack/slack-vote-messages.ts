@@ -16,7 +16,7 @@ import {
 } from '../shared/vote-messages.ts';
 import type { EditBudget } from './edit-budget.ts';
 import { renderVote, type SlackMessage } from './render/index.ts';
-import { EDIT_FLAGS } from './slack-output.ts';
+import { EDIT_FLAGS, POST_FLAGS } from './slack-output.ts';
 
 /** A message showing a vote; an ephemeral one carries the response_url that can replace it. */
 export interface SlackVoteMessage extends VoteMessage {
@@ -55,7 +55,12 @@ export function createSlackVoteMessages(deps: {
         const response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ replace_original: true, text: drawn.text, blocks: drawn.blocks }),
+          body: JSON.stringify({
+            replace_original: true,
+            text: drawn.text,
+            blocks: drawn.blocks,
+            ...POST_FLAGS,
+          }),
         });
         if (!response.ok) throw new Error(`the response_url refused the edit (${response.status})`);
         return;

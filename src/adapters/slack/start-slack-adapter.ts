@@ -13,6 +13,7 @@ import type { VoteMessageStore } from '../shared/vote-messages.ts';
 import { type AckFirst, createAckFirst } from './ack-first.ts';
 import { type AttachedSlackAdapter, attachSlackAdapter } from './attach-slack-adapter.ts';
 import { createEditBudget } from './edit-budget.ts';
+import { EVENTS_PATH } from './manifest.ts';
 import { slackOAuthOptions } from './oauth-options.ts';
 import { createSlackPermissions } from './permissions.ts';
 import { createSlackWebClient, slackClientOptions } from './retry-after.ts';
@@ -24,8 +25,8 @@ const ACK_FIRST_MAX_DEFER_MS = 250;
 /** How long without a new request counts as the end of a burst. */
 const ACK_FIRST_QUIET_MS = 20;
 
-/** Where Slack sends events, commands and interactions in HTTP mode (the manifest's request URLs). */
-export const EVENTS_PATH = '/slack/events';
+/** Where Slack sends events, commands and interactions in HTTP mode: the manifest's request URLs. */
+export { EVENTS_PATH };
 
 export interface SlackAdapter {
   /** Whether Slack can reach storyroom: the HTTP server listens, or the Socket Mode connection is up. */

@@ -47,6 +47,13 @@ const quoted = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
 /** The only "<" storyroom itself sends: Slack's date token in a vote's deadline. */
 const OWN_MARKUP = /<!date\^\d+\^[^|>]*\|[^>]*>/g;
 const SENT_METHODS = ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'response_url'];
+/** Mentions and unfurls off, as each kind takes them (Web API calls are form fields, a response_url JSON). */
+const FLAGS: Record<string, Record<string, unknown>> = {
+  'chat.postMessage': { link_names: 'false', unfurl_links: 'false', unfurl_media: 'false', parse: 'none' },
+  'chat.update': { link_names: 'false', parse: 'none' },
+  'chat.postEphemeral': { link_names: 'false', parse: 'none' },
+  response_url: { link_names: false, unfurl_links: false, unfurl_media: false, parse: 'none' },
+};
 
 function sentText(call: SlackCall): string {
   return `${String(call.args.text ?? '')}\n${JSON.stringify(call.args.blocks ?? [])}`.replace(OWN_MARKUP, '');
@@ -103,6 +110,10 @@ describe('hostile text in Slack', () => {
     // The character sheet, the line, the vote (posted, then closed), canon added and listed, the critique, the
     // beat and its direction: each a message of its own.
     expect(carrying.length).toBeGreaterThanOrEqual(7);
+    // Posted, edited and private messages alike go out with mentions and unfurls off.
+    const kinds = new Set(sent.map((call) => call.method));
+    for (const kind of ['chat.postMessage', 'chat.update', 'response_url']) expect(kinds).toContain(kind);
+    for (const call of sent) expect(call.args).toMatchObject(FLAGS[call.method] ?? {});
   });
 
   it('never becomes a mention or a link, in any kind of message', async () => {
@@ -112,12 +123,7 @@ describe('hostile text in Slack', () => {
         expect(sent.length).toBeGreaterThan(10);
         for (const call of sent) {
           expect(sentText(call)).not.toContain('<');
-          if (call.method === 'chat.postMessage')
-            expect(call.args).toMatchObject({
-              link_names: 'false',
-              unfurl_links: 'false',
-              unfurl_media: 'false',
-            });
+          expect(call.args).toMatchObject(FLAGS[call.method] ?? {});
         }
       }),
       { numRuns: 12 },

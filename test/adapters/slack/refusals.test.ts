@@ -65,6 +65,12 @@ describe('refusals in Slack', () => {
       expect(shownIn(prefixed.api.callsOf('chat.postMessage')[0])).toContain('Prefixed');
       const [answer] = prefixed.api.callsOf('response_url');
       expect(shownIn(answer)).toContain('/help is not a storyroom command');
+      // A line the grammar cannot read is answered with the usage as typed here, prefix and all.
+      await prefixed.slash({ command: '/sr-scene', text: 'start title:"Open', userId: 'U0MOD' });
+      await prefixed.idle();
+      const usage = shownIn(prefixed.api.callsOf('response_url').at(-1));
+      expect(usage).toContain('/sr-scene start &lt;title&gt;');
+      expect(usage).not.toMatch(/(^|\s)\/scene /m);
     } finally {
       await prefixed.close();
     }
