@@ -16,6 +16,7 @@ import { handleSlashCommand, slashName } from './handle-slash-command.ts';
 import { handleVoteClick } from './handle-vote-click.ts';
 import { CONTINUE_SHORTCUT } from './manifest.ts';
 import type { SlackPermissions } from './permissions.ts';
+import { createResponseUrls } from './response-urls.ts';
 import type { SlackConfig } from './slack-config.ts';
 import type { SlackDeps } from './slack-deps.ts';
 import { decodeSlackText } from './slack-text.ts';
@@ -52,6 +53,7 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
   const { app, logger, config } = options;
   const now = options.now ?? Date.now;
   const controller = new AbortController();
+  const responseUrls = createResponseUrls(now);
   const deps: SlackDeps = {
     engine: options.engine,
     logger,
@@ -60,6 +62,7 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
     clientFor: options.clientFor,
     permissions: options.permissions,
     budget: options.budget,
+    responseUrls,
     profiles: createUserProfiles({ logger, now }),
     votes: createSlackVoteMessages({
       engine: options.engine,
@@ -69,6 +72,7 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
       logger,
       now,
       intervalMs: config.voteEditMs,
+      responseUrls,
     }),
     voices: createCharacterVoices({ store: options.store, logger, now }),
     now,

@@ -16,9 +16,6 @@ import type { SlackDeps } from './slack-deps.ts';
 import { createSlackOutput } from './slack-output.ts';
 import { whoActed } from './who-acted.ts';
 
-/** A response_url lasts 30 minutes; an ephemeral vote message is edited through it a little less long. */
-const RESPONSE_URL_LIFETIME_MS = 29 * 60 * 1000;
-
 /** A block_actions click as Slack sends it, the fields storyroom reads. */
 export interface VoteClick {
   teamId: string;
@@ -71,7 +68,6 @@ export async function handleVoteClick(click: VoteClick, deps: SlackDeps): Promis
       ...(click.ephemeral
         ? {
             responseUrl: click.responseUrl,
-            responseUrlUntil: deps.now() + RESPONSE_URL_LIFETIME_MS,
             locale: personLocale,
           }
         : {}),

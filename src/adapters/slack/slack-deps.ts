@@ -6,6 +6,7 @@ import type { StoryEngine } from '../../story/engine.ts';
 import type { CharacterVoices } from './character-voices.ts';
 import type { EditBudget } from './edit-budget.ts';
 import type { SlackPermissions } from './permissions.ts';
+import type { ResponseUrls } from './response-urls.ts';
 import type { SlackConfig } from './slack-config.ts';
 import type { SlackVoteMessages } from './slack-vote-messages.ts';
 import type { UserProfiles } from './user-profiles.ts';
@@ -19,6 +20,8 @@ export interface SlackDeps {
   clientFor(teamId: string): Promise<WebClient>;
   permissions: SlackPermissions;
   budget: EditBudget;
+  /** Uses left of each response_url, shared by replies and private vote edits. */
+  responseUrls: ResponseUrls;
   profiles: UserProfiles;
   votes: SlackVoteMessages;
   voices: CharacterVoices;

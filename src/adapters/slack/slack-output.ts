@@ -6,6 +6,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger.ts';
 import type { EditBudget } from './edit-budget.ts';
 import type { SlackMessage } from './render/index.ts';
+import type { ResponseUrls } from './response-urls.ts';
 
 /**
  * Sent with every message posted (chat.postMessage, and a response_url's ephemeral replies and edits, which
@@ -19,10 +20,6 @@ export const POST_FLAGS = {
 } as const;
 /** chat.update and chat.postEphemeral take no unfurl flags. */
 export const EDIT_FLAGS = { link_names: false, parse: 'none' } as const;
-
-/** response_url: 5 uses within 30 minutes. Keep one use and a minute in hand. */
-const RESPONSE_URL_USES = 4;
-const RESPONSE_URL_LIFETIME_MS = 29 * 60 * 1000;
 
 export interface SlackSent {
   message: SlackMessage;
@@ -79,12 +76,10 @@ interface Posted {
 
 export function createSlackOutput(
   target: SlackOutputTarget,
-  deps: { budget: EditBudget; logger: Logger; now: () => number },
+  deps: { budget: EditBudget; logger: Logger; now: () => number; responseUrls: ResponseUrls },
 ): SlackOutput {
   const { client, channel, threadTs, teamId } = target;
   const posted: Posted[] = [];
-  const responseUrlUntil = deps.now() + RESPONSE_URL_LIFETIME_MS;
-  let responseUrlUses = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const context = { teamId, channel, threadTs, userId: target.userId };
 
@@ -177,8 +172,8 @@ export function createSlackOutput(
 
   /** Through the response_url while it lasts (ephemeral anywhere), else chat.postEphemeral. */
   async function tellPrivately(message: SlackMessage) {
-    if (target.responseUrl && responseUrlUses < RESPONSE_URL_USES && deps.now() < responseUrlUntil) {
-      responseUrlUses++;
+    // Uses of the URL are counted with every other use of it (a private vote message's edits too).
+    if (target.responseUrl && deps.responseUrls.take(target.responseUrl)) {
       try {
         const response = await fetch(target.responseUrl, {
           method: 'POST',

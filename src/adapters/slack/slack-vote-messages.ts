@@ -16,12 +16,13 @@ import {
 } from '../shared/vote-messages.ts';
 import type { EditBudget } from './edit-budget.ts';
 import { renderVote, type SlackMessage } from './render/index.ts';
+import type { ResponseUrls } from './response-urls.ts';
 import { EDIT_FLAGS, POST_FLAGS } from './slack-output.ts';
 
 /** A message showing a vote; an ephemeral one carries the response_url that can replace it. */
 export interface SlackVoteMessage extends VoteMessage {
+  /** The click's response_url: its uses are shared with the click's own reply (response-urls.ts). */
   responseUrl?: string | undefined;
-  responseUrlUntil?: number | undefined;
   /** For an ephemeral one: its reader's language (a channel message is drawn in the room's). */
   locale?: string | undefined;
 }
@@ -39,6 +40,7 @@ export function createSlackVoteMessages(deps: {
   logger: Logger;
   now: () => number;
   intervalMs: number;
+  responseUrls: ResponseUrls;
 }): SlackVoteMessages {
   const languages = createRoomLanguages(deps.engine);
   const tracker = createVoteMessageTracker<SlackVoteMessage>({
@@ -49,8 +51,8 @@ export function createSlackVoteMessages(deps: {
       const locale = ('locale' in message && message.locale) || (await languages.languageOf(room));
       if (message.ephemeral) {
         const url = 'responseUrl' in message ? message.responseUrl : undefined;
-        const until = 'responseUrlUntil' in message ? (message.responseUrlUntil ?? 0) : 0;
-        if (!url || deps.now() >= until) throw new Error('an ephemeral vote message can no longer be edited');
+        if (!url || !deps.responseUrls.take(url))
+          throw new Error('an ephemeral vote message can no longer be edited');
         const drawn = firstOf(renderVote(current(), room, locale));
         const response = await fetch(url, {
           method: 'POST',
