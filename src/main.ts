@@ -114,6 +114,7 @@ async function main(): Promise<number> {
         if (slack) {
           const slackAdapter = await startSlackAdapter({
             config: config.slack,
+            slackApiUrl: config.slack.apiUrl,
             engine,
             store,
             logger,

@@ -67,6 +67,7 @@ export const TEST_SLACK_CONFIG: SlackConfig = {
   streamEditMs: 50,
   voteEditMs: 50,
   editsPerMinute: 45,
+  apiUrl: undefined,
 };
 
 let responses = 0;

@@ -47,6 +47,14 @@ export const slackConfigSchema = z
     SLACK_STREAM_EDIT_MS: milliseconds(1000, 1000, 60_000),
     SLACK_VOTE_EDIT_MS: milliseconds(3000, 1000, 60_000),
     SLACK_EDITS_PER_MINUTE: wholeNumber(45, 1, 100, 'expected a whole number from 1 to 100'),
+    SLACK_API_URL: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^https?:\/\/\S+\/$/, {
+          error: 'expected an http(s) URL ending in / (e.g. https://slack.com/api/)',
+        }),
+    ),
   })
   .transform((env) => ({
     botToken: env.SLACK_BOT_TOKEN,
@@ -70,6 +78,8 @@ export const slackConfigSchema = z
     voteEditMs: env.SLACK_VOTE_EDIT_MS,
     /** chat.update calls per minute one workspace's messages share (Slack's Tier 3 is about 50). */
     editsPerMinute: env.SLACK_EDITS_PER_MINUTE,
+    /** Where the Web API is (Slack's by default): a proxy in front of it, or a test double. */
+    apiUrl: env.SLACK_API_URL,
   }))
   .superRefine((config, context) => {
     const oauth = [config.clientId, config.clientSecret, config.stateSecret].filter(Boolean).length;
