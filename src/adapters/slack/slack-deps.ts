@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Command } from '../../commands/command.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
+import type { BeatMessages } from '../shared/beat-messages.ts';
 import type { CharacterVoices } from './character-voices.ts';
 import type { EditBudget } from './edit-budget.ts';
 import type { SlackPermissions } from './permissions.ts';
@@ -22,6 +23,8 @@ export interface SlackDeps {
   profiles: UserProfiles;
   votes: SlackVoteMessages;
   voices: CharacterVoices;
+  /** Which messages show which beat, for reactions (kept in the store). */
+  beatMessages: BeatMessages;
   now: () => number;
   /** Aborted when the adapter stops: generations in progress are cancelled. */
   signal: AbortSignal;

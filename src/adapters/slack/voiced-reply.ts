@@ -10,13 +10,17 @@ import type { Voicing } from '../shared/voicing.ts';
 import { renderVoicedReply } from './render/index.ts';
 import { renderShown, type ShowContext } from './show-context.ts';
 import type { SlackSent } from './slack-output.ts';
+
+/** A message sent for a voiced reply; a character's line carries its own beat (reactions count on it). */
+export type VoicedSent = SlackSent & { beatId?: string | undefined };
+
 import { uploadFiles } from './upload-files.ts';
 
 export async function showVoicedReply(
   reply: ShownReply,
   voicing: Voicing,
   context: ShowContext,
-): Promise<SlackSent[]> {
+): Promise<VoicedSent[]> {
   const { client, room, output, deps, actor } = context;
   const language = reply.language ?? SOURCE_LOCALE;
   const rendered = renderVoicedReply(reply, (beat) => !voicing.known.has(beat.id), { locale: language });
@@ -32,7 +36,8 @@ export async function showVoicedReply(
     return sent;
   }
 
-  const sent: SlackSent[] = [];
+  const sent: VoicedSent[] = [];
+  const line = (beatId: string) => (message: SlackSent) => ({ ...message, beatId });
   let first = true;
   let voices = true;
   /** The first message replaces a preview (or, when it is a character's line, the preview goes first). */
@@ -55,7 +60,8 @@ export async function showVoicedReply(
     }
     if (voices) {
       try {
-        sent.push(...(await show([part.message], { username: part.username, icon_emoji: part.iconEmoji })));
+        const author = { username: part.username, icon_emoji: part.iconEmoji };
+        sent.push(...(await show([part.message], author)).map(line(part.beat.id)));
         continue;
       } catch (error) {
         voices = false;
@@ -70,7 +76,7 @@ export async function showVoicedReply(
       blocks: [{ type: 'beats', beats: [part.beat] }],
       language,
     });
-    sent.push(...(await show(usual.messages)));
+    sent.push(...(await show(usual.messages)).map(line(part.beat.id)));
   }
   if (rendered.files.length > 0) await uploadFiles(rendered.files, { ...context, privately: false });
   return sent;
