@@ -20,6 +20,7 @@ import { CONTINUE_SHORTCUT } from './manifest.ts';
 import type { SlackPermissions } from './permissions.ts';
 import type { SlackConfig } from './slack-config.ts';
 import type { SlackDeps } from './slack-deps.ts';
+import { slackSpelling } from './slack-spelling.ts';
 import { decodeSlackText } from './slack-text.ts';
 import { createSlackVoteMessages } from './slack-vote-messages.ts';
 import { createUserProfiles } from './user-profiles.ts';
@@ -59,6 +60,7 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
     logger,
     config,
     commands: options.commands ?? allCommands,
+    spelling: slackSpelling(config.commandPrefix),
     clientFor: options.clientFor,
     permissions: options.permissions,
     budget: options.budget,

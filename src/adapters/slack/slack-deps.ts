@@ -1,6 +1,6 @@
 // What the Slack handlers share: built once per adapter, passed explicitly.
 import type { WebClient } from '@slack/web-api';
-import type { Command } from '../../commands/command.ts';
+import type { Command, CommandSpelling } from '../../commands/command.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
 import type { BeatMessages } from '../shared/beat-messages.ts';
@@ -16,6 +16,8 @@ export interface SlackDeps {
   logger: Logger;
   config: SlackConfig;
   commands: readonly Command[];
+  /** How commands are written here: the prefix, no files (slack-spelling.ts). */
+  spelling: CommandSpelling;
   /** The Web API client for a workspace: the bot token, or the workspace's installation (OAuth). */
   clientFor(teamId: string): Promise<WebClient>;
   permissions: SlackPermissions;

