@@ -7,6 +7,18 @@ import type { NarrationOptions } from '../story/narrator.ts';
 import type { Actor, Beat, RoomRef, Scene, Vote } from '../story/types.ts';
 import { safeFileName } from './safe-file-name.ts';
 
+/**
+ * How commands are written where people type them, which differs by platform: Slack puts the operator's
+ * SLACK_COMMAND_PREFIX before every name ("/sr-scene start") and its slash commands carry no files. /help,
+ * usage lines and option messages use the platform's spelling (helpers in command-spelling.ts).
+ */
+export interface CommandSpelling {
+  /** A command's name as typed after the slash: "scene start", or "sr-scene start" on Slack with "sr-". */
+  name(name: string): string;
+  /** Option inputs the platform cannot carry (Slack's slash commands: files): left out of usage lines. */
+  cannotTake?: readonly ('string' | 'integer' | 'boolean' | 'file')[] | undefined;
+}
+
 export interface CommandContext {
   engine: StoryEngine;
   room: RoomRef;
@@ -15,6 +27,8 @@ export interface CommandContext {
   stream?: NarrationOptions | undefined;
   /** Every registered command, for /help. */
   commands: readonly Command[];
+  /** How the platform writes commands (a prefix, options it cannot carry); as defined when left out. */
+  spelling?: CommandSpelling | undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { type Message, msg } from '../i18n/message.ts';
 import type { Logger } from '../logger.ts';
 import { isUserError, UserError } from '../story/errors.ts';
 import { type Command, type CommandContext, privateReply, type Reply, text } from './command.ts';
+import { type CommandSpelling, optionsNotTaken, PLAIN_SPELLING } from './command-spelling.ts';
 import { describeOptions } from './describe-options.ts';
 import { listed } from './format.ts';
 import { optionProblem } from './option-problem.ts';
@@ -18,10 +19,12 @@ export async function runCommand(
   ctx: CommandContext,
   raw: Record<string, unknown>,
 ): Promise<Reply> {
+  const spelling = ctx.spelling ?? PLAIN_SPELLING;
+  const name = spelling.name(command.name);
   const known = Object.keys(command.options.shape);
   const unknown = Object.keys(raw).filter((key) => !known.includes(key));
   if (unknown[0] !== undefined) {
-    const values = { command: command.name, option: unknown[0] };
+    const values = { command: name, option: unknown[0] };
     throw new UserError(
       'options.unknown',
       known.length > 0
@@ -39,7 +42,7 @@ export async function runCommand(
     if (typeof key === 'string' && present[key] === undefined) {
       throw new UserError(
         'options.missing',
-        msg('commands.option.missing', { command: command.name, option: key, usage: usage(command) }),
+        msg('commands.option.missing', { command: name, option: key, usage: usage(command, spelling) }),
       );
     }
     const option = describeOptions(command).find((spec) => spec.name === key);
@@ -47,7 +50,7 @@ export async function runCommand(
       'options.invalid',
       issue && option
         ? optionProblem(option, issue, present[option.name])
-        : msg('commands.option.invalid-any', { usage: usage(command) }),
+        : msg('commands.option.invalid-any', { usage: usage(command, spelling) }),
     );
   }
   const reply = await command.execute(ctx, parsed.data);
@@ -55,12 +58,16 @@ export async function runCommand(
   return { ...reply, language: ctx.engine.roomLanguage(ctx.room) };
 }
 
-/** How the command is typed, the same in every language: "/say <character> <text> [parenthetical]". */
-export function usage(command: Command): string {
-  const parts = Object.entries(command.options.shape).map(([key, schema]) =>
-    (schema as { isOptional(): boolean }).isOptional() ? `[${key}]` : `<${key}>`,
-  );
-  return `/${[command.name, ...parts].join(' ')}`;
+/**
+ * How the command is typed, the same in every language: "/say <character> <text> [parenthetical]"; on a
+ * platform with its own spelling, as typed there ("/sr-say …"), without the options it cannot carry.
+ */
+export function usage(command: Command, spelling: CommandSpelling = PLAIN_SPELLING): string {
+  const skipped = new Set(optionsNotTaken(command, spelling).map((spec) => spec.name));
+  const parts = Object.entries(command.options.shape)
+    .filter(([key]) => !skipped.has(key))
+    .map(([key, schema]) => ((schema as { isOptional(): boolean }).isOptional() ? `[${key}]` : `<${key}>`));
+  return `/${[spelling.name(command.name), ...parts].join(' ')}`;
 }
 
 export const GENERIC_ERROR: Message = msg('common.generic-error');

@@ -121,20 +121,25 @@ export function appMentionBody(options: {
   triggers += 1;
   const teamId = options.teamId ?? TEAM_ID;
   const ts = `1700001000.${String(triggers).padStart(6, '0')}`;
+  return eventCallbackBody(teamId, {
+    type: 'app_mention',
+    user: options.userId ?? 'U0ALICE',
+    text: `<@U0BOT> ${slackEncode(options.text)}`,
+    ts,
+    channel: options.channelId ?? CHANNEL_ID,
+    event_ts: ts,
+    team: teamId,
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+  });
+}
+
+/** An Events API request body (JSON) around one event, authorized for the bot U0BOT. */
+function eventCallbackBody(teamId: string, event: object): string {
   return JSON.stringify({
     token: 'deprecated-verification-token',
     team_id: teamId,
     api_app_id: APP_ID,
-    event: {
-      type: 'app_mention',
-      user: options.userId ?? 'U0ALICE',
-      text: `<@U0BOT> ${slackEncode(options.text)}`,
-      ts,
-      channel: options.channelId ?? CHANNEL_ID,
-      event_ts: ts,
-      team: teamId,
-      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
-    },
+    event,
     type: 'event_callback',
     event_id: `Ev${triggers}`,
     event_time: Math.floor(Date.now() / 1000),
@@ -176,4 +181,28 @@ export function messageShortcutBody(options: {
     },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A reaction_added / reaction_removed event on a message (Events API, JSON), as Slack posts it. */
+export function reactionBody(options: {
+  reaction: string;
+  messageTs: string;
+  removed?: boolean;
+  userId?: string;
+  /** Who wrote the message reacted to (the bot, for a beat). */
+  itemUser?: string;
+  channelId?: string;
+  teamId?: string;
+}): string {
+  triggers += 1;
+  const teamId = options.teamId ?? TEAM_ID;
+  const eventTs = `1700002000.${String(triggers).padStart(6, '0')}`;
+  return eventCallbackBody(teamId, {
+    type: options.removed ? 'reaction_removed' : 'reaction_added',
+    user: options.userId ?? 'U0ALICE',
+    reaction: options.reaction,
+    item_user: options.itemUser ?? 'U0BOT',
+    item: { type: 'message', channel: options.channelId ?? CHANNEL_ID, ts: options.messageTs },
+    event_ts: eventTs,
+  });
 }

@@ -25,6 +25,7 @@ export interface SlackUser {
   locale?: string;
   is_admin?: boolean;
   is_owner?: boolean;
+  is_bot?: boolean;
   name?: string;
 }
 
@@ -138,6 +139,7 @@ export async function startFakeSlackApi(
               real_name: user.name ?? id,
               is_admin: user.is_admin ?? false,
               is_owner: user.is_owner ?? false,
+              is_bot: user.is_bot ?? id === 'U0BOT',
               ...(args.include_locale === 'true' || args.include_locale === true
                 ? { locale: user.locale ?? 'en-US' }
                 : {}),

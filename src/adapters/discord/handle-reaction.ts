@@ -16,6 +16,7 @@ import { isUserError } from '../../story/errors.ts';
 import { normalizeEmoji } from '../../story/reaction-emoji.ts';
 import type { RoomRef } from '../../story/types.ts';
 import type { BeatMessages } from '../shared/beat-messages.ts';
+import { recordReaction } from '../shared/beat-reactions.ts';
 import { safeError } from './safe-error.ts';
 
 export interface ReactionDeps {
@@ -38,24 +39,26 @@ export async function handleReaction(
   // Unicode emoji come by themselves, custom ones as { id, name }: the name is what people see.
   const emoji = reaction.emoji.name;
   if (!emoji) return;
-  const room: RoomRef = { platform: 'discord', workspaceId: message.guildId, channelId: message.channelId };
-  const context = {
-    guildId: message.guildId,
-    channelId: message.channelId,
-    messageId: message.id,
-    userId: user.id,
-  };
-  try {
-    const beatId = await deps.beatMessages.beatOf(room, message.id);
-    if (!beatId) return;
-    const member = message.guild?.members.cache.get(user.id);
-    const name = member?.displayName ?? user.globalName ?? user.username ?? '';
-    await deps.engine.react(room, { id: user.id, name, role: 'audience' }, { beat: beatId, emoji, removed });
-  } catch (error) {
-    // Nobody is waiting for an answer: a refusal (a locked room, a full beat) is only noted.
-    if (isUserError(error)) deps.logger.info({ ...context, code: error.code }, 'a reaction was not recorded');
-    else deps.logger.warn({ ...context, err: safeError(error) }, 'recording a reaction failed');
-  }
+  const member = message.guild?.members.cache.get(user.id);
+  await recordReaction(
+    {
+      place: { platform: 'discord', workspaceId: message.guildId, channelId: message.channelId },
+      messageId: message.id,
+      emoji,
+      removed,
+      person: async () => ({
+        id: user.id,
+        name: member?.displayName ?? user.globalName ?? user.username ?? '',
+      }),
+      context: {
+        guildId: message.guildId,
+        channelId: message.channelId,
+        messageId: message.id,
+        userId: user.id,
+      },
+    },
+    { ...deps, loggable: safeError },
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 // Connects a Bolt app to the story engine: slash commands, mentions in threads, the "continue the story"
-// message shortcut and vote buttons in; messages out through the Web API. Every command, click and shortcut
+// message shortcut, vote buttons and reactions on beats in; messages out through the Web API. Every command, click and shortcut
 // is acknowledged first (Slack waits 3 seconds), then worked on; each handler holds the one catch that
 // turns a failure into a private, readable message.
 import type { App } from '@slack/bolt';
@@ -8,10 +8,12 @@ import type { Command } from '../../commands/command.ts';
 import { commands as allCommands } from '../../commands/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
+import { createBeatMessages } from '../shared/beat-messages.ts';
 import type { VoteMessageStore } from '../shared/vote-messages.ts';
 import type { AckFirst } from './ack-first.ts';
 import { createCharacterVoices } from './character-voices.ts';
 import type { EditBudget } from './edit-budget.ts';
+import { handleSlackReaction } from './handle-reaction.ts';
 import { handleSlashCommand, slashName } from './handle-slash-command.ts';
 import { handleVoteClick } from './handle-vote-click.ts';
 import { CONTINUE_SHORTCUT } from './manifest.ts';
@@ -19,6 +21,7 @@ import type { SlackPermissions } from './permissions.ts';
 import { createResponseUrls } from './response-urls.ts';
 import type { SlackConfig } from './slack-config.ts';
 import type { SlackDeps } from './slack-deps.ts';
+import { slackSpelling } from './slack-spelling.ts';
 import { decodeSlackText } from './slack-text.ts';
 import { createSlackVoteMessages } from './slack-vote-messages.ts';
 import { createUserProfiles } from './user-profiles.ts';
@@ -29,7 +32,7 @@ const CONTINUE_COMMAND = ['scene', 'continue'].join(' ');
 export interface AttachSlackOptions {
   app: App;
   engine: StoryEngine;
-  /** Where vote messages and voice notices are remembered across restarts (the engine's store). */
+  /** Where vote messages, beat messages and voice notices are remembered across restarts (the engine's store). */
   store: VoteMessageStore;
   logger: Logger;
   config: SlackConfig;
@@ -59,6 +62,7 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
     logger,
     config,
     commands: options.commands ?? allCommands,
+    spelling: slackSpelling(config.commandPrefix),
     clientFor: options.clientFor,
     permissions: options.permissions,
     budget: options.budget,
@@ -75,6 +79,7 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
       responseUrls,
     }),
     voices: createCharacterVoices({ store: options.store, logger, now }),
+    beatMessages: createBeatMessages({ store: options.store, logger }),
     now,
     signal: controller.signal,
   };
@@ -178,6 +183,33 @@ export function attachSlackAdapter(options: AttachSlackOptions): AttachedSlackAd
         deps,
       ),
     );
+  });
+
+  // Reactions on beat messages: the audience's (issue 13). Bolt acks events itself.
+  const onReaction = (
+    event: { user: string; reaction: string; item: unknown },
+    where: { teamId: string | undefined; botUserId: string | undefined },
+    removed: boolean,
+  ) => {
+    const item = event.item as { type?: string; channel?: string; ts?: string };
+    const { teamId } = where;
+    if (item.type !== 'message' || !item.channel || !item.ts || !teamId || !event.user) return;
+    const reaction = {
+      teamId,
+      userId: event.user,
+      reaction: event.reaction,
+      channel: item.channel,
+      messageTs: item.ts,
+      removed,
+      botUserId: where.botUserId,
+    };
+    follow(() => handleSlackReaction(reaction, deps));
+  };
+  app.event('reaction_added', async ({ event, context, body }) => {
+    onReaction(event, { teamId: context.teamId ?? body.team_id, botUserId: context.botUserId }, false);
+  });
+  app.event('reaction_removed', async ({ event, context, body }) => {
+    onReaction(event, { teamId: context.teamId ?? body.team_id, botUserId: context.botUserId }, true);
   });
 
   const idle = async () => {

@@ -2,8 +2,9 @@
 // the terminal, run through the shared command runner, streamed into a channel message while the narrator
 // writes, then shown as its reply (public in the channel, private as an ephemeral message). Once the command
 // has run its change is stored, so a reply Slack refuses is reported as saved, never as failed.
-import type { Command, Reply } from '../../commands/command.ts';
+import type { Command, CommandSpelling, Reply } from '../../commands/command.ts';
 import { privateReply, text } from '../../commands/command.ts';
+import { optionsNotTaken, usableWith } from '../../commands/command-spelling.ts';
 import { errorReply, usage } from '../../commands/run-command.ts';
 import { parseCommandText, quoteHint } from '../../commands/text/index.ts';
 import { msg } from '../../i18n/message.ts';
@@ -87,22 +88,27 @@ export async function handleSlashCommand(call: SlashCall, deps: SlackDeps): Prom
 
 async function runSlash(call: SlashCall, context: ShowContext, previewing: (locale: string) => void) {
   const { deps, room, actor, output } = context;
+  const { spelling } = deps;
   const name = call.line.trim().split(/\s/, 1)[0]?.replace(/^\//, '').toLowerCase() ?? '';
   const group = deps.commands.filter((c) => c.name.split(' ')[0] === name);
   if (group.length === 0) {
-    throw new UserError('command.unknown', msg('slack.command.unknown', { name: call.typed }));
+    const help = `/${spelling.name('help')}`;
+    throw new UserError('command.unknown', msg('slack.command.unknown', { name: call.typed, help }));
   }
-  const parsed = parseCommandText(call.line, deps.commands);
+  const parsed = parseCommandText(call.line, deps.commands, spelling);
   if (!parsed.ok) {
     // As typed in this workspace: "/sr-scene start <title>" with SLACK_COMMAND_PREFIX=sr-.
-    const prefix = deps.config.commandPrefix;
-    const usages = group.map((command) => `/${prefix}${usage(command).slice(1)}`).join('\n');
+    const usages = group
+      .filter((command) => usableWith(command, spelling))
+      .map((command) => usage(command, spelling))
+      .join('\n');
     throw new UserError(
       'command.parse',
       msg('slack.command.parse-failed', { problem: parsed.message, usages }),
     );
   }
   const command = parsed.command;
+  refuseFiles(command, parsed.options, spelling);
   deps.logger.info(
     {
       command: command.name,
@@ -133,12 +139,30 @@ async function runSlash(call: SlashCall, context: ShowContext, previewing: (loca
         }
       : undefined,
   );
-  if (command.name === 'help') reply = withUsage(reply, deps.commands, msg('slack.help.typing'));
+  if (command.name === 'help') reply = withUsage(reply, deps.commands, msg('slack.help.typing'), spelling);
   try {
     await showReply(localizeReply(reply, context.personLocale), context, voicing);
   } catch (error) {
     // The change is stored: "try again" would repeat it, and deleting what is shown would hide it.
     await tellSaved(error, command.name, reply, context);
+  }
+}
+
+/**
+ * A slash command carries only text: a command that needs a file cannot run here, and a file option given
+ * (its "name" typed as text) is refused with what can be typed instead, before anything runs.
+ */
+function refuseFiles(command: Command, options: Record<string, string>, spelling: CommandSpelling) {
+  const named = `/${spelling.name(command.name)}`;
+  if (!usableWith(command, spelling)) {
+    throw new UserError('command.needs-file', msg('slack.command.needs-file', { command: named }));
+  }
+  const given = optionsNotTaken(command, spelling).find((spec) => Object.hasOwn(options, spec.name));
+  if (given) {
+    throw new UserError(
+      'command.file-option',
+      msg('slack.command.file-option', { option: given.name, usage: usage(command, spelling) }),
+    );
   }
 }
 
@@ -153,7 +177,14 @@ async function run(
     const reply = await runStreamed(
       command,
       parsed.options,
-      { engine: deps.engine, room, actor, commands: deps.commands, signal: deps.signal },
+      {
+        engine: deps.engine,
+        room,
+        actor,
+        commands: deps.commands,
+        spelling: deps.spelling,
+        signal: deps.signal,
+      },
       preview,
     );
     if (reply.visibility === 'private' || !repliesPrivately(command, parsed.options)) return reply;
@@ -165,7 +196,9 @@ async function run(
     return { ...reply, visibility: 'private' };
   } catch (error) {
     // A refusal caused by how the words were read ("Vera" as the whole line) says so, as in the terminal.
-    const hint = isUserError(error) ? quoteHint(error.code, command, parsed.positional) : undefined;
+    const hint = isUserError(error)
+      ? quoteHint(error.code, command, parsed.positional, deps.spelling)
+      : undefined;
     if (isUserError(error) && hint) return privateReply(text(error.text), text(hint));
     throw error;
   }

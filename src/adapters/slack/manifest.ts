@@ -3,9 +3,11 @@
 // description and a usage hint written the way /help and the text grammar show options, Socket Mode or
 // HTTP request URLs, and the smallest set of bot scopes storyroom works with. `npm run register -- slack`
 // writes it; an admin pastes it at api.slack.com/apps → Create New App → From a manifest.
-import type { Command } from '../../commands/command.ts';
+import type { Command, CommandSpelling } from '../../commands/command.ts';
+import { usableWith } from '../../commands/command-spelling.ts';
 import { usage } from '../../commands/run-command.ts';
 import { BOT_SCOPES } from './scopes.ts';
+import { slackSpelling } from './slack-spelling.ts';
 
 /** The manifest's limits (the schema in @slack/web-api's manifest types). */
 export const MANIFEST_LIMITS = {
@@ -138,6 +140,7 @@ export function commandGroups(commands: readonly Command[]): Map<string, Command
 
 export function buildSlackManifest(options: ManifestOptions): SlackManifest {
   const prefix = options.prefix ?? '';
+  const spelling = slackSpelling(prefix);
   const base = options.mode.socket ? undefined : requestBase(options.mode.publicUrl);
   const url = base && `${base}${EVENTS_PATH}`;
   const slashCommands = [...commandGroups(options.commands)].map(([top, group]): SlashCommand => {
@@ -149,10 +152,14 @@ export function buildSlackManifest(options: ManifestOptions): SlackManifest {
     if (command.length > MANIFEST_LIMITS.command || !/^\/[a-z0-9_-]+$/.test(command)) {
       throw new Error(`"${command}" is not a slash command Slack accepts (lowercase, at most 32 characters)`);
     }
-    const hint = clip(usageHint(top, group), MANIFEST_LIMITS.usageHint);
+    // What a slash command can carry: a command that needs a file (/scene import) is not advertised, nor a
+    // file option (/style set's); they work on Discord and in the terminal.
+    const usable = group.filter((each) => usableWith(each, spelling));
+    const shown = usable.length > 0 ? usable : group;
+    const hint = clip(usageHint(command, usable, spelling), MANIFEST_LIMITS.usageHint);
     return {
       command,
-      description: clip(describeGroup(top, group), MANIFEST_LIMITS.commandDescription),
+      description: clip(describeGroup(top, shown), MANIFEST_LIMITS.commandDescription),
       ...(hint && { usage_hint: hint }),
       should_escape: false,
       ...(url && { url }),
@@ -198,9 +205,12 @@ function describeGroup(top: string, group: readonly Command[]): string {
   return group.map((command) => `${subcommand(top, command)}: ${command.description}`).join('; ');
 }
 
-/** Options as /help and the text grammar write them ("<title> [genre]"), a group's subcommands apart by " | ". */
-function usageHint(top: string, group: readonly Command[]): string {
-  return group.map((command) => usage(command).slice(`/${top}`.length).trim()).join(' | ');
+/**
+ * Options as /help and the text grammar write them in Slack ("<title> [genre]"), a group's subcommands apart
+ * by " | "; `slash` is the group's slash command as typed ("/sr-scene").
+ */
+function usageHint(slash: string, group: readonly Command[], spelling: CommandSpelling): string {
+  return group.map((command) => usage(command, spelling).slice(slash.length).trim()).join(' | ');
 }
 
 const subcommand = (top: string, command: Command) => command.name.slice(top.length).trim();

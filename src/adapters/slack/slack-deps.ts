@@ -1,8 +1,9 @@
 // What the Slack handlers share: built once per adapter, passed explicitly.
 import type { WebClient } from '@slack/web-api';
-import type { Command } from '../../commands/command.ts';
+import type { Command, CommandSpelling } from '../../commands/command.ts';
 import type { Logger } from '../../logger.ts';
 import type { StoryEngine } from '../../story/engine.ts';
+import type { BeatMessages } from '../shared/beat-messages.ts';
 import type { CharacterVoices } from './character-voices.ts';
 import type { EditBudget } from './edit-budget.ts';
 import type { SlackPermissions } from './permissions.ts';
@@ -16,6 +17,8 @@ export interface SlackDeps {
   logger: Logger;
   config: SlackConfig;
   commands: readonly Command[];
+  /** How commands are written here: the prefix, no files (slack-spelling.ts). */
+  spelling: CommandSpelling;
   /** The Web API client for a workspace: the bot token, or the workspace's installation (OAuth). */
   clientFor(teamId: string): Promise<WebClient>;
   permissions: SlackPermissions;
@@ -25,6 +28,8 @@ export interface SlackDeps {
   profiles: UserProfiles;
   votes: SlackVoteMessages;
   voices: CharacterVoices;
+  /** Which messages show which beat, for reactions (kept in the store). */
+  beatMessages: BeatMessages;
   now: () => number;
   /** Aborted when the adapter stops: generations in progress are cancelled. */
   signal: AbortSignal;

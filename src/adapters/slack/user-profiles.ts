@@ -1,6 +1,6 @@
 // What storyroom knows about a Slack user from users.info (with include_locale): whether they are an owner
-// or admin (for permissions.ts), their language for what only they read ("en-US", "zh-CN"), and their display
-// name where the event carries none (a mention). One lookup serves all three: cached per workspace and user,
+// or admin (for permissions.ts), their language for what only they read ("en-US", "zh-CN"), their display
+// name where the event carries none (a mention, a reaction) and whether they are a bot. One lookup serves all: cached per workspace and user,
 // one request at a time per user; a failed lookup is not cached (the reply then follows the room's language).
 import type { UsersInfoResponse, WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger.ts';
@@ -13,6 +13,8 @@ const USERS_MAX = 10_000;
 export interface UserProfile {
   locale?: string | undefined;
   name?: string | undefined;
+  /** A bot user (an app's, this one's included): its reactions are not the audience's. */
+  bot?: boolean | undefined;
 }
 
 export interface UserProfiles {
@@ -57,6 +59,7 @@ export function createUserProfiles(deps: { logger: Logger; now: () => number }):
         return {
           locale: user?.locale || undefined,
           name: user?.profile?.display_name || user?.real_name || user?.name || undefined,
+          bot: user?.is_bot === true || user?.id === 'USLACKBOT',
         };
       } catch (error) {
         deps.logger.warn({ err: error, userId }, 'could not read a Slack user profile');

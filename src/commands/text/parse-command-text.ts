@@ -1,8 +1,10 @@
 // Parses one line of the slash grammar people type in the terminal (and in Slack):
 //   /scene start title:"The Heist" genre:noir      /say Alice Hello there      /vote open "Go left" "Go right"
-// Platform-neutral: it knows commands and their options, nothing about the console.
+// Platform-neutral: it knows commands and their options, nothing about the console. Its messages write
+// commands with the platform's spelling (Slack's prefix), as people type them there.
 import { type Message, msg } from '../../i18n/message.ts';
-import type { Command } from '../command.ts';
+import type { Command, CommandSpelling } from '../command.ts';
+import { PLAIN_SPELLING, usableWith } from '../command-spelling.ts';
 import { describeOptions } from '../describe-options.ts';
 import { listed } from '../format.ts';
 import { closest, editDistance, typoLimit } from './closest.ts';
@@ -37,7 +39,12 @@ const CONTROL = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
 
 const shorten = (value: string, max = 40) => (value.length > max ? `${value.slice(0, max)}…` : value);
 
-export function parseCommandText(line: string, commands: readonly Command[]): ParsedCommandText {
+/** `line` names commands as defined ("scene start …"); `spelling` is only how messages write them. */
+export function parseCommandText(
+  line: string,
+  commands: readonly Command[],
+  spelling: CommandSpelling = PLAIN_SPELLING,
+): ParsedCommandText {
   if (line.length > COMMAND_TEXT_MAX) {
     return fail(msg('commands.text.too-long', { length: line.length, max: COMMAND_TEXT_MAX }));
   }
@@ -51,9 +58,9 @@ export function parseCommandText(line: string, commands: readonly Command[]): Pa
 
   const tokenized = tokenize(text);
   if (!tokenized.ok) return fail(tokenized.message);
-  const found = resolveCommand(tokenized.tokens, commands);
+  const found = resolveCommand(tokenized.tokens, commands, spelling);
   if ('message' in found) return fail(found.message);
-  return readOptions(found.command, found.rest);
+  return readOptions(found.command, found.rest, spelling);
 }
 
 /** A plain word (not quoted, not name:value) in lower case, usable as part of a command name. */
@@ -64,6 +71,7 @@ function commandWord(token: Token | undefined): string | undefined {
 function resolveCommand(
   tokens: Token[],
   commands: readonly Command[],
+  spelling: CommandSpelling,
 ): { command: Command; rest: Token[] } | { message: Message } {
   const first = commandWord(tokens[0]);
   const second = commandWord(tokens[1]);
@@ -75,16 +83,25 @@ function resolveCommand(
 
   if (tokens[0]?.quoted) return { message: msg('commands.text.quoted-name') };
   const typed = first ?? (tokens[0] ? `${tokens[0].key ? `${tokens[0].key}:` : ''}${tokens[0].text}` : '');
-  const group = commands.filter((command) => command.name.startsWith(`${first} `));
+  // Offered: what the platform can run (a command needing a file is not, on Slack), as typed there.
+  const group = commands.filter(
+    (command) => command.name.startsWith(`${first} `) && usableWith(command, spelling),
+  );
   if (first !== undefined && group.length > 0) {
     const subcommands = group.map((command) => command.name.slice(first.length + 1));
     const guess = second === undefined ? undefined : closest(second, subcommands);
-    const values = { group: first, commands: listed(subcommands.map((sub) => `/${first} ${sub}`)) };
+    const values = {
+      group: spelling.name(first),
+      commands: listed(group.map((command) => `/${spelling.name(command.name)}`)),
+    };
     if (second === undefined) return { message: msg('commands.text.group-incomplete', values) };
     const unknown = { ...values, typed: shorten(second, 20) };
     return {
       message: guess
-        ? msg('commands.text.group-unknown-guess', { ...unknown, guess: `${first} ${guess}` })
+        ? msg('commands.text.group-unknown-guess', {
+            ...unknown,
+            guess: spelling.name(`${first} ${guess}`),
+          })
         : msg('commands.text.group-unknown', unknown),
     };
   }
@@ -92,7 +109,7 @@ function resolveCommand(
   const shown = shorten(typed, 30);
   return {
     message: guess
-      ? msg('commands.text.no-command-guess', { typed: shown, guess })
+      ? msg('commands.text.no-command-guess', { typed: shown, guess: spelling.name(guess) })
       : msg('commands.text.no-command', { typed: shown }),
   };
 }
@@ -132,7 +149,8 @@ function slotsOf(command: Command): Slot[] {
   }
 }
 
-function readOptions(command: Command, tokens: Token[]): ParsedCommandText {
+function readOptions(command: Command, tokens: Token[], spelling: CommandSpelling): ParsedCommandText {
+  const name = spelling.name(command.name);
   const slots = slotsOf(command);
   const names = slots.map((slot) => slot.name);
   const options: Record<string, string> = {};
@@ -151,7 +169,7 @@ function readOptions(command: Command, tokens: Token[]): ParsedCommandText {
     // Prose may contain "word:word"; treat it as text unless it looks like a mistyped option.
     const guess = closest(key, names);
     if (token.quoted || (guess !== undefined && editDistance(key, guess) <= (key.length <= 5 ? 1 : 2))) {
-      const values = { command: command.name, option: shorten(token.key, 30) };
+      const values = { command: name, option: shorten(token.key, 30) };
       return fail(
         guess
           ? msg('commands.text.unknown-option-guess', { ...values, guess, options: listed(names) })
@@ -164,11 +182,12 @@ function readOptions(command: Command, tokens: Token[]): ParsedCommandText {
   }
   const filled = fillPositional(
     command,
+    name,
     slots.filter((slot) => !(slot.name in options)),
     words,
   );
   if (!filled.ok) return filled;
-  const overflow = seriesOverflow(command, slots, filled.positional);
+  const overflow = seriesOverflow(command, name, slots, filled.positional);
   if (overflow) return fail(overflow);
   const positional = Object.fromEntries(filled.positional.map(({ name, text }) => [name, text]));
   return { ok: true, command, options: { ...options, ...positional }, positional: filled.positional };
@@ -181,13 +200,14 @@ function readOptions(command: Command, tokens: Token[]): ParsedCommandText {
  */
 function fillPositional(
   command: Command,
+  name: string,
   slots: Slot[],
   words: string[],
 ): { ok: true; positional: PositionalOption[] } | { ok: false; message: Message } {
   const positional: PositionalOption[] = [];
   if (words.length === 0) return { ok: true, positional };
   if (slots.length === 0) {
-    const values = { command: command.name, words: shorten(words.join(' ')) };
+    const values = { command: name, words: shorten(words.join(' ')) };
     const message =
       Object.keys(command.options.shape).length === 0
         ? msg('commands.text.no-options', values)
@@ -213,6 +233,7 @@ function fillPositional(
  */
 function seriesOverflow(
   command: Command,
+  name: string,
   slots: Slot[],
   positional: PositionalOption[],
 ): Message | undefined {
@@ -234,7 +255,7 @@ function seriesOverflow(
   if (!schema || schema.safeParse(extra.text).success) return undefined;
   const word = extra.text.split(' ')[0] ?? extra.text;
   return msg('commands.text.series-overflow', {
-    command: command.name,
+    command: name,
     count: members.length,
     series: prefix,
     word: shorten(word, 30),

@@ -1,7 +1,8 @@
 // Words typed without quotes fill one option each, so "/scene new EXT. ROOF - DAY A windy roof" reads the
 // heading as just "EXT.". When the room then refuses that option, say how the line was read and how to quote it.
 import { type Message, msg } from '../../i18n/message.ts';
-import type { Command } from '../command.ts';
+import type { Command, CommandSpelling } from '../command.ts';
+import { PLAIN_SPELLING } from '../command-spelling.ts';
 import type { PositionalOption } from './parse-command-text.ts';
 
 /** Refusals (by UserError code) that are about one option, and which option that is. */
@@ -14,6 +15,7 @@ export function quoteHint(
   code: string,
   command: Command,
   positional: readonly PositionalOption[],
+  spelling: CommandSpelling = PLAIN_SPELLING,
 ): Message | undefined {
   const option = Object.hasOwn(REFUSED_OPTION, code) ? REFUSED_OPTION[code] : undefined;
   const at = positional.findIndex((entry) => entry.name === option);
@@ -38,7 +40,7 @@ export function quoteHint(
   return msg('commands.text.quote-hint', {
     option: read.name,
     text: read.text,
-    command: command.name,
+    command: spelling.name(command.name),
     example: example.join(' '),
   });
 }

@@ -28,6 +28,22 @@ describe('beat messages', () => {
     });
   });
 
+  it("files a thread room's messages under their channel, with the room, found from the channel alone", async () => {
+    const store = createKeyvEventStore(new Keyv());
+    const channel: RoomRef = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' };
+    await createBeatMessages({ store, logger: silentLogger }).remember(
+      slackRoom,
+      ['1700000000.000400'],
+      'b4',
+      channel,
+    );
+    const map = createBeatMessages({ store, logger: silentLogger });
+    expect(await map.shownAt(channel, '1700000000.000400')).toEqual({ room: slackRoom, beatId: 'b4' });
+    // The channel's own room shows no such beat.
+    expect(await map.beatOf(channel, '1700000000.000400')).toBeUndefined();
+    expect(await map.shownAt(otherRoom, '1700000000.000400')).toBeUndefined();
+  });
+
   it('finds a message remembered after a first miss (a reaction can come before the map is written)', async () => {
     const store = createKeyvEventStore(new Keyv());
     const map = createBeatMessages({ store, logger: silentLogger });

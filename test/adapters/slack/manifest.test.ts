@@ -12,6 +12,7 @@ import {
 } from '../../../src/adapters/slack/manifest.ts';
 import { parseManifestArgs, writeSlackManifest } from '../../../src/adapters/slack/manifest-command.ts';
 import { type Command, defineCommand, privateReply } from '../../../src/commands/command.ts';
+import { describeOptions } from '../../../src/commands/describe-options.ts';
 import { commands } from '../../../src/commands/index.ts';
 
 const socket = { socket: true } as const;
@@ -34,15 +35,21 @@ describe('the Slack app manifest', () => {
     );
   });
 
-  it('derives descriptions and usage hints from the definitions, every subcommand included', () => {
+  it('derives descriptions and usage hints from the definitions, every subcommand a slash command can run included', () => {
     const manifest = buildSlackManifest({ commands, mode: socket });
+    const files = (command: Command) => describeOptions(command).filter((spec) => spec.input === 'file');
     for (const [top, group] of commandGroups(commands)) {
       const slash = manifest.features.slash_commands.find((c) => c.command === `/${top}`);
       for (const command of group) {
+        // A command that needs a file is not advertised (a slash command carries only text).
+        if (files(command).some((spec) => spec.required)) continue;
         const sub = command.name.slice(top.length).trim();
         expect(slash?.description).toContain(command.description);
         if (sub) expect(slash?.usage_hint).toContain(sub);
-        for (const option of Object.keys(command.options.shape)) expect(slash?.usage_hint).toContain(option);
+        for (const option of Object.keys(command.options.shape)) {
+          if (files(command).every((spec) => spec.name !== option))
+            expect(slash?.usage_hint).toContain(option);
+        }
       }
     }
     const scene = manifest.features.slash_commands.find((c) => c.command === '/scene');
@@ -50,6 +57,18 @@ describe('the Slack app manifest', () => {
     expect(scene?.usage_hint).toContain(' | continue [direction] | ');
     const critique = manifest.features.slash_commands.find((c) => c.command === '/critique');
     expect(critique).not.toHaveProperty('usage_hint');
+  });
+
+  it('advertises no option a slash command cannot carry: /style set without its file, /scene import not at all', () => {
+    const manifest = buildSlackManifest({ commands, prefix: 'sr-', mode: socket });
+    const style = manifest.features.slash_commands.find((c) => c.command === '/sr-style');
+    expect(style?.usage_hint).toContain('set [sample] [notes]');
+    expect(style?.usage_hint).not.toContain('file');
+    const scene = manifest.features.slash_commands.find((c) => c.command === '/sr-scene');
+    expect(scene?.usage_hint).not.toMatch(/import|file/);
+    expect(scene?.description).not.toContain('import:');
+    // The whole hint is options, never the slash command itself (the prefix is Slack's to show).
+    expect(scene?.usage_hint).toMatch(/^start <title>/);
   });
 
   it('keeps within the manifest schema limits, never escapes command text, and is plain JSON', () => {
