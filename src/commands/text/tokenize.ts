@@ -44,7 +44,12 @@ export function tokenize(line: string): TokenizeResult {
       if (close !== undefined && atWordStart) {
         const end = readQuoted(chars, i + 1, close);
         if (!end.ok) {
-          const shown = `${chars.slice(start, start + 30).join('')}${chars.length > start + 30 ? '…' : ''}`;
+          // Quoted back on one line: a tab or line break typed inside shows as a space.
+          const typed = chars
+            .slice(start, start + 30)
+            .join('')
+            .replace(/\p{Cc}/gu, ' ');
+          const shown = `${typed}${chars.length > start + 30 ? '…' : ''}`;
           return { ok: false, message: msg('commands.text.unclosed-quote', { quote: char, shown, close }) };
         }
         text += end.text;

@@ -219,6 +219,10 @@ describe('parseCommandText', () => {
         'The quote " in "Wait is never closed. Close it with ", or put a backslash before a quote that is part of the text.',
       );
       expect(message("/vote open 'Go left")).toContain('is never closed');
+      // What is quoted back stays on one line: a tab typed in it (found by the property test) shows as a space.
+      expect(message('/scene start > " \t > ')).toBe(
+        'The quote " in "   > is never closed. Close it with ", or put a backslash before a quote that is part of the text.',
+      );
     });
 
     it('refuses a line longer than 4,000 characters before reading it', () => {
