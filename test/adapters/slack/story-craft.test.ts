@@ -3,6 +3,7 @@
 // files.uploadV2); /recap and /review, public and personal; a zh-CN room's recap and review in Chinese.
 // Every call Slack receives is asserted with its text, escaping and visibility.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { KnownBlock } from '../../../src/adapters/slack/render/index.ts';
 import { imageConfigSchema } from '../../../src/llm/image-config.ts';
 import { createOpenAiIllustrator } from '../../../src/llm/openai-illustrator.ts';
 import { silentLogger } from '../../../src/logger.ts';
@@ -12,6 +13,7 @@ import type { SceneCard } from '../../../src/story/scene-card.ts';
 import type { RoomRef } from '../../../src/story/types.ts';
 import { createFakeClock } from '../../helpers/fake-clock.ts';
 import { type FakeImagesServer, startFakeImagesServer, tinyPng } from '../../helpers/fake-images-server.ts';
+import { expectWithinLimits, unescapeMrkdwn } from '../../helpers/slack-blocks.ts';
 import { type SlackHarness, shownIn, startSlackHarness } from '../../helpers/slack-harness.ts';
 import { appMentionBody } from '../../helpers/slack-payloads.ts';
 import { signedHeaders } from '../../helpers/slack-signing.ts';
@@ -150,6 +152,29 @@ async function cardAsShown(harness: SlackHarness) {
   };
 }
 
+describe('a long hostile style sample in Slack', () => {
+  it('shows a 2,000-character sample of "<&>" privately over several messages, within limits, nothing lost', async () => {
+    await startRoom();
+    await slash('/scene', 'start title:"The Heist"', MOD);
+    const sample = `${'<!channel>&'.repeat(181)}<@U1>`;
+    expect(Array.from(sample)).toHaveLength(1996);
+    await slash('/style', `set sample:"${sample}"`, MOD);
+    expect((await h?.engine.room(ROOM))?.style?.sample).toBe(sample);
+
+    const shown = await slash('/style', 'show', ALICE);
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.length).toBeLessThanOrEqual(5);
+    for (const call of shown) {
+      expect(call.method).toBe('response_url');
+      expect(call.args).toMatchObject(EPHEMERAL);
+      expectWithinLimits({ text: String(call.args.text), blocks: call.args.blocks as KnownBlock[] });
+    }
+    const sections = shown.flatMap(sectionsOf);
+    expect(sections.slice(1, 2)).toEqual(['The sample:']);
+    expect(unescapeMrkdwn(sections.slice(2).join(''))).toBe(sample);
+  });
+});
+
 describe('/scene build, accept and picture in Slack', () => {
   it('shows a card as fields with hostile notes escaped, and accepting it opens the scene with its heading', async () => {
     await startRoom();
@@ -248,6 +273,46 @@ describe('/scene build, accept and picture in Slack', () => {
       channel_id: 'C0STORY',
       thread_ts: thread,
     });
+  });
+
+  it('says privately why the images server drew nothing, and posts nothing in the channel', async () => {
+    images = await startFakeImagesServer();
+    const illustrator = createOpenAiIllustrator(
+      imageConfigSchema.parse({ IMAGE_BASE_URL: images.baseURL, IMAGE_MODEL: 'sd-test' }),
+      { logger: silentLogger },
+    );
+    await startRoom({ illustrator });
+    await slash('/scene', 'start title:"The Heist" heading:"INT. DINER - NIGHT"', MOD);
+    images.enqueue({ kind: 'status', status: 400, code: 'content_policy_violation' });
+    const refused = await slash('/scene', 'picture', ALICE);
+    expect(refused.map((call) => call.method)).toEqual(['response_url']);
+    expect(refused[0]?.args).toMatchObject(EPHEMERAL);
+    expect(sectionsOf(refused[0])).toEqual([
+      'The images server declined to draw this scene. Nothing was recorded.',
+    ]);
+    expect((await h?.engine.room(ROOM))?.pictures ?? {}).toEqual({});
+  });
+
+  it('tells the person privately that the picture is saved when Slack refuses the upload', async () => {
+    images = await startFakeImagesServer();
+    const illustrator = createOpenAiIllustrator(
+      imageConfigSchema.parse({ IMAGE_BASE_URL: images.baseURL, IMAGE_MODEL: 'sd-test' }),
+      { logger: silentLogger },
+    );
+    const harness = await startRoom({ illustrator });
+    await slash('/scene', 'start title:"The Heist" heading:"INT. DINER - NIGHT"', MOD);
+    harness.api.failNext('files.getUploadURLExternal', 'missing_scope');
+    const calls = await slash('/scene', 'picture', ALICE);
+    expect(calls.map((call) => call.method)).toEqual([
+      'chat.postMessage',
+      'files.getUploadURLExternal',
+      'response_url',
+    ]);
+    expect(calls[2]?.args).toMatchObject(EPHEMERAL);
+    expect(sectionsOf(calls[2])).toEqual([
+      "Your /scene picture went through and is saved, but Slack refused part of the reply, so the channel may show only some of it. Please don't run it again: that would do it twice.",
+    ]);
+    expect(Object.keys((await harness.engine.room(ROOM)).pictures ?? {})).toHaveLength(1);
   });
 
   it('says privately that pictures need an images model when there is none, and uploads nothing', async () => {
