@@ -152,6 +152,19 @@ async function cardAsShown(harness: SlackHarness) {
   };
 }
 
+describe('a quoted style sample in Slack', () => {
+  it('keeps its paragraphs and its dialogue quotes, so the profile counts the dialogue', async () => {
+    await startRoom();
+    await slash('/scene', 'start title:"The Heist"', MOD);
+    const sample = 'The bus came late.\n\nNobody got off. “Go,” she said.';
+    const set = await slash('/style', `set sample:"${sample}"`, MOD);
+    expect((await h?.engine.room(ROOM))?.style?.sample).toBe(sample);
+    expect(sectionsOf(set[0])[1]).toContain('*Dialogue*\n8% of the text');
+    const shown = await slash('/style', 'show', ALICE);
+    expect(sectionsOf(shown[0]).slice(1)).toEqual(['The sample:', sample]);
+  });
+});
+
 describe('a long hostile style sample in Slack', () => {
   it('shows a 2,000-character sample of "<&>" privately over several messages, within limits, nothing lost', async () => {
     await startRoom();
