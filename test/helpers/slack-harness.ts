@@ -14,6 +14,7 @@ import { createKeyvEventStore } from '../../src/store/keyv-event-store.ts';
 import { type Clock, systemClock } from '../../src/story/clock.ts';
 import { createStoryEngine, type StoryEngine } from '../../src/story/engine.ts';
 import type { EventStore } from '../../src/story/event-store.ts';
+import type { Illustrator } from '../../src/story/illustrator.ts';
 import type { Narrator } from '../../src/story/narrator.ts';
 import {
   blockActionsBody,
@@ -75,6 +76,8 @@ let responses = 0;
 export async function startSlackHarness(
   options: {
     narrator?: Narrator;
+    /** The images model behind /scene picture (none: pictures are refused as without IMAGE_MODEL). */
+    illustrator?: Illustrator;
     store?: EventStore;
     clock?: Clock;
     /** The adapter's own clock (its edit budget, caches), when it differs from the engine's. */
@@ -101,6 +104,7 @@ export async function startSlackHarness(
     narrator: options.narrator ?? createOfflineNarrator(),
     clock,
     logger,
+    illustrator: options.illustrator,
   });
   const adapter = await startSlackAdapter({
     config: { ...TEST_SLACK_CONFIG, ...options.config },

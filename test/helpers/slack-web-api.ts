@@ -16,6 +16,8 @@ export interface SlackCall {
   target?: string | undefined;
   /** What the fake answered (e.g. a posted message's ts); undefined for a 429. */
   result?: Record<string, unknown> | undefined;
+  /** What an upload posted, byte for byte (WebClient sends the file as multipart form data). */
+  raw?: Buffer | undefined;
   /** Answered with HTTP 429. */
   rateLimited?: true | undefined;
   at: number;
@@ -183,7 +185,7 @@ export async function startFakeSlackApi(
       return;
     }
     if (path.startsWith('/upload/')) {
-      calls.push({ method: 'file_upload', args: { bytes: raw.length }, target: path.slice(8), at });
+      calls.push({ method: 'file_upload', args: { bytes: raw.length }, target: path.slice(8), raw, at });
       response.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
       return;
     }
