@@ -77,7 +77,7 @@ export function offlineReview(request: ReviewRequest): Review {
   const last = beats.at(-1);
   const synopsis =
     first && last && first !== last
-      ? fill(t.synopsis, {
+      ? fill(scenes > 1 ? t.synopsis : t.synopsisOneScene, {
           scenes: String(Math.max(1, scenes)),
           beats: String(beats.length),
           first: quoteOf(first),
@@ -109,7 +109,9 @@ export function offlineReview(request: ReviewRequest): Review {
 
   const dialogue = beats.filter((beat) => beat.kind === 'dialogue' && beat.text.length <= 200);
   const longest = [...dialogue].sort((a, b) => b.text.length - a.text.length)[0];
-  const quoted = reception?.liked?.beat ?? longest ?? first ?? path[0];
+  // Never a scene heading or a transition: a poster quotes what happens or what is said.
+  const told = beats.find((beat) => beat.kind === 'action' || beat.kind === 'dialogue');
+  const quoted = reception?.liked?.beat ?? longest ?? told ?? first ?? path[0];
   const pullQuote = quoted ? quoteOf(quoted) : (story?.title ?? '');
 
   let forYou: string | undefined;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator, readCatalog, SOURCE_LOCALE } from '../../src/i18n/catalog.ts';
 import type { MessageKey } from '../../src/i18n/keys.ts';
 import { matchLocale } from '../../src/i18n/match-locale.ts';
+import { msg } from '../../src/i18n/message.ts';
 
 const catalog = readCatalog();
 const source = catalog[SOURCE_LOCALE] ?? {};
@@ -127,5 +128,17 @@ describe('translate on people’s text', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('counted words in the style profile', () => {
+  it('says "1 word" and "1 character", and plural otherwise, decimals included', () => {
+    const translator = createTranslator(readCatalog());
+    const say = (value: number, unit: 'words' | 'characters') =>
+      translator.translate('en', msg('style.profile.sentence-length-value', { value, unit }));
+    expect(say(1, 'words')).toBe('1 word');
+    expect(say(1, 'characters')).toBe('1 character');
+    expect(say(3.33, 'words')).toBe('3.33 words');
+    expect(say(12, 'characters')).toBe('12 characters');
   });
 });

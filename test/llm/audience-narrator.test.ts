@@ -278,3 +278,16 @@ describe('recap and review offline', () => {
     expect(plain?.suggestions[2]).not.toContain('audience');
   });
 });
+
+describe('the offline review reads as written', () => {
+  it('says "one scene" for a story in its first scene, and never quotes a scene heading as its pull quote', async () => {
+    const builder = roomBuilder({ language: 'en' });
+    builder.beat('INT. VAULT - NIGHT', { kind: 'scene' });
+    builder.beat('The vault door swings open.');
+    builder.beat('Dust settles on the gold.');
+    const review = (await createOfflineNarrator().review?.({ room: builder.room }))?.output;
+    expect(review?.synopsis).toMatch(/^In one scene and 2 beats/);
+    expect(review?.synopsis).not.toContain('1 scenes');
+    expect(review?.pullQuote).not.toContain('INT.');
+  });
+});

@@ -13,6 +13,7 @@ export const enAudience: AudienceTemplates = {
     logline: '"{title}", a {genre} story about {cast}.',
     nobody: 'strangers in the night',
     synopsis: 'Over {scenes} scenes and {beats} beats, it opens on "{first}" and has come to "{last}"',
+    synopsisOneScene: 'In one scene and {beats} beats, it opens on "{first}" and has come to "{last}"',
     synopsisShort: 'One scene in, {beats} beats long: "{first}"',
     strengths: {
       structure: 'A clear shape: scenes that open and move on.',

@@ -23,6 +23,8 @@ export interface AudienceTemplates {
     nobody: string;
     /** {scenes}, {beats}, {first}, {last} (sentences from the story). */
     synopsis: string;
+    /** The same for a story still in its first scene: {beats}, {first}, {last}. */
+    synopsisOneScene: string;
     /** When first and last are the same beat: {scenes}, {beats}, {first}. */
     synopsisShort: string;
     strengths: { structure: string; pacing: string; consistency: string; dialogue: string };

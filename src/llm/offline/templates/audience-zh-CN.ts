@@ -13,6 +13,7 @@ export const zhCNAudience: AudienceTemplates = {
     logline: '《{title}》，一部关于{cast}的{genre}故事。',
     nobody: '夜色里的陌生人',
     synopsis: '{scenes}场戏、{beats}段下来，故事从“{first}”开场，如今走到了“{last}”',
+    synopsisOneScene: '一场戏、{beats}段下来，故事从“{first}”开场，如今走到了“{last}”',
     synopsisShort: '第一场戏，共{beats}段：“{first}”',
     strengths: {
       structure: '结构清楚：每场戏有开有收，往前推进。',
