@@ -2,9 +2,11 @@
 // nullability (the subset every server's JSON-schema decoding accepts, OpenAI strict mode included);
 // lengths, counts and ranges are checked after parsing by each task's `finish`, whose complaint is sent
 // back to the model in the one repair attempt.
+
 import { z } from 'zod';
 import { SOURCE_LOCALE, sharedTranslator } from '../i18n/catalog.ts';
 import type { Message } from '../i18n/message.ts';
+import { cutText } from '../story/cut-text.ts';
 import { isUserError } from '../story/errors.ts';
 import { NARRATED_TEXT_MAX } from '../story/limits.ts';
 import type { BeatDraft, CharacterDesign, Critique, LineDraft, SceneDraft } from '../story/narrator.ts';
@@ -50,26 +52,7 @@ const ok = <T>(value: T) => ({ ok: true as const, value });
 const problem = (text: string) => ({ ok: false as const, problem: text });
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\r\n?/g, '\n').trim();
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/**
- * At most `max` UTF-16 units, cut between grapheme clusters: never half a surrogate pair (a lone surrogate is
- * not valid text), half an emoji sequence or a letter without its accent.
- */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = 0;
-  for (const { index, segment } of graphemes.segment(text)) {
-    if (index + segment.length > max) break;
-    end = index + segment.length;
-  }
-  // One cluster longer than the limit (a letter under hundreds of marks): cut between code points instead.
-  if (end === 0)
-    for (const char of text)
-      if (end + char.length <= max) end += char.length;
-      else break;
-  return text.slice(0, end).trimEnd();
-}
+export { cutText };
 
 export const OPTION_MAX = 80;
 export const SUMMARY_MAX_CHARS = 3000;

@@ -1,26 +1,18 @@
 // The scene card task (/scene build): what the model is asked, the JSON it answers in, and the check after
 // parsing. Like the other schemas it carries only types; lengths are cut and a bad heading or empty fields
 // are sent back in the one repair attempt.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { NarrationRequest } from '../story/narrator.ts';
 import { cleanHeading } from '../story/rules.ts';
-import { CARD_LIMITS, normalizeSceneCard, type SceneCard } from '../story/scene-card.ts';
+import { CARD_LIMITS, normalizeSceneCard, type SceneCard, sceneCardSchema } from '../story/scene-card.ts';
 import type { TaskSpec } from './narration-tasks.ts';
 import { offlineLocale, templatesFor } from './offline/templates/index.ts';
 import type { Finish } from './output-schemas.ts';
 import { MATERIAL_MAX, material } from './prompt/story-material.ts';
 import { languageName } from './prompt/system-prompt.ts';
 
-export const sceneCardModelSchema = z.object({
-  heading: z.string(),
-  location: z.string(),
-  timeOfDay: z.string(),
-  atmosphere: z.string(),
-  lighting: z.string(),
-  sounds: z.string(),
-  props: z.array(z.string()),
-  present: z.array(z.object({ name: z.string(), wants: z.string() })),
-});
+/** What the model answers: the card's own shape (story/scene-card.ts), checked and cleaned before use. */
+export const sceneCardModelSchema = sceneCardSchema;
 
 type Raw = z.infer<typeof sceneCardModelSchema>;
 

@@ -2,6 +2,7 @@
 // scene keeps it once accepted. Every field is normalized and bounded here, whoever wrote it (a model, the
 // offline templates, a stored proposal), so the card fits a Discord field, the prompt and the store.
 import { z } from 'zod';
+import { cutText } from './cut-text.ts';
 import { normalizeLabel, normalizeProse } from './normalize-text.ts';
 
 /** How long each part of a card may be, in UTF-16 units (a Discord field value holds 1,024). */
@@ -46,23 +47,8 @@ export const sceneCardSchema = z.object({
   present: z.array(z.object({ name: z.string(), wants: z.string() })),
 }) satisfies z.ZodType<SceneCard>;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** At most `max` UTF-16 units, cut between grapheme clusters (never half an emoji or a lone surrogate). */
-export function cutGraphemes(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = 0;
-  for (const { index, segment } of graphemes.segment(text.slice(0, max + 64))) {
-    if (index + segment.length > max) break;
-    end = index + segment.length;
-  }
-  // One cluster longer than the limit (a letter under hundreds of marks): cut between code points.
-  if (end === 0)
-    for (const char of text)
-      if (end + char.length <= max) end += char.length;
-      else break;
-  return text.slice(0, end).trimEnd();
-}
+/** At most `max` UTF-16 units, cut between grapheme clusters (see cut-text.ts). */
+export const cutGraphemes = cutText;
 
 const label = (text: string, max: number) => cutGraphemes(normalizeLabel(text), max);
 // Card fields are shown as one paragraph each: line breaks become spaces.
