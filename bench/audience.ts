@@ -6,14 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beatTask } from '../src/llm/narration-tasks.ts';
-import { createOfflineNarrator } from '../src/llm/offline-narrator.ts';
 import { assemblePrompt } from '../src/llm/prompt/assemble-prompt.ts';
 import { AUDIENCE_LINE_TOKENS, audienceLine } from '../src/llm/prompt/audience-line.ts';
 import { estimateTokens } from '../src/llm/prompt/token-estimate.ts';
-import { silentLogger } from '../src/logger.ts';
-import { createEventStore } from '../src/store/create-event-store.ts';
-import { systemClock } from '../src/story/clock.ts';
-import { createStoryEngine } from '../src/story/engine.ts';
 import type { EventBody, StoryEvent } from '../src/story/events.ts';
 import { applyEvent, emptyRoom } from '../src/story/reduce.ts';
 import {
@@ -23,6 +18,7 @@ import {
   type RoomRef,
   type RoomState,
 } from '../src/story/types.ts';
+import { withEngine } from './engine.ts';
 import { percentile, round } from './stats.ts';
 
 const mod: Actor = { id: 'mod', name: 'Mo', role: 'moderator' };
@@ -30,14 +26,7 @@ const WARM_UP = 100;
 const EMOJI = ['👍', '❤', '😂', '🔥', '👎', '😴', '😮', 'party_parrot'];
 
 async function reactionsIntoOneRoom(url: string, people: number, repeats: number) {
-  const store = await createEventStore(url);
-  const engine = createStoryEngine({
-    store,
-    narrator: createOfflineNarrator(),
-    clock: systemClock,
-    logger: silentLogger,
-  });
-  try {
+  return withEngine(url, async (engine) => {
     const room: RoomRef = { platform: 'console', workspaceId: 'bench', channelId: 'reactions' };
     await engine.startStory(room, mod, { title: 'Reactions', heading: 'INT. HALL - DAY' });
     for (let i = 0; i < 5; i++) await engine.action(room, mod, { text: `Beat ${i}.` });
@@ -69,10 +58,7 @@ async function reactionsIntoOneRoom(url: string, people: number, repeats: number
       target: '>= 1,000 reactions/s into one room; each person-emoji stored once',
       meets_target: perSecond >= 1000 && stored === people && counted === people,
     };
-  } finally {
-    engine.stop();
-    await store.close();
-  }
+  });
 }
 
 /** A 5,000-beat story folded straight from events, reactions on the last 200 beats. */
@@ -167,14 +153,7 @@ function lineOnALongStory(beats: number, calls: number) {
 }
 
 async function recapAndReview(url: string, rounds: number) {
-  const store = await createEventStore(url);
-  const engine = createStoryEngine({
-    store,
-    narrator: createOfflineNarrator(),
-    clock: systemClock,
-    logger: silentLogger,
-  });
-  try {
+  return withEngine(url, async (engine) => {
     const room: RoomRef = { platform: 'console', workspaceId: 'bench', channelId: 'recap' };
     await engine.startStory(room, mod, { title: 'Recaps', heading: 'INT. HALL - DAY' });
     await engine.addCharacter(room, mod, { name: 'Ada' });
@@ -206,10 +185,7 @@ async function recapAndReview(url: string, rounds: number) {
       target: 'p99 < 20 ms each (offline narrator, 500-beat room)',
       meets_target: recap.p99_ms < 20 && review.p99_ms < 20,
     };
-  } finally {
-    engine.stop();
-    await store.close();
-  }
+  });
 }
 
 export async function benchAudience() {

@@ -19,7 +19,8 @@ const mod: Actor = { id: 'mod', name: 'Mo', role: 'moderator' };
 const WARM_UP = 300;
 const LOAD_SAMPLES = 7;
 
-async function withEngine<T>(url: string, fn: (engine: StoryEngine) => Promise<T>) {
+/** An engine on the offline narrator over the store at `url`, stopped and closed after `fn`. */
+export async function withEngine<T>(url: string, fn: (engine: StoryEngine) => Promise<T>) {
   const store = await createEventStore(url);
   const engine = createStoryEngine({
     store,
