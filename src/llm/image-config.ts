@@ -2,13 +2,7 @@
 // image models, LocalAI and other self-hosted ones). Without IMAGE_MODEL there is no illustrator and
 // /scene picture says pictures need one. Parsed with the app's parseEnv, like the narrator's.
 import { z } from 'zod';
-
-const int = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `expected a whole number from ${min} to ${max}` })
-    .int({ error: `expected a whole number from ${min} to ${max}` })
-    .min(min, { error: `expected a whole number from ${min} to ${max}` })
-    .max(max, { error: `expected a whole number from ${min} to ${max}` });
+import { int } from './llm-config.ts';
 
 export const imageEnvSchema = z.object({
   IMAGE_BASE_URL: z

@@ -14,7 +14,8 @@ const flag = z
   .enum(['on', 'off', 'true', 'false', 'yes', 'no', '1', '0'], { error: 'expected on or off' })
   .transform((value) => ['on', 'true', 'yes', '1'].includes(value));
 
-const int = (min: number, max: number) =>
+/** A whole number from `min` to `max`, read from the environment (also the illustrator's settings). */
+export const int = (min: number, max: number) =>
   z.coerce
     .number({ error: `expected a whole number from ${min} to ${max}` })
     .int({ error: `expected a whole number from ${min} to ${max}` })
