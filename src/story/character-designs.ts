@@ -7,7 +7,7 @@ import type { CharacterInput } from './engine-types.ts';
 import { narratorCannot, UserError } from './errors.ts';
 import { HINT_MAX, TEXT_MAX, VOICE_MAX } from './limits.ts';
 import type { NarrationOptions } from './narrator.ts';
-import { authorOf, cleanText, requireModerator, requireUnlocked, requireWriter } from './rules.ts';
+import { authorOf, cleanText, requireUnlocked, requireWriter } from './rules.ts';
 import { recordUsage } from './token-usage.ts';
 import type { Actor, Character, RoomRef } from './types.ts';
 
@@ -60,10 +60,8 @@ export function createCharacterDesigns(core: EngineCore, addCharacter: AddCharac
     async discardCharacter(ref: RoomRef, actor: Actor, input: { id: string }): Promise<CharacterProposal> {
       const state = await readStory(core, ref);
       return registry.run(ref, async () => {
-        const proposal = await proposals.find(state.id, input.id);
+        const proposal = await proposals.discard(state.id, input.id, actor);
         if (!proposal) throw noProposal(input.id);
-        if (proposal.by.id !== actor.id) requireModerator(actor, 'discard-others-proposal');
-        await proposals.remove(state.id, proposal.id);
         return proposal;
       });
     },

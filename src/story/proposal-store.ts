@@ -4,6 +4,8 @@
 // ("d1", "c2"), unique in the room for that kind.
 import { z } from 'zod';
 import type { EventStore } from './event-store.ts';
+import { requireModerator } from './rules.ts';
+import type { Actor } from './types.ts';
 
 /** Proposals of one kind a room keeps. */
 export const PROPOSALS_KEPT = 10;
@@ -22,7 +24,7 @@ export function proposalSchemaOf<F extends string, S extends z.ZodType>(field: F
 }
 
 /** Read and write a room's proposals of one kind; callers serialize per room (the room's queue). */
-export function proposalStore<P extends { id: string }>(options: {
+export function proposalStore<P extends { id: string; by: { id: string } }>(options: {
   store: EventStore;
   /** The attachment they are kept under. */
   key: string;
@@ -57,6 +59,18 @@ export function proposalStore<P extends { id: string }>(options: {
       const proposals = [...stored.proposals, added].slice(-PROPOSALS_KEPT);
       await store.writeAttachment(roomId, key, { next: stored.next + 1, proposals });
       return added;
+    },
+
+    /**
+     * Drops a proposal: its proposer may, and a moderator may drop anyone's. The dropped proposal, or undefined
+     * when the room has none by that id.
+     */
+    async discard(roomId: string, id: string, actor: Actor): Promise<P | undefined> {
+      const proposal = await this.find(roomId, id);
+      if (!proposal) return undefined;
+      if (proposal.by.id !== actor.id) requireModerator(actor, 'discard-others-proposal');
+      await this.remove(roomId, proposal.id);
+      return proposal;
     },
 
     async remove(roomId: string, id: string): Promise<void> {

@@ -14,7 +14,6 @@ import {
   cleanHeading,
   cleanText,
   requireCanAddBeat,
-  requireModerator,
   requireUnlocked,
   requireWriter,
 } from './rules.ts';
@@ -86,10 +85,8 @@ export function createSceneDesigns(core: EngineCore) {
     async discardScene(ref: RoomRef, actor: Actor, input: { id: string }): Promise<SceneProposal> {
       const state = await readStory(core, ref);
       return registry.run(ref, async () => {
-        const proposal = await proposals.find(state.id, input.id);
+        const proposal = await proposals.discard(state.id, input.id, actor);
         if (!proposal) throw noProposal(input.id);
-        if (proposal.by.id !== actor.id) requireModerator(actor, 'discard-others-proposal');
-        await proposals.remove(state.id, proposal.id);
         return proposal;
       });
     },
